@@ -1,0 +1,48 @@
+package dev.plinth;
+
+import com.pulumi.Pulumi;
+import dev.plinth.config.ConfigException;
+import dev.plinth.config.ConfigLoader;
+import dev.plinth.config.ConfigProblem;
+import dev.plinth.config.PlatformConfig;
+import dev.plinth.config.RawConfig;
+import dev.plinth.plan.PlanCommand;
+import java.util.Arrays;
+
+/**
+ * Entry point of {@code target/plinth.jar}. With no arguments it is the Pulumi program that {@code
+ * pulumi up} and {@code pulumi preview} run; {@code plan ...} is the offline plan.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    if (args.length == 0) {
+      runUnderEngine();
+      return;
+    }
+    if (args[0].equals("plan")) {
+      System.exit(
+          PlanCommand.execute(System.out, System.err, Arrays.copyOfRange(args, 1, args.length)));
+    }
+    System.err.println(
+        "usage: plinth                (the Pulumi program: run it through `pulumi up`)");
+    System.err.println("       plinth plan STACK [--json] [--config FILE]");
+    System.exit(PlanCommand.CONFIG_ERRORS);
+  }
+
+  /** Validates the stack's configuration before anything is registered, then runs the platform. */
+  private static void runUnderEngine() {
+    PlatformConfig config;
+    try {
+      config =
+          ConfigLoader.load(
+              RawConfig.fromEngineEnvironment(System.getenv()), System.getenv("PULUMI_STACK"));
+    } catch (ConfigException e) {
+      e.problems().stream().map(ConfigProblem::message).forEach(System.err::println);
+      System.exit(PlanCommand.CONFIG_ERRORS);
+      return;
+    }
+    Pulumi.run(ctx -> Platform.deploy(ctx, config));
+  }
+}

@@ -1,0 +1,250 @@
+package dev.plinth.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/**
+ * Binds a stack's JSON values onto typed settings records, starting from the preset's record: a key
+ * the user set replaces the preset's value, a key left out keeps it. Every problem is collected (an
+ * unknown key with a did-you-mean, a value of the wrong type) instead of stopping at the first, so
+ * a user sees them all at once.
+ *
+ * <p>Hand-written because Jackson's record binding stops at the first error and knows nothing of
+ * presets; Jackson still parses the YAML and JSON.
+ */
+final class Binder {
+  private final List<ConfigProblem> problems = new ArrayList<>();
+
+  List<ConfigProblem> problems() {
+    return problems;
+  }
+
+  void problem(String key, String rule, Object value) {
+    problems.add(ConfigProblem.of(key, rule, value));
+  }
+
+  void unknownKey(String key, String name, Collection<String> known, String prefix) {
+    String message = key + " is not a setting Plinth knows";
+    Optional<String> suggestion = suggest(name, known);
+    if (suggestion.isPresent()) {
+      message += "; did you mean " + prefix + suggestion.get() + "?";
+    } else {
+      message += "; known here: " + String.join(", ", new TreeSet<>(known));
+    }
+    problems.add(new ConfigProblem(key, message));
+  }
+
+  static Optional<String> suggest(String name, Collection<String> known) {
+    LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    return known.stream()
+        .min(
+            Comparator.comparingInt(
+                k -> distance.apply(lower, k.toLowerCase(java.util.Locale.ROOT))))
+        .filter(
+            k ->
+                distance.apply(lower, k.toLowerCase(java.util.Locale.ROOT))
+                    <= Math.max(2, k.length() / 3));
+  }
+
+  /** Binds {@code node} (an object) onto {@code defaults}; {@code key} is the full key so far. */
+  @SuppressWarnings("unchecked")
+  <T extends Record> T bindRecord(Class<T> type, JsonNode node, T defaults, String key) {
+    if (!node.isObject()) {
+      problem(key, "must be a mapping of settings (" + String.join(", ", names(type)) + ")", node);
+      return defaults;
+    }
+    RecordComponent[] components = type.getRecordComponents();
+    Set<String> names = names(type);
+    node.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!names.contains(name)) {
+                unknownKey(key + "." + name, name, names, key + ".");
+              }
+            });
+    Object[] values = new Object[components.length];
+    for (int i = 0; i < components.length; i++) {
+      RecordComponent c = components[i];
+      Object dflt = get(c, defaults);
+      JsonNode child = node.get(c.getName());
+      values[i] =
+          child == null
+              ? dflt
+              : bindValue(c.getGenericType(), child, dflt, key + "." + c.getName());
+    }
+    try {
+      var ctor =
+          type.getDeclaredConstructor(
+              Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new));
+      return (T) ctor.newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
+    }
+  }
+
+  static Set<String> names(Class<?> type) {
+    return Arrays.stream(type.getRecordComponents())
+        .map(RecordComponent::getName)
+        .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+  }
+
+  private static Object get(RecordComponent c, Object target) {
+    try {
+      return target == null ? null : c.getAccessor().invoke(target);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  Object bindValue(Type type, JsonNode node, Object dflt, String key) {
+    Class<?> raw = rawClass(type);
+    if (RawConfig.isSecure(node) && raw != Secret.class) {
+      problems.add(
+          new ConfigProblem(
+              key,
+              key
+                  + " is encrypted (secure:) but is not a secret setting; write it in plain text"
+                  + " (only plinth:secrets.* values may be secure)"));
+      return dflt;
+    }
+    if (raw.isRecord()) {
+      return bindRecord((Class<Record>) raw, node, (Record) dflt, key);
+    }
+    if (raw == Secret.class) {
+      if (RawConfig.isSecure(node)) {
+        return new Secret(node.get(RawConfig.SECURE).asText());
+      }
+      if (node.isTextual() && !node.asText().isEmpty()) {
+        return new Secret(node.asText());
+      }
+      problems.add(
+          new ConfigProblem(
+              key,
+              key + " must be a non-empty string, ideally set with `pulumi config set --secret`"));
+      return dflt;
+    }
+    if (raw == String.class) {
+      if (node.isValueNode() && !node.isNull()) {
+        return node.asText();
+      }
+      problem(key, "must be a string", node);
+      return dflt;
+    }
+    if (raw == int.class || raw == Integer.class) {
+      if (node.isIntegralNumber() && node.canConvertToInt()) {
+        return node.intValue();
+      }
+      if (node.isTextual() && node.asText().strip().matches("-?\\d{1,9}")) {
+        return Integer.parseInt(node.asText().strip());
+      }
+      problem(key, "must be a whole number", node.isTextual() ? node.asText() : node);
+      return dflt;
+    }
+    if (raw == double.class || raw == Double.class) {
+      if (node.isNumber()) {
+        return node.doubleValue();
+      }
+      if (node.isTextual()) {
+        try {
+          return Double.parseDouble(node.asText().strip());
+        } catch (NumberFormatException e) {
+          // reported below
+        }
+      }
+      problem(key, "must be a number", node.isTextual() ? node.asText() : node);
+      return dflt;
+    }
+    if (raw == boolean.class || raw == Boolean.class) {
+      if (node.isBoolean()) {
+        return node.booleanValue();
+      }
+      if (node.isTextual() && Set.of("true", "false").contains(node.asText())) {
+        return Boolean.parseBoolean(node.asText());
+      }
+      problem(key, "must be true or false", node.isTextual() ? node.asText() : node);
+      return dflt;
+    }
+    if (raw.isEnum() && Keyed.class.isAssignableFrom(raw)) {
+      List<String> allowed =
+          Arrays.stream(raw.getEnumConstants()).map(e -> ((Keyed) e).key()).toList();
+      if (node.isTextual()) {
+        for (Object constant : raw.getEnumConstants()) {
+          if (((Keyed) constant).key().equals(node.asText())) {
+            return constant;
+          }
+        }
+      }
+      problem(
+          key,
+          "must be one of " + String.join(", ", allowed),
+          node.isTextual() ? node.asText() : node);
+      return dflt;
+    }
+    if (List.class.isAssignableFrom(raw)) {
+      Type element = typeArgument(type, 0);
+      if (!node.isArray()) {
+        problem(key, "must be a list", node.isTextual() ? node.asText() : node);
+        return dflt;
+      }
+      List<Object> out = new ArrayList<>();
+      for (int i = 0; i < node.size(); i++) {
+        Object v = bindValue(element, node.get(i), null, key + "[" + i + "]");
+        if (v != null) {
+          out.add(v);
+        }
+      }
+      return List.copyOf(out);
+    }
+    if (Map.class.isAssignableFrom(raw)) {
+      Type value = typeArgument(type, 1);
+      if (!node.isObject()) {
+        problem(key, "must be a mapping", node.isTextual() ? node.asText() : node);
+        return dflt;
+      }
+      Map<String, Object> out = new LinkedHashMap<>();
+      node.fields()
+          .forEachRemaining(
+              e -> {
+                Object v = bindValue(value, e.getValue(), null, key + "." + e.getKey());
+                if (v != null) {
+                  out.put(e.getKey(), v);
+                }
+              });
+      return java.util.Collections.unmodifiableMap(out);
+    }
+    throw new IllegalStateException("no binding for " + type + " at " + key);
+  }
+
+  private static Class<?> rawClass(Type type) {
+    if (type instanceof Class<?> c) {
+      return c;
+    }
+    if (type instanceof ParameterizedType p) {
+      return (Class<?>) p.getRawType();
+    }
+    throw new IllegalStateException("unsupported type " + type);
+  }
+
+  private static Type typeArgument(Type type, int index) {
+    if (type instanceof ParameterizedType p) {
+      return p.getActualTypeArguments()[index];
+    }
+    throw new IllegalStateException("raw collection type " + type);
+  }
+}

@@ -1,0 +1,166 @@
+package dev.plinth.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.plinth.network.NetworkValidation;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a {@link RawConfig} (from the engine or from a stack file) into a validated {@link
+ * PlatformConfig}: the environment's preset, the stack's overrides on top, then every rule. All
+ * problems are reported together in a {@link ConfigException}; nothing is registered before this
+ * succeeds.
+ */
+public final class ConfigLoader {
+  static final String PREFIX = PlatformConfig.NAMESPACE + ":";
+  static final String ENVIRONMENT = "environment";
+  static final String REGION_KEY = "aws:region";
+  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d");
+
+  /** Sections of {@link PlatformConfig} that a stack file can set, by key. */
+  private static final Set<String> NOT_SECTIONS = Set.of("stack", "region", ENVIRONMENT);
+
+  private ConfigLoader() {}
+
+  /** Loads and validates; throws {@link ConfigException} listing every problem. */
+  public static PlatformConfig load(RawConfig raw, String stack) {
+    Binder binder = new Binder();
+    String region = region(raw, binder);
+    Environment environment = environment(raw, binder);
+
+    Map<String, RecordComponent> sections = new LinkedHashMap<>();
+    for (RecordComponent c : PlatformConfig.class.getRecordComponents()) {
+      if (!NOT_SECTIONS.contains(c.getName())) {
+        sections.put(c.getName(), c);
+      }
+    }
+    List<String> known = new ArrayList<>(sections.keySet());
+    known.add(ENVIRONMENT);
+
+    PlatformConfig preset =
+        PlatformConfig.preset(stack, environment == null ? Environment.DEV : environment, region);
+    Map<String, Object> bound = new LinkedHashMap<>();
+    raw.values()
+        .forEach(
+            (key, value) -> {
+              if (key.startsWith("aws:") && !key.equals(REGION_KEY)) {
+                binder.problem(
+                    key,
+                    "is not read: Plinth configures its AWS provider itself from aws:region; give"
+                        + " credentials and profiles through the environment (AWS_PROFILE, OIDC)",
+                    value.isTextual() ? value.asText() : value);
+              }
+              if (!key.startsWith(PREFIX)) {
+                return;
+              }
+              String name = key.substring(PREFIX.length());
+              if (name.equals(ENVIRONMENT)) {
+                return;
+              }
+              RecordComponent section = sections.get(name);
+              if (section == null) {
+                binder.unknownKey(key, name, known, PREFIX);
+                return;
+              }
+              bound.put(
+                  name,
+                  binder.bindValue(
+                      section.getGenericType(), value, accessor(section, preset), key));
+            });
+
+    PlatformConfig config = assemble(preset, environment, bound);
+
+    List<ConfigProblem> problems = new ArrayList<>(binder.problems());
+    if (environment != null) {
+      problems.addAll(validate(config));
+    }
+    if (!problems.isEmpty()) {
+      problems.sort(Comparator.comparing(ConfigProblem::key));
+      throw new ConfigException(problems);
+    }
+    return config;
+  }
+
+  /** Every rule over a bound configuration: pure functions, one per section. */
+  public static List<ConfigProblem> validate(PlatformConfig config) {
+    List<ConfigProblem> problems = new ArrayList<>();
+    problems.addAll(NetworkValidation.validate(config.network(), config.region()));
+    problems.addAll(ObservabilityValidation.validate(config.observability()));
+    return problems;
+  }
+
+  /** The preset with each bound section in place of the preset's. */
+  private static PlatformConfig assemble(
+      PlatformConfig preset, Environment environment, Map<String, Object> bound) {
+    RecordComponent[] components = PlatformConfig.class.getRecordComponents();
+    Object[] values = new Object[components.length];
+    Class<?>[] types = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      RecordComponent c = components[i];
+      types[i] = c.getType();
+      values[i] =
+          c.getName().equals(ENVIRONMENT)
+              ? environment
+              : bound.getOrDefault(c.getName(), accessor(c, preset));
+    }
+    try {
+      return PlatformConfig.class.getDeclaredConstructor(types).newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot assemble PlatformConfig", e);
+    }
+  }
+
+  private static Object accessor(RecordComponent c, Object target) {
+    try {
+      return c.getAccessor().invoke(target);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String region(RawConfig raw, Binder binder) {
+    JsonNode node = raw.values().get(REGION_KEY);
+    if (node == null) {
+      binder
+          .problems()
+          .add(
+              new ConfigProblem(
+                  REGION_KEY,
+                  REGION_KEY + " is required: the AWS region of this stack, e.g. us-east-1"));
+      return null;
+    }
+    String region = node.asText();
+    if (!node.isTextual() || !REGION.matcher(region).matches()) {
+      binder.problem(
+          REGION_KEY,
+          "must be an AWS region name like us-east-1",
+          node.isTextual() ? region : node);
+      return null;
+    }
+    return region;
+  }
+
+  private static Environment environment(RawConfig raw, Binder binder) {
+    String key = PREFIX + ENVIRONMENT;
+    JsonNode node = raw.values().get(key);
+    if (node == null) {
+      binder
+          .problems()
+          .add(
+              new ConfigProblem(
+                  key,
+                  key
+                      + " is required: one of "
+                      + String.join(", ", Environment.keys())
+                      + " (it picks the preset of defaults)"));
+      return null;
+    }
+    return (Environment) binder.bindValue(Environment.class, node, null, key);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.plinth.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** Pure checks of {@code plinth:observability}. */
+public final class ObservabilityValidation {
+
+  /**
+   * The retention periods CloudWatch Logs accepts (PutRetentionPolicy, retentionInDays), from the
+   * CloudWatch Logs API reference.
+   */
+  public static final Set<Integer> LOG_RETENTION_DAYS =
+      new TreeSet<>(
+          List.of(
+              1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557,
+              2922, 3288, 3653));
+
+  private ObservabilityValidation() {}
+
+  public static List<ConfigProblem> validate(ObservabilitySettings settings) {
+    List<ConfigProblem> problems = new ArrayList<>();
+    if (!LOG_RETENTION_DAYS.contains(settings.logRetentionDays())) {
+      problems.add(
+          ConfigProblem.of(
+              "plinth:observability.logRetentionDays",
+              "must be one of the periods CloudWatch Logs accepts: "
+                  + LOG_RETENTION_DAYS.stream()
+                      .map(String::valueOf)
+                      .collect(Collectors.joining(", ")),
+              settings.logRetentionDays()));
+    }
+    return problems;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.plinth.config;
+
+/**
+ * The whole platform's settings for one stack: the environment's preset with the stack file's
+ * overrides, validated. Each section is the value of one key in the {@code plinth:} namespace
+ * ({@code plinth:network}, ...); a later component adds its section here and in {@link #preset}.
+ *
+ * @param stack the Pulumi stack name
+ * @param environment {@code plinth:environment}: dev, staging or prod (required; picks the preset)
+ * @param region {@code aws:region} (required)
+ */
+public record PlatformConfig(
+    String stack,
+    Environment environment,
+    String region,
+    NetworkSettings network,
+    ObservabilitySettings observability,
+    SecretsSettings secrets) {
+
+  public static final String NAMESPACE = "plinth";
+  public static final String PROJECT = "plinth";
+
+  /** The documented defaults of an environment. */
+  public static PlatformConfig preset(String stack, Environment environment, String region) {
+    return new PlatformConfig(
+        stack,
+        environment,
+        region,
+        NetworkSettings.preset(environment),
+        ObservabilitySettings.preset(environment),
+        SecretsSettings.preset(environment));
+  }
+
+  /** Resource name prefix: the environment's key ({@code prod}). */
+  public String prefix() {
+    return environment.key();
+  }
+}

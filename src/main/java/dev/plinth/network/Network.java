@@ -1,0 +1,494 @@
+package dev.plinth.network;
+
+import static dev.plinth.Json.obj;
+
+import com.pulumi.aws.AwsFunctions;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.ec2.DefaultSecurityGroup;
+import com.pulumi.aws.ec2.DefaultSecurityGroupArgs;
+import com.pulumi.aws.ec2.Eip;
+import com.pulumi.aws.ec2.EipArgs;
+import com.pulumi.aws.ec2.FlowLog;
+import com.pulumi.aws.ec2.FlowLogArgs;
+import com.pulumi.aws.ec2.InternetGateway;
+import com.pulumi.aws.ec2.InternetGatewayArgs;
+import com.pulumi.aws.ec2.NatGateway;
+import com.pulumi.aws.ec2.NatGatewayArgs;
+import com.pulumi.aws.ec2.NetworkAcl;
+import com.pulumi.aws.ec2.NetworkAclArgs;
+import com.pulumi.aws.ec2.RouteTable;
+import com.pulumi.aws.ec2.RouteTableArgs;
+import com.pulumi.aws.ec2.RouteTableAssociation;
+import com.pulumi.aws.ec2.RouteTableAssociationArgs;
+import com.pulumi.aws.ec2.Subnet;
+import com.pulumi.aws.ec2.SubnetArgs;
+import com.pulumi.aws.ec2.Vpc;
+import com.pulumi.aws.ec2.VpcArgs;
+import com.pulumi.aws.ec2.VpcEndpoint;
+import com.pulumi.aws.ec2.VpcEndpointArgs;
+import com.pulumi.aws.ec2.inputs.NetworkAclEgressArgs;
+import com.pulumi.aws.ec2.inputs.NetworkAclIngressArgs;
+import com.pulumi.aws.ec2.inputs.RouteTableRouteArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.inputs.GetAvailabilityZonesArgs;
+import com.pulumi.aws.inputs.GetAvailabilityZonesFilterArgs;
+import com.pulumi.aws.outputs.GetAvailabilityZonesResult;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import dev.plinth.AwsContext;
+import dev.plinth.Component;
+import dev.plinth.Json;
+import dev.plinth.config.NetworkSettings;
+import dev.plinth.config.NetworkSettings.NatGateways;
+import inet.ipaddr.ipv4.IPv4Address;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The VPC: public, private and database subnets in each zone, internet and NAT gateways, a route
+ * table per tier (the database tier has no route out of the VPC), NACLs per tier, the default
+ * security group stripped of its rules, flow logs, an S3 gateway endpoint and the subnet groups the
+ * database and cache use.
+ */
+public final class Network extends Component {
+  public static final String TYPE = "plinth:network:Network";
+
+  /** Ports the database tier serves to the private tier: PostgreSQL and Redis (seed 004). */
+  static final List<Integer> DATA_PORTS = List.of(5432, 6379);
+
+  /** What the component needs besides its settings. */
+  public record Args(
+      NetworkSettings settings,
+      String environment,
+      int logRetentionDays,
+      Output<String> logsKeyArn,
+      AwsContext aws) {}
+
+  private final Vpc vpc;
+  private final List<Subnet> publicSubnets = new ArrayList<>();
+  private final List<Subnet> privateSubnets = new ArrayList<>();
+  private final List<Subnet> databaseSubnets = new ArrayList<>();
+  private final List<NatGateway> natGateways = new ArrayList<>();
+  private final com.pulumi.aws.rds.SubnetGroup dbSubnetGroup;
+  private final com.pulumi.aws.elasticache.SubnetGroup cacheSubnetGroup;
+  private final Output<List<String>> zones;
+
+  public Network(String name, Args args, ComponentResourceOptions options) {
+    super(TYPE, name, options);
+    NetworkSettings s = args.settings();
+    IPv4Address block = Cidrs.parse(s.vpcCidr()).orElseThrow();
+    this.zones = zones(s, args.aws());
+
+    vpc =
+        new Vpc(
+            child("vpc"),
+            VpcArgs.builder()
+                .cidrBlock(s.vpcCidr())
+                .enableDnsHostnames(true)
+                .enableDnsSupport(true)
+                .tags(Map.of("Name", child("vpc")))
+                .build(),
+            childOptions());
+
+    // The default security group keeps no rules: nothing may use it by accident.
+    new DefaultSecurityGroup(
+        child("default-sg"),
+        DefaultSecurityGroupArgs.builder()
+            .vpcId(vpc.id())
+            .tags(Map.of("Name", child("default-sg")))
+            .build(),
+        childOptions());
+
+    var igw =
+        new InternetGateway(
+            child("igw"),
+            InternetGatewayArgs.builder()
+                .vpcId(vpc.id())
+                .tags(Map.of("Name", child("igw")))
+                .build(),
+            childOptions());
+
+    List<String> publicCidrs = Cidrs.tier(block, s.publicSubnets(), s.azCount());
+    List<String> privateCidrs = Cidrs.tier(block, s.privateSubnets(), s.azCount());
+    List<String> databaseCidrs = Cidrs.tier(block, s.databaseSubnets(), s.azCount());
+    for (int i = 0; i < s.azCount(); i++) {
+      publicSubnets.add(
+          subnet("public", i, publicCidrs.get(i), true, Map.of("kubernetes.io/role/elb", "1")));
+      privateSubnets.add(
+          subnet(
+              "private",
+              i,
+              privateCidrs.get(i),
+              false,
+              Map.of("kubernetes.io/role/internal-elb", "1")));
+      databaseSubnets.add(subnet("database", i, databaseCidrs.get(i), false, Map.of()));
+    }
+
+    // Public tier: one route table, default route to the internet gateway.
+    var publicRoutes =
+        routeTable(
+            "public-rt",
+            List.of(
+                RouteTableRouteArgs.builder().cidrBlock("0.0.0.0/0").gatewayId(igw.id()).build()));
+    associate(publicRoutes, publicSubnets, "public");
+
+    // NAT gateways in the public subnets: one shared, or one per zone.
+    int natCount = s.natGateways() == NatGateways.PER_AZ ? s.azCount() : 1;
+    for (int i = 0; i < natCount; i++) {
+      String zone = zoneLetter(i);
+      var eip =
+          new Eip(
+              child("nat-eip-" + zone),
+              EipArgs.builder()
+                  .domain("vpc")
+                  .tags(Map.of("Name", child("nat-eip-" + zone)))
+                  .build(),
+              childOptions());
+      natGateways.add(
+          new NatGateway(
+              child("nat-" + zone),
+              NatGatewayArgs.builder()
+                  .allocationId(eip.id())
+                  .subnetId(publicSubnets.get(i).id())
+                  .connectivityType("public")
+                  .tags(Map.of("Name", child("nat-" + zone)))
+                  .build(),
+              childOptions(List.of(igw))));
+    }
+
+    // Private tier: a route table per NAT gateway; each zone uses its own NAT where it has one.
+    List<RouteTable> privateRoutes = new ArrayList<>();
+    for (int i = 0; i < natCount; i++) {
+      String suffix = natCount == 1 ? "private-rt" : "private-rt-" + zoneLetter(i);
+      privateRoutes.add(
+          routeTable(
+              suffix,
+              List.of(
+                  RouteTableRouteArgs.builder()
+                      .cidrBlock("0.0.0.0/0")
+                      .natGatewayId(natGateways.get(i).id())
+                      .build())));
+    }
+    for (int i = 0; i < s.azCount(); i++) {
+      new RouteTableAssociation(
+          child("private-rta-" + zoneLetter(i)),
+          RouteTableAssociationArgs.builder()
+              .subnetId(privateSubnets.get(i).id())
+              .routeTableId(privateRoutes.get(Math.min(i, natCount - 1)).id())
+              .build(),
+          childOptions());
+    }
+
+    // Database tier: local routes only; no way out of the VPC.
+    var databaseRoutes = routeTable("database-rt", List.of());
+    associate(databaseRoutes, databaseSubnets, "database");
+
+    // S3 through a gateway endpoint: no NAT charges for S3 traffic, and backups stay off the
+    // internet.
+    List<Output<String>> endpointTables = new ArrayList<>();
+    privateRoutes.forEach(rt -> endpointTables.add(rt.id()));
+    endpointTables.add(databaseRoutes.id());
+    new VpcEndpoint(
+        child("s3-endpoint"),
+        VpcEndpointArgs.builder()
+            .vpcId(vpc.id())
+            .serviceName("com.amazonaws." + args.aws().region() + ".s3")
+            .vpcEndpointType("Gateway")
+            .routeTableIds(Output.all(endpointTables))
+            .tags(Map.of("Name", child("s3-endpoint")))
+            .build(),
+        childOptions());
+
+    networkAcls(s.vpcCidr(), privateCidrs, databaseCidrs);
+
+    dbSubnetGroup =
+        new com.pulumi.aws.rds.SubnetGroup(
+            child("db-subnets"),
+            com.pulumi.aws.rds.SubnetGroupArgs.builder()
+                .description("Plinth " + args.environment() + ": database subnets for PostgreSQL")
+                .subnetIds(ids(databaseSubnets))
+                .build(),
+            childOptions());
+    cacheSubnetGroup =
+        new com.pulumi.aws.elasticache.SubnetGroup(
+            child("cache-subnets"),
+            com.pulumi.aws.elasticache.SubnetGroupArgs.builder()
+                .description("Plinth " + args.environment() + ": database subnets for Redis")
+                .subnetIds(ids(databaseSubnets))
+                .build(),
+            childOptions());
+
+    if (s.flowLogs()) {
+      flowLogs(args);
+    }
+
+    registerOutputs(
+        Map.of(
+            "vpcId", vpc.id(),
+            "publicSubnetIds", publicSubnetIds(),
+            "privateSubnetIds", privateSubnetIds(),
+            "databaseSubnetIds", databaseSubnetIds()));
+  }
+
+  private static Output<List<String>> zones(NetworkSettings s, AwsContext aws) {
+    if (!s.availabilityZones().isEmpty()) {
+      return Output.of(s.availabilityZones().subList(0, s.azCount()));
+    }
+    var args =
+        GetAvailabilityZonesArgs.builder()
+            .state("available")
+            .filters(
+                GetAvailabilityZonesFilterArgs.builder()
+                    .name("opt-in-status")
+                    .values("opt-in-not-required")
+                    .build())
+            .build();
+    return AwsFunctions.getAvailabilityZones(args, aws.invokeOptions())
+        .applyValue(GetAvailabilityZonesResult::names)
+        .applyValue(
+            names -> {
+              if (names.size() < s.azCount()) {
+                throw new IllegalStateException(
+                    "plinth:network.azCount is "
+                        + s.azCount()
+                        + " but region "
+                        + aws.region()
+                        + " has only "
+                        + names.size()
+                        + " available zones: "
+                        + names);
+              }
+              return names.subList(0, s.azCount());
+            });
+  }
+
+  /** Zone letters in names: a, b, c (the zone's position, not its AWS name). */
+  static String zoneLetter(int index) {
+    return String.valueOf((char) ('a' + index));
+  }
+
+  private Subnet subnet(
+      String tier, int index, String cidr, boolean publicIps, Map<String, String> extraTags) {
+    String subnetName = child(tier + "-" + zoneLetter(index));
+    Map<String, String> tags = new java.util.TreeMap<>(extraTags);
+    tags.put("Name", subnetName);
+    tags.put("plinth:tier", tier);
+    return new Subnet(
+        subnetName,
+        SubnetArgs.builder()
+            .vpcId(vpc.id())
+            .cidrBlock(cidr)
+            .availabilityZone(zones.applyValue(z -> z.get(index)))
+            .mapPublicIpOnLaunch(publicIps)
+            .tags(tags)
+            .build(),
+        childOptions());
+  }
+
+  private RouteTable routeTable(String suffix, List<RouteTableRouteArgs> routes) {
+    return new RouteTable(
+        child(suffix),
+        RouteTableArgs.builder()
+            .vpcId(vpc.id())
+            .routes(routes)
+            .tags(Map.of("Name", child(suffix)))
+            .build(),
+        childOptions());
+  }
+
+  private void associate(RouteTable table, List<Subnet> subnets, String tier) {
+    for (int i = 0; i < subnets.size(); i++) {
+      new RouteTableAssociation(
+          child(tier + "-rta-" + zoneLetter(i)),
+          RouteTableAssociationArgs.builder()
+              .subnetId(subnets.get(i).id())
+              .routeTableId(table.id())
+              .build(),
+          childOptions());
+    }
+  }
+
+  /**
+   * NACLs per tier, stateless, so return traffic is allowed explicitly on the ephemeral ports.
+   *
+   * <ul>
+   *   <li>public: HTTPS and HTTP from anywhere (the load balancer), anything from inside the VPC
+   *       (NAT forwarding), replies on ephemeral ports;
+   *   <li>private: anything from inside the VPC, replies on ephemeral ports;
+   *   <li>database: PostgreSQL and Redis from the private subnets, anything within the database
+   *       tier (cache replication), replies to the private subnets only. No internet in or out.
+   * </ul>
+   */
+  private void networkAcls(String vpcCidr, List<String> privateCidrs, List<String> databaseCidrs) {
+    List<NetworkAclIngressArgs> publicIn =
+        List.of(
+            NaclRules.in(100, "tcp", "0.0.0.0/0", 443, 443),
+            NaclRules.in(110, "tcp", "0.0.0.0/0", 80, 80),
+            NaclRules.in(120, "-1", vpcCidr, 0, 0),
+            NaclRules.in(130, "tcp", "0.0.0.0/0", 1024, 65535),
+            NaclRules.in(140, "udp", "0.0.0.0/0", 1024, 65535));
+    nacl(
+        "public-nacl",
+        publicSubnets,
+        publicIn,
+        List.of(NaclRules.out(100, "-1", "0.0.0.0/0", 0, 0)));
+
+    List<NetworkAclIngressArgs> privateIn =
+        List.of(
+            NaclRules.in(100, "-1", vpcCidr, 0, 0),
+            NaclRules.in(110, "tcp", "0.0.0.0/0", 1024, 65535),
+            NaclRules.in(120, "udp", "0.0.0.0/0", 1024, 65535));
+    nacl(
+        "private-nacl",
+        privateSubnets,
+        privateIn,
+        List.of(NaclRules.out(100, "-1", "0.0.0.0/0", 0, 0)));
+
+    List<NetworkAclIngressArgs> databaseIn = new ArrayList<>();
+    List<NetworkAclEgressArgs> databaseOut = new ArrayList<>();
+    int rule = 100;
+    for (String cidr : databaseCidrs) {
+      databaseIn.add(NaclRules.in(rule, "-1", cidr, 0, 0));
+      databaseOut.add(NaclRules.out(rule, "-1", cidr, 0, 0));
+      rule += 10;
+    }
+    for (String cidr : privateCidrs) {
+      for (int port : DATA_PORTS) {
+        databaseIn.add(NaclRules.in(rule, "tcp", cidr, port, port));
+        rule += 10;
+      }
+      databaseOut.add(NaclRules.out(rule, "tcp", cidr, 1024, 65535));
+      rule += 10;
+    }
+    nacl("database-nacl", databaseSubnets, databaseIn, databaseOut);
+  }
+
+  private void nacl(
+      String suffix,
+      List<Subnet> subnets,
+      List<NetworkAclIngressArgs> ingress,
+      List<NetworkAclEgressArgs> egress) {
+    new NetworkAcl(
+        child(suffix),
+        NetworkAclArgs.builder()
+            .vpcId(vpc.id())
+            .subnetIds(ids(subnets))
+            .ingress(ingress)
+            .egress(egress)
+            .tags(Map.of("Name", child(suffix)))
+            .build(),
+        childOptions());
+  }
+
+  private void flowLogs(Args args) {
+    AwsContext aws = args.aws();
+    var group =
+        new LogGroup(
+            child("flow-logs"),
+            LogGroupArgs.builder()
+                .name("/plinth/" + args.environment() + "/vpc-flow-logs")
+                .retentionInDays(args.logRetentionDays())
+                .kmsKeyId(args.logsKeyArn())
+                .build(),
+            childOptions());
+    var role =
+        new Role(
+            child("flow-logs-role"),
+            RoleArgs.builder()
+                .description("Lets VPC Flow Logs write to " + child("flow-logs"))
+                .assumeRolePolicy(
+                    aws.accountId()
+                        .applyValue(
+                            account ->
+                                Json.policy(
+                                    obj(
+                                        "Effect",
+                                        "Allow",
+                                        "Principal",
+                                        obj("Service", "vpc-flow-logs.amazonaws.com"),
+                                        "Action",
+                                        "sts:AssumeRole",
+                                        "Condition",
+                                        obj("StringEquals", obj("aws:SourceAccount", account))))))
+                .build(),
+            childOptions());
+    var policy =
+        new RolePolicy(
+            child("flow-logs-policy"),
+            RolePolicyArgs.builder()
+                .role(role.id())
+                .policy(
+                    group
+                        .arn()
+                        .applyValue(
+                            arn ->
+                                Json.policy(
+                                    obj(
+                                        "Effect", "Allow",
+                                        "Action",
+                                            List.of(
+                                                "logs:CreateLogStream",
+                                                "logs:PutLogEvents",
+                                                "logs:DescribeLogStreams"),
+                                        "Resource", List.of(arn, arn + ":*")))))
+                .build(),
+            childOptions());
+    new FlowLog(
+        child("flow-log"),
+        FlowLogArgs.builder()
+            .vpcId(vpc.id())
+            .trafficType("ALL")
+            .logDestinationType("cloud-watch-logs")
+            .logDestination(group.arn())
+            .iamRoleArn(role.arn())
+            .maxAggregationInterval(60)
+            .tags(Map.of("Name", child("flow-log")))
+            .build(),
+        childOptions(List.of(policy)));
+  }
+
+  private static Output<List<String>> ids(List<Subnet> subnets) {
+    return Output.all(subnets.stream().map(Subnet::id).toList());
+  }
+
+  public Output<String> vpcId() {
+    return vpc.id();
+  }
+
+  public Output<String> vpcCidr() {
+    return vpc.cidrBlock();
+  }
+
+  public Output<List<String>> availabilityZones() {
+    return zones;
+  }
+
+  public Output<List<String>> publicSubnetIds() {
+    return ids(publicSubnets);
+  }
+
+  public Output<List<String>> privateSubnetIds() {
+    return ids(privateSubnets);
+  }
+
+  public Output<List<String>> databaseSubnetIds() {
+    return ids(databaseSubnets);
+  }
+
+  public Output<String> dbSubnetGroupName() {
+    return dbSubnetGroup.name();
+  }
+
+  public Output<String> cacheSubnetGroupName() {
+    return cacheSubnetGroup.name();
+  }
+
+  public int natGatewayCount() {
+    return natGateways.size();
+  }
+}

@@ -1,0 +1,182 @@
+package dev.plinth.plan;
+
+import com.pulumi.test.Mocks;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+/**
+ * What AWS would answer, offline. Fills what the cloud computes (ids, ARNs, generated names) with
+ * values derived from the resource's type and name, so every run gives the same plan and documents
+ * built from them (policies, connection settings) are complete. Answers only the invokes it knows;
+ * any other invoke fails, naming its token.
+ */
+public final class MockCloud implements Mocks {
+  /** A placeholder account id (AWS's documentation example); no real account is asked. */
+  public static final String ACCOUNT_ID = "123456789012";
+
+  public static final String PARTITION = "aws";
+
+  private static final Map<String, String> ID_PREFIXES =
+      Map.ofEntries(
+          Map.entry("aws:ec2/vpc:Vpc", "vpc-"),
+          Map.entry("aws:ec2/subnet:Subnet", "subnet-"),
+          Map.entry("aws:ec2/internetGateway:InternetGateway", "igw-"),
+          Map.entry("aws:ec2/eip:Eip", "eipalloc-"),
+          Map.entry("aws:ec2/natGateway:NatGateway", "nat-"),
+          Map.entry("aws:ec2/routeTable:RouteTable", "rtb-"),
+          Map.entry("aws:ec2/routeTableAssociation:RouteTableAssociation", "rtbassoc-"),
+          Map.entry("aws:ec2/networkAcl:NetworkAcl", "acl-"),
+          Map.entry("aws:ec2/securityGroup:SecurityGroup", "sg-"),
+          Map.entry("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "sg-"),
+          Map.entry("aws:ec2/vpcEndpoint:VpcEndpoint", "vpce-"),
+          Map.entry("aws:ec2/flowLog:FlowLog", "fl-"),
+          Map.entry("aws:ec2/launchTemplate:LaunchTemplate", "lt-"));
+
+  private final String region;
+
+  public MockCloud(String region) {
+    this.region = region;
+  }
+
+  @Override
+  public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+    Map<String, Object> state = new LinkedHashMap<>(args.inputs);
+    String id = id(args.type, args.name);
+    if (args.type.startsWith("aws:")) {
+      state.putIfAbsent("name", generatedName(args.name));
+      state.putIfAbsent("arn", arn(args.type, id, String.valueOf(state.get("name"))));
+      computed(args.type, id, state);
+    }
+    state.putIfAbsent("id", id);
+    return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+  }
+
+  private void computed(String type, String id, Map<String, Object> state) {
+    switch (type) {
+      case "aws:kms/key:Key" -> state.put("keyId", id);
+      case "aws:ec2/vpc:Vpc" -> {
+        state.put("defaultSecurityGroupId", "sg-" + hash(id).substring(0, 17));
+        state.put("mainRouteTableId", "rtb-" + hash(id + "main").substring(0, 17));
+      }
+      case "aws:ec2/eip:Eip" ->
+          state.put("publicIp", "203.0.113." + (Math.abs(id.hashCode()) % 250 + 1));
+      default -> {
+        // nothing else computed
+      }
+    }
+  }
+
+  @Override
+  public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+    Map<String, Object> result =
+        switch (args.token) {
+          case "aws:index/getCallerIdentity:getCallerIdentity" ->
+              Map.of(
+                  "accountId",
+                  ACCOUNT_ID,
+                  "arn",
+                  "arn:aws:iam::" + ACCOUNT_ID + ":user/plinth-plan",
+                  "userId",
+                  "AIDAPLINTHPLANOFFLINE",
+                  "id",
+                  ACCOUNT_ID);
+          case "aws:index/getPartition:getPartition" ->
+              Map.of(
+                  "partition",
+                  PARTITION,
+                  "dnsSuffix",
+                  "amazonaws.com",
+                  "reverseDnsPrefix",
+                  "com.amazonaws",
+                  "id",
+                  PARTITION);
+          case "aws:index/getRegion:getRegion" ->
+              Map.of(
+                  "name", region,
+                  "id", region,
+                  "endpoint", "ec2." + region + ".amazonaws.com",
+                  "description", region);
+          case "aws:index/getAvailabilityZones:getAvailabilityZones" -> zones();
+          default -> null;
+        };
+    if (result == null) {
+      return CompletableFuture.failedFuture(
+          new UnsupportedOperationException(
+              "the offline plan has no answer for invoke "
+                  + args.token
+                  + "; teach dev.plinth.plan.MockCloud a deterministic answer for it"));
+    }
+    return CompletableFuture.completedFuture(result);
+  }
+
+  /** Six zones, a to f, as the largest regions have. */
+  private Map<String, Object> zones() {
+    List<String> letters =
+        IntStream.range(0, 6).mapToObj(i -> String.valueOf((char) ('a' + i))).toList();
+    return Map.of(
+        "names", letters.stream().map(l -> region + l).toList(),
+        "zoneIds", IntStream.range(0, 6).mapToObj(i -> "use1-az" + (i + 1)).toList(),
+        "groupNames", List.of(region),
+        "id", region);
+  }
+
+  String id(String type, String name) {
+    String prefix = ID_PREFIXES.get(type);
+    if (prefix != null) {
+      return prefix + hash(type + "/" + name).substring(0, 17);
+    }
+    if (type.equals("aws:kms/key:Key")) {
+      String h = hash(type + "/" + name);
+      return h.substring(0, 8)
+          + "-"
+          + h.substring(8, 12)
+          + "-"
+          + h.substring(12, 16)
+          + "-"
+          + h.substring(16, 20)
+          + "-"
+          + h.substring(20, 32);
+    }
+    return name + "-id";
+  }
+
+  /** Pulumi's auto-naming: the logical name and a random suffix (here a stable one). */
+  static String generatedName(String name) {
+    return name + "-" + hash(name).substring(0, 7);
+  }
+
+  private String arn(String type, String id, String name) {
+    String module =
+        type.substring(4, type.indexOf('/') > 0 ? type.indexOf('/') : type.indexOf(':', 4));
+    return switch (type) {
+      case "aws:iam/role:Role" -> "arn:aws:iam::" + ACCOUNT_ID + ":role/" + name;
+      case "aws:iam/policy:Policy" -> "arn:aws:iam::" + ACCOUNT_ID + ":policy/" + name;
+      case "aws:cloudwatch/logGroup:LogGroup" ->
+          "arn:aws:logs:" + region + ":" + ACCOUNT_ID + ":log-group:" + name;
+      case "aws:kms/key:Key" -> "arn:aws:kms:" + region + ":" + ACCOUNT_ID + ":key/" + id;
+      case "aws:kms/alias:Alias" -> "arn:aws:kms:" + region + ":" + ACCOUNT_ID + ":" + name;
+      default -> {
+        String kind = type.substring(type.lastIndexOf(':') + 1).toLowerCase(java.util.Locale.ROOT);
+        yield "arn:aws:" + module + ":" + region + ":" + ACCOUNT_ID + ":" + kind + "/" + id;
+      }
+    };
+  }
+
+  static String hash(String text) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

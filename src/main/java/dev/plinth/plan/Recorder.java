@@ -1,0 +1,150 @@
+package dev.plinth.plan;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.pulumi.Context;
+import com.pulumi.Log;
+import com.pulumi.resources.Resource;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.MockMonitor;
+import com.pulumi.test.internal.PulumiTestInternal;
+import dev.plinth.Platform;
+import dev.plinth.config.PlatformConfig;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import pulumirpc.Resource.RegisterResourceOutputsRequest;
+import pulumirpc.Resource.RegisterResourceRequest;
+import pulumirpc.Resource.RegisterResourceResponse;
+
+/**
+ * Runs a Pulumi program under the SDK's mock engine and records every registration as the engine
+ * would receive it. The offline plan and the tests both use it, so they look at the same graph.
+ *
+ * <p>This is the one class that touches the SDK's internal test API ({@code PulumiTestInternal} and
+ * {@code MockMonitor}, pinned with com.pulumi:pulumi 1.36.1): the public {@code PulumiTest} ignores
+ * configuration (pulumi-java issue 1333) and hides the registration requests, whose {@code
+ * protect}, {@code retainOnDelete}, parent and dependencies the plan must show.
+ */
+public final class Recorder {
+  private Recorder() {}
+
+  /** Plans the platform of a validated configuration. */
+  public static ResourceGraph plan(PlatformConfig config) {
+    return run(config.stack(), config.region(), ctx -> Platform.deploy(ctx, config));
+  }
+
+  /** Runs any program (a component under test, say) and records what it registers. */
+  public static ResourceGraph run(String stack, String region, Consumer<Context> program) {
+    MockCloud cloud = new MockCloud(region);
+    List<RecordingMonitor> monitors = new ArrayList<>();
+    PulumiTestInternal test =
+        PulumiTestInternal.builder()
+            .options(
+                TestOptions.builder()
+                    .projectName(PlatformConfig.PROJECT)
+                    .stackName(stack)
+                    .preview(false)
+                    .build())
+            .mocks(cloud)
+            .monitorDecorator(
+                monitor -> {
+                  RecordingMonitor recording = new RecordingMonitor(cloud);
+                  monitors.add(recording);
+                  return recording;
+                })
+            .build();
+    try {
+      TestResult result = test.runTest(program);
+      if (!result.exceptions().isEmpty() || !result.errors().isEmpty() || result.exitCode() != 0) {
+        throw new PlanFailure(stack, result);
+      }
+      RecordingMonitor monitor = monitors.get(0);
+      return new ResourceGraph(stack, monitor.recorded(), monitor.stackOutputs());
+    } finally {
+      PulumiTestInternal.cleanup();
+    }
+  }
+
+  /** The program failed under the mock engine; carries what it reported. */
+  public static final class PlanFailure extends RuntimeException {
+    PlanFailure(String stack, TestResult result) {
+      super(
+          describe(stack, result),
+          result.exceptions().isEmpty() ? null : result.exceptions().get(0));
+    }
+
+    private static String describe(String stack, TestResult result) {
+      List<String> lines = new ArrayList<>();
+      result.exceptions().forEach(e -> lines.add(rootMessage(e)));
+      lines.addAll(result.errors());
+      return "the program failed while planning " + stack + ":\n  " + String.join("\n  ", lines);
+    }
+
+    private static String rootMessage(Throwable e) {
+      Throwable t = e;
+      while (t.getCause() != null && t.getCause() != t) {
+        t = t.getCause();
+      }
+      return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+  }
+
+  /** A mock monitor that keeps each registration request it answers. */
+  static final class RecordingMonitor extends MockMonitor {
+    private final List<RecordedResource> recorded = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, ObjectNode> outputs = new ConcurrentHashMap<>();
+
+    RecordingMonitor(MockCloud cloud) {
+      super(cloud, Log.ignore());
+    }
+
+    @Override
+    public CompletableFuture<RegisterResourceResponse> registerResourceAsync(
+        Resource resource, RegisterResourceRequest request) {
+      return super.registerResourceAsync(resource, request)
+          .thenApply(
+              response -> {
+                recorded.add(
+                    new RecordedResource(
+                        request.getType(),
+                        request.getName(),
+                        response.getUrn(),
+                        request.getParent().isEmpty() ? null : request.getParent(),
+                        request.getCustom(),
+                        StructJson.of(request.getObject()),
+                        List.copyOf(request.getDependenciesList()),
+                        request.getProtect(),
+                        request.getRetainOnDelete(),
+                        request.getProvider().isEmpty() ? null : request.getProvider()));
+                return response;
+              });
+    }
+
+    @Override
+    public CompletableFuture<Void> registerResourceOutputsAsync(
+        RegisterResourceOutputsRequest request) {
+      outputs.put(request.getUrn(), StructJson.of(request.getOutputs()));
+      return super.registerResourceOutputsAsync(request);
+    }
+
+    List<RecordedResource> recorded() {
+      synchronized (recorded) {
+        return List.copyOf(recorded);
+      }
+    }
+
+    ObjectNode stackOutputs() {
+      return recorded().stream()
+          .filter(RecordedResource::isStack)
+          .findFirst()
+          .map(stack -> outputs.get(stack.urn()))
+          .orElse(JsonNodeFactory.instance.objectNode());
+    }
+  }
+}
