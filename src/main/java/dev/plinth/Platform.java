@@ -60,6 +60,7 @@ public final class Platform {
     ctx.export("databaseSubnetIds", network.databaseSubnetIds());
     ctx.export("dbSubnetGroupName", network.dbSubnetGroupName());
     ctx.export("cacheSubnetGroupName", network.cacheSubnetGroupName());
+    ctx.export("appSecurityGroupId", network.appSecurityGroupId());
     ctx.export("logsKeyArn", keys.logsKeyArn());
   }
 }

@@ -21,6 +21,8 @@ import com.pulumi.aws.ec2.RouteTable;
 import com.pulumi.aws.ec2.RouteTableArgs;
 import com.pulumi.aws.ec2.RouteTableAssociation;
 import com.pulumi.aws.ec2.RouteTableAssociationArgs;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.ec2.Subnet;
 import com.pulumi.aws.ec2.SubnetArgs;
 import com.pulumi.aws.ec2.Vpc;
@@ -30,6 +32,7 @@ import com.pulumi.aws.ec2.VpcEndpointArgs;
 import com.pulumi.aws.ec2.inputs.NetworkAclEgressArgs;
 import com.pulumi.aws.ec2.inputs.NetworkAclIngressArgs;
 import com.pulumi.aws.ec2.inputs.RouteTableRouteArgs;
+import com.pulumi.aws.ec2.inputs.SecurityGroupEgressArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
@@ -77,6 +80,7 @@ public final class Network extends Component {
   private final com.pulumi.aws.rds.SubnetGroup dbSubnetGroup;
   private final com.pulumi.aws.elasticache.SubnetGroup cacheSubnetGroup;
   private final Output<List<String>> zones;
+  private final SecurityGroup appSecurityGroup;
 
   public Network(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
@@ -103,6 +107,27 @@ public final class Network extends Component {
             .tags(Map.of("Name", child("default-sg")))
             .build(),
         childOptions());
+
+    // The application tier's group (seed 003's app-sg): the cluster's nodes and pods carry it. It
+    // admits nothing by itself; the edge and workloads add the load balancer's rule, and the data
+    // tier's groups admit PostgreSQL and Redis from it alone.
+    appSecurityGroup =
+        new SecurityGroup(
+            child("app-sg"),
+            SecurityGroupArgs.builder()
+                .vpcId(vpc.id())
+                .description("Plinth " + args.environment() + ": application pods and nodes")
+                .egress(
+                    SecurityGroupEgressArgs.builder()
+                        .description("Outbound to anywhere (NAT, AWS APIs, data tier)")
+                        .protocol("-1")
+                        .fromPort(0)
+                        .toPort(0)
+                        .cidrBlocks("0.0.0.0/0")
+                        .build())
+                .tags(Map.of("Name", child("app-sg")))
+                .build(),
+            childOptions());
 
     var igw =
         new InternetGateway(
@@ -486,6 +511,11 @@ public final class Network extends Component {
 
   public Output<String> cacheSubnetGroupName() {
     return cacheSubnetGroup.name();
+  }
+
+  /** The application tier's security group id (nodes and pods). */
+  public Output<String> appSecurityGroupId() {
+    return appSecurityGroup.id();
   }
 
   public int natGatewayCount() {

@@ -49,7 +49,7 @@ public final class MockCloud implements Mocks {
   @Override
   public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
     Map<String, Object> state = new LinkedHashMap<>(args.inputs);
-    String id = id(args.type, args.name);
+    String id = idOf(args.type, args.name);
     if (args.type.startsWith("aws:")) {
       state.putIfAbsent("name", generatedName(args.name));
       state.putIfAbsent("arn", arn(args.type, id, String.valueOf(state.get("name"))));
@@ -128,7 +128,8 @@ public final class MockCloud implements Mocks {
         "id", region);
   }
 
-  String id(String type, String name) {
+  /** The id the mocks give a resource of this type and name. */
+  public String idOf(String type, String name) {
     String prefix = ID_PREFIXES.get(type);
     if (prefix != null) {
       return prefix + hash(type + "/" + name).substring(0, 17);

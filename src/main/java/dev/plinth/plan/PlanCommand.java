@@ -82,7 +82,7 @@ public final class PlanCommand implements Callable<Integer> {
             Json.MAPPER
                 .copy()
                 .enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(PreviewJson.of(graph)));
+                .writeValueAsString(PreviewJson.of(graph, platform)));
       } else {
         PreviewPrinter.print(graph, out);
       }

@@ -3,19 +3,23 @@ package dev.plinth.plan;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plinth.config.ConfigView;
+import dev.plinth.config.PlatformConfig;
 
 /**
  * The plan as one JSON document shaped like {@code pulumi preview --json}: {@code steps[]} (each
- * {@code op}, {@code urn}, {@code newState}), {@code changeSummary}, and the stack's {@code
- * outputs}. Later sections (policy, cost) are added beside these keys.
+ * {@code op}, {@code urn}, {@code newState}), {@code changeSummary}, the effective {@code config}
+ * (secrets as {@code [secret]}) and the stack's {@code outputs}. Later sections (policy, cost) are
+ * added beside these keys.
  */
 public final class PreviewJson {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private PreviewJson() {}
 
-  public static ObjectNode of(ResourceGraph graph) {
+  public static ObjectNode of(ResourceGraph graph, PlatformConfig config) {
     ObjectNode doc = F.objectNode();
+    doc.set("config", ConfigView.of(config));
     ArrayNode steps = doc.putArray("steps");
     for (RecordedResource r : graph.inTreeOrder()) {
       ObjectNode step = steps.addObject();

@@ -7,12 +7,14 @@ import java.util.Optional;
 
 /**
  * One resource registration as the engine would receive it: type, name, URN, parent, inputs (with
- * secrets masked), dependencies, and the {@code protect} and {@code retainOnDelete} options.
+ * secrets masked), dependencies, and the {@code protect} and {@code retainOnDelete} options; plus
+ * the id the mock cloud gave it, which other resources' inputs refer to.
  */
 public record RecordedResource(
     String type,
     String name,
     String urn,
+    String id,
     String parent,
     boolean custom,
     ObjectNode inputs,

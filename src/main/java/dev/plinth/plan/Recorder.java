@@ -115,6 +115,7 @@ public final class Recorder {
                         request.getType(),
                         request.getName(),
                         response.getUrn(),
+                        response.getId(),
                         request.getParent().isEmpty() ? null : request.getParent(),
                         request.getCustom(),
                         StructJson.of(request.getObject()),

@@ -1,0 +1,264 @@
+package dev.plinth.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.plinth.plan.RecordedResource;
+import dev.plinth.plan.ResourceGraph;
+import dev.plinth.testing.Plans;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class NetworkTest {
+  static final String SUBNET = "aws:ec2/subnet:Subnet";
+  static final String NAT = "aws:ec2/natGateway:NatGateway";
+  static final String ROUTE_TABLE = "aws:ec2/routeTable:RouteTable";
+  static final String ASSOCIATION = "aws:ec2/routeTableAssociation:RouteTableAssociation";
+  static final String NACL = "aws:ec2/networkAcl:NetworkAcl";
+
+  @ParameterizedTest(name = "{0}: {1} zones, {2} NAT gateways")
+  @CsvSource({"dev, 2, 1", "staging, 3, 1", "prod, 3, 3"})
+  void eachEnvironmentHasItsZonesAndNatGateways(String env, int zones, int nats) {
+    ResourceGraph plan = Plans.ofStack(env);
+
+    assertThat(plan.ofType(SUBNET)).as("subnets of %s", env).hasSize(3 * zones);
+    assertThat(plan.ofType(NAT)).as("NAT gateways of %s", env).hasSize(nats);
+    for (String tier : List.of("public", "private", "database")) {
+      List<String> zoneNames =
+          plan
+              .where(r -> r.type().equals(SUBNET) && r.text("tags.plinth:tier").equals(tier))
+              .stream()
+              .map(r -> r.text("availabilityZone"))
+              .toList();
+      assertThat(zoneNames)
+          .as("%s subnets of %s spread over distinct zones", tier, env)
+          .hasSize(zones)
+          .doesNotHaveDuplicates();
+    }
+  }
+
+  @Test
+  void theDefaultLayoutIsSeed003sCidrPlan() {
+    ResourceGraph plan = Plans.ofStack("prod");
+
+    assertThat(cidr(plan, "prod-network-public-a")).isEqualTo("10.0.1.0/24");
+    assertThat(cidr(plan, "prod-network-public-c")).isEqualTo("10.0.3.0/24");
+    assertThat(cidr(plan, "prod-network-private-b")).isEqualTo("10.0.12.0/24");
+    assertThat(cidr(plan, "prod-network-database-c")).isEqualTo("10.0.23.0/24");
+    assertThat(plan.get("aws:ec2/vpc:Vpc", "prod-network-vpc").text("cidrBlock"))
+        .isEqualTo("10.0.0.0/16");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "staging", "prod"})
+  void databaseSubnetsHaveNoRouteToTheInternet(String env) {
+    ResourceGraph plan = Plans.ofStack(env);
+    RecordedResource table = plan.get(ROUTE_TABLE, env + "-network-database-rt");
+
+    assertThat(table.input("routes").map(JsonNode::size).orElse(0))
+        .as("routes of %s", table)
+        .isZero();
+    for (RecordedResource subnet : tier(plan, "database")) {
+      assertThat(subnet.input("mapPublicIpOnLaunch").map(JsonNode::asBoolean).orElse(false))
+          .as("%s maps public IPs", subnet)
+          .isFalse();
+      RecordedResource association = associationOf(plan, subnet);
+      assertThat(association.text("routeTableId"))
+          .as("%s uses the database route table", subnet)
+          .isEqualTo(routeTableId(plan, table));
+    }
+  }
+
+  @Test
+  void inProdEachZoneLeavesThroughItsOwnNatGateway() {
+    ResourceGraph plan = Plans.ofStack("prod");
+    List<String> natsUsed = new ArrayList<>();
+    for (RecordedResource subnet : tier(plan, "private")) {
+      String tableId = associationOf(plan, subnet).text("routeTableId");
+      RecordedResource table =
+          plan.ofType(ROUTE_TABLE).stream()
+              .filter(t -> routeTableId(plan, t).equals(tableId))
+              .findFirst()
+              .orElseThrow();
+      natsUsed.add(table.text("routes.0.natGatewayId"));
+      assertThat(table.text("routes.0.cidrBlock")).isEqualTo("0.0.0.0/0");
+    }
+    assertThat(natsUsed)
+        .as("NAT gateway of each private subnet")
+        .hasSize(3)
+        .doesNotHaveDuplicates();
+  }
+
+  @Test
+  void publicSubnetsRouteToTheInternetGateway() {
+    ResourceGraph plan = Plans.ofStack("dev");
+    RecordedResource table = plan.get(ROUTE_TABLE, "dev-network-public-rt");
+
+    assertThat(table.text("routes.0.cidrBlock")).isEqualTo("0.0.0.0/0");
+    assertThat(table.text("routes.0.gatewayId")).startsWith("igw-");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void theDatabaseNaclAdmitsOnlyPostgresAndRedisFromPrivateSubnetsAndItsOwnTier(String env) {
+    ResourceGraph plan = Plans.ofStack(env);
+    RecordedResource nacl = plan.get(NACL, env + "-network-database-nacl");
+    List<String> privateCidrs =
+        tier(plan, "private").stream().map(s -> s.text("cidrBlock")).toList();
+    List<String> databaseCidrs =
+        tier(plan, "database").stream().map(s -> s.text("cidrBlock")).toList();
+
+    for (JsonNode rule : nacl.input("ingress").orElseThrow()) {
+      String source = rule.get("cidrBlock").asText();
+      assertThat(source).as("source of %s rule %s", nacl, rule).isNotEqualTo("0.0.0.0/0");
+      if (privateCidrs.contains(source)) {
+        assertThat(rule.get("protocol").asText()).isEqualTo("tcp");
+        assertThat(rule.get("fromPort").asInt())
+            .as("%s rule %s", nacl, rule)
+            .isIn(5432, 6379)
+            .isEqualTo(rule.get("toPort").asInt());
+      } else {
+        assertThat(databaseCidrs).as("%s rule %s source", nacl, rule).contains(source);
+      }
+    }
+    for (JsonNode rule : nacl.input("egress").orElseThrow()) {
+      assertThat(rule.get("cidrBlock").asText())
+          .as("destination of %s rule %s", nacl, rule)
+          .isIn(concat(privateCidrs, databaseCidrs));
+    }
+  }
+
+  @Test
+  void everyNaclIsAttachedToItsTiersSubnets() {
+    ResourceGraph plan = Plans.ofStack("staging");
+    for (String tier : List.of("public", "private", "database")) {
+      RecordedResource nacl = plan.get(NACL, "staging-network-" + tier + "-nacl");
+      List<String> attached =
+          StreamSupport.stream(nacl.input("subnetIds").orElseThrow().spliterator(), false)
+              .map(JsonNode::asText)
+              .toList();
+      assertThat(attached)
+          .as("subnets of %s", nacl)
+          .containsExactlyInAnyOrderElementsOf(
+              tier(plan, tier).stream().map(s -> id(plan, s)).toList());
+    }
+  }
+
+  @Test
+  void theDefaultSecurityGroupKeepsNoRules() {
+    RecordedResource sg =
+        Plans.ofStack("prod")
+            .get("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "prod-network-default-sg");
+
+    assertThat(sg.input("ingress").map(JsonNode::size).orElse(0)).as("ingress of %s", sg).isZero();
+    assertThat(sg.input("egress").map(JsonNode::size).orElse(0)).as("egress of %s", sg).isZero();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"dev, 7", "staging, 7", "prod, 30"})
+  void flowLogsGoToAnEncryptedLogGroupWithRetention(String env, int days) {
+    ResourceGraph plan = Plans.ofStack(env);
+    RecordedResource group =
+        plan.get("aws:cloudwatch/logGroup:LogGroup", env + "-network-flow-logs");
+    RecordedResource flowLog = plan.get("aws:ec2/flowLog:FlowLog", env + "-network-flow-log");
+
+    assertThat(group.input("retentionInDays").orElseThrow().asInt()).isEqualTo(days);
+    assertThat(group.text("kmsKeyId")).as("key of %s", group).startsWith("arn:aws:kms:");
+    assertThat(flowLog.text("trafficType")).isEqualTo("ALL");
+    assertThat(flowLog.text("logDestination"))
+        .endsWith(":log-group:/plinth/" + env + "/vpc-flow-logs");
+  }
+
+  @Test
+  void theS3GatewayEndpointServesThePrivateAndDatabaseRouteTables() {
+    ResourceGraph plan = Plans.ofStack("prod");
+    RecordedResource endpoint =
+        plan.get("aws:ec2/vpcEndpoint:VpcEndpoint", "prod-network-s3-endpoint");
+
+    assertThat(endpoint.text("vpcEndpointType")).isEqualTo("Gateway");
+    assertThat(endpoint.text("serviceName")).isEqualTo("com.amazonaws.us-east-1.s3");
+    assertThat(endpoint.input("routeTableIds").orElseThrow()).hasSize(4);
+  }
+
+  @Test
+  void subnetGroupsForTheDatabaseAndCacheUseTheDatabaseSubnets() {
+    ResourceGraph plan = Plans.ofStack("prod");
+    List<String> databaseIds = tier(plan, "database").stream().map(s -> id(plan, s)).toList();
+    for (RecordedResource group :
+        List.of(
+            plan.get("aws:rds/subnetGroup:SubnetGroup", "prod-network-db-subnets"),
+            plan.get("aws:elasticache/subnetGroup:SubnetGroup", "prod-network-cache-subnets"))) {
+      List<String> ids =
+          StreamSupport.stream(group.input("subnetIds").orElseThrow().spliterator(), false)
+              .map(JsonNode::asText)
+              .toList();
+      assertThat(ids).as("subnets of %s", group).containsExactlyInAnyOrderElementsOf(databaseIds);
+    }
+  }
+
+  @Test
+  void zonesFromConfigReplaceTheInvoke() {
+    ResourceGraph plan =
+        Plans.of(
+            Plans.config(
+                "dev",
+                Map.of(
+                    "plinth:network",
+                    Map.of("availabilityZones", List.of("us-east-1d", "us-east-1f")))));
+
+    assertThat(tier(plan, "public").stream().map(s -> s.text("availabilityZone")))
+        .containsExactlyInAnyOrder("us-east-1d", "us-east-1f");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void everyChildOfTheNetworkIsParentedAndPrefixed(String env) {
+    ResourceGraph plan = Plans.ofStack(env);
+    RecordedResource network = plan.get("plinth:network:Network", env + "-network");
+    List<RecordedResource> children = plan.children(network.urn());
+
+    assertThat(children).hasSizeGreaterThan(20);
+    assertThat(plan.where(r -> r.type().startsWith("aws:ec2/")))
+        .allSatisfy(
+            r -> {
+              assertThat(r.parent()).as("parent of %s", r).isEqualTo(network.urn());
+              assertThat(r.name()).as("name of %s", r).startsWith(env + "-network-");
+            });
+  }
+
+  private static List<RecordedResource> tier(ResourceGraph plan, String tier) {
+    return plan.where(r -> r.type().equals(SUBNET) && r.text("tags.plinth:tier").equals(tier));
+  }
+
+  private static String cidr(ResourceGraph plan, String name) {
+    return plan.get(SUBNET, name).text("cidrBlock");
+  }
+
+  private static String id(ResourceGraph plan, RecordedResource r) {
+    return r.id();
+  }
+
+  private static String routeTableId(ResourceGraph plan, RecordedResource table) {
+    return id(plan, table);
+  }
+
+  private static RecordedResource associationOf(ResourceGraph plan, RecordedResource subnet) {
+    String subnetId = id(plan, subnet);
+    return plan.ofType(ASSOCIATION).stream()
+        .filter(a -> a.text("subnetId").equals(subnetId))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no route table association for " + subnet));
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+}

@@ -1,0 +1,50 @@
+package dev.plinth.testing;
+
+import dev.plinth.config.ConfigLoader;
+import dev.plinth.config.PlatformConfig;
+import dev.plinth.config.RawConfig;
+import dev.plinth.plan.Recorder;
+import dev.plinth.plan.ResourceGraph;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Builds configurations and plans for tests, the way the plan command does. */
+public final class Plans {
+  private static final Map<String, ResourceGraph> STACK_PLANS = new ConcurrentHashMap<>();
+
+  private Plans() {}
+
+  /** The configuration of an environment's preset in us-east-1 with these stack-file values. */
+  public static PlatformConfig config(String environment, Map<String, ?> values) {
+    Map<String, Object> all = new LinkedHashMap<>();
+    all.put("aws:region", "us-east-1");
+    all.put("plinth:environment", environment);
+    all.putAll(values);
+    return ConfigLoader.load(RawConfig.of(all), environment);
+  }
+
+  public static PlatformConfig config(String environment) {
+    return config(environment, Map.of());
+  }
+
+  /** The configuration of a real stack file at the project root. */
+  public static PlatformConfig stackFile(String stack) {
+    try {
+      return ConfigLoader.load(
+          RawConfig.fromStackFile(Path.of("Pulumi." + stack + ".yaml")), stack);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The plan of a real stack file, computed once per test run. */
+  public static ResourceGraph ofStack(String stack) {
+    return STACK_PLANS.computeIfAbsent(stack, s -> Recorder.plan(stackFile(s)));
+  }
+
+  public static ResourceGraph of(PlatformConfig config) {
+    return Recorder.plan(config);
+  }
+}
