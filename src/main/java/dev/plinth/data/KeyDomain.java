@@ -1,0 +1,73 @@
+package dev.plinth.data;
+
+import static dev.plinth.Json.obj;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The data domains that get a customer-managed KMS key of their own. Each says which AWS service
+ * may use its key beyond the account's administrators; a component that needs a new domain adds a
+ * constant here.
+ */
+public enum KeyDomain {
+  /** CloudWatch Logs: flow logs and every other log group. */
+  LOGS("logs", "CloudWatch Logs") {
+    @Override
+    List<Map<String, Object>> serviceStatements(String account, String partition, String region) {
+      return List.of(
+          obj(
+              "Sid",
+              "CloudWatchLogsUse",
+              "Effect",
+              "Allow",
+              "Principal",
+              obj("Service", "logs." + region + ".amazonaws.com"),
+              "Action",
+              USE_ACTIONS,
+              "Resource",
+              "*",
+              "Condition",
+              obj(
+                  "ArnLike",
+                  obj(
+                      "kms:EncryptionContext:aws:logs:arn",
+                      "arn:" + partition + ":logs:" + region + ":" + account + ":log-group:*"))));
+    }
+  };
+
+  /** What a service may do with a key it encrypts with. */
+  static final List<String> USE_ACTIONS =
+      List.of(
+          "kms:Encrypt*",
+          "kms:Decrypt*",
+          "kms:ReEncrypt*",
+          "kms:GenerateDataKey*",
+          "kms:Describe*");
+
+  private final String key;
+  private final String description;
+
+  KeyDomain(String key, String description) {
+    this.key = key;
+    this.description = description;
+  }
+
+  /**
+   * Name part of the key's resource and alias ({@code prod-keys-logs}, {@code
+   * alias/plinth/prod/logs}).
+   */
+  public String key() {
+    return key;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /**
+   * Statements that let this domain's service use the key, besides the account's administration.
+   */
+  abstract List<Map<String, Object>> serviceStatements(
+      String account, String partition, String region);
+}
