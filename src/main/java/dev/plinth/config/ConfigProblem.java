@@ -12,6 +12,9 @@ public record ConfigProblem(String key, String message) {
   }
 
   static String show(Object value) {
+    if (value instanceof com.fasterxml.jackson.databind.JsonNode node && node.isTextual()) {
+      return show(node.asText());
+    }
     if (value instanceof String s) {
       return s.isEmpty() ? "an empty string" : s;
     }

@@ -1,0 +1,266 @@
+package dev.plinth.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plinth.config.NetworkSettings.NatGateways;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ConfigLoaderTest {
+  @TempDir Path dir;
+
+  private PlatformConfig loadYaml(String yaml) throws IOException {
+    Path file = dir.resolve("Pulumi.test.yaml");
+    Files.writeString(file, yaml);
+    return ConfigLoader.load(RawConfig.fromStackFile(file), "test");
+  }
+
+  private List<String> problemsOf(String yaml) {
+    try {
+      loadYaml(yaml);
+    } catch (ConfigException e) {
+      return e.problems().stream().map(ConfigProblem::message).toList();
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    throw new AssertionError("expected configuration problems, got none, for:\n" + yaml);
+  }
+
+  private static String stack(String body) {
+    return "config:\n  aws:region: us-east-1\n  plinth:environment: dev\n" + body;
+  }
+
+  @Test
+  void aStackFileOverridesOnlyWhatItSetsAndThePresetFillsTheRest() throws IOException {
+    PlatformConfig config =
+        loadYaml(
+            "config:\n  aws:region: eu-west-1\n  plinth:environment: prod\n"
+                + "  plinth:network:\n    azCount: 2\n");
+
+    assertThat(config.network().azCount()).isEqualTo(2);
+    assertThat(config.network().natGateways()).isEqualTo(NatGateways.PER_AZ);
+    assertThat(config.network().vpcCidr()).isEqualTo("10.0.0.0/16");
+    assertThat(config.observability().logRetentionDays()).isEqualTo(30);
+    assertThat(config.region()).isEqualTo("eu-west-1");
+  }
+
+  @Test
+  void presetsDifferWhereTheSeedsSayEnvironmentsDiffer() {
+    var dev = PlatformConfig.preset("dev", Environment.DEV, "us-east-1");
+    var prod = PlatformConfig.preset("prod", Environment.PROD, "us-east-1");
+
+    assertThat(dev.network().azCount()).isEqualTo(2);
+    assertThat(prod.network().azCount()).isEqualTo(3);
+    assertThat(dev.network().natGateways()).isEqualTo(NatGateways.SINGLE);
+    assertThat(prod.network().natGateways()).isEqualTo(NatGateways.PER_AZ);
+    assertThat(dev.observability().logRetentionDays()).isEqualTo(7);
+    assertThat(prod.observability().logRetentionDays()).isEqualTo(30);
+  }
+
+  static Stream<Arguments> badConfigurations() {
+    return Stream.of(
+        Arguments.of(
+            "unknown top-level key",
+            stack("  plinth:netwrk:\n    azCount: 3\n"),
+            "plinth:netwrk is not a setting Plinth knows; did you mean plinth:network?"),
+        Arguments.of(
+            "unknown nested key",
+            stack("  plinth:network:\n    azcount: 3\n"),
+            "plinth:network.azcount is not a setting Plinth knows; did you mean plinth:network.azCount?"),
+        Arguments.of(
+            "key with no near match",
+            stack("  plinth:network:\n    zzzzzzzzzzzz: 1\n"),
+            "plinth:network.zzzzzzzzzzzz is not a setting Plinth knows; known here: availabilityZones,"
+                + " azCount, databaseSubnets, flowLogs, natGateways, privateSubnets, publicSubnets,"
+                + " vpcCidr"),
+        Arguments.of(
+            "environment missing",
+            "config:\n  aws:region: us-east-1\n",
+            "plinth:environment is required: one of dev, staging, prod (it picks the preset of"
+                + " defaults)"),
+        Arguments.of(
+            "environment misspelt",
+            "config:\n  aws:region: us-east-1\n  plinth:environment: production\n",
+            "plinth:environment must be one of dev, staging, prod (got production)"),
+        Arguments.of(
+            "region missing",
+            "config:\n  plinth:environment: dev\n",
+            "aws:region is required: the AWS region of this stack, e.g. us-east-1"),
+        Arguments.of(
+            "region malformed",
+            "config:\n  aws:region: US East\n  plinth:environment: dev\n",
+            "aws:region must be an AWS region name like us-east-1 (got US East)"),
+        Arguments.of(
+            "other aws key",
+            stack("  aws:profile: admin\n"),
+            "aws:profile is not read: Plinth configures its AWS provider itself from aws:region; give"
+                + " credentials and profiles through the environment (AWS_PROFILE, OIDC) (got admin)"),
+        Arguments.of(
+            "number expected",
+            stack("  plinth:network:\n    azCount: three\n"),
+            "plinth:network.azCount must be a whole number (got three)"),
+        Arguments.of(
+            "enum value",
+            stack("  plinth:network:\n    natGateways: many\n"),
+            "plinth:network.natGateways must be one of single, perAz (got many)"),
+        Arguments.of(
+            "boolean expected",
+            stack("  plinth:network:\n    flowLogs: sometimes\n"),
+            "plinth:network.flowLogs must be true or false (got sometimes)"),
+        Arguments.of(
+            "section must be a mapping",
+            stack("  plinth:network: 10.0.0.0/16\n"),
+            "plinth:network must be a mapping of settings (vpcCidr, azCount, availabilityZones,"
+                + " natGateways, publicSubnets, privateSubnets, databaseSubnets, flowLogs) (got"
+                + " 10.0.0.0/16)"),
+        Arguments.of(
+            "too few zones",
+            stack("  plinth:network:\n    azCount: 1\n"),
+            "plinth:network.azCount must be between 2 and 6 (two zones at least for high"
+                + " availability, seed 004) (got 1)"),
+        Arguments.of(
+            "not a CIDR",
+            stack("  plinth:network:\n    vpcCidr: 10.0.0.0\n"),
+            "plinth:network.vpcCidr must be an IPv4 CIDR block like 10.0.0.0/16 (got 10.0.0.0)"),
+        Arguments.of(
+            "VPC too large",
+            stack("  plinth:network:\n    vpcCidr: 10.0.0.0/8\n"),
+            "plinth:network.vpcCidr must have a prefix between /16 and /28 (the sizes AWS allows)"
+                + " (got 10.0.0.0/8)"),
+        Arguments.of(
+            "host bits set",
+            stack("  plinth:network:\n    vpcCidr: 10.0.3.0/16\n"),
+            "plinth:network.vpcCidr must be a network address with no host bits set, like"
+                + " 10.0.0.0/16 (got 10.0.3.0/16)"),
+        Arguments.of(
+            "public range",
+            stack("  plinth:network:\n    vpcCidr: 8.8.0.0/16\n"),
+            "plinth:network.vpcCidr must lie in a private range (10.0.0.0/8, 172.16.0.0/12 or"
+                + " 192.168.0.0/16) (got 8.8.0.0/16)"),
+        Arguments.of(
+            "tiers overlap",
+            stack("  plinth:network:\n    privateSubnets:\n      firstIndex: 2\n"),
+            "plinth:network.privateSubnets must not overlap plinth:network.publicSubnets"
+                + " (10.0.2.0/24 and 10.0.2.0/24) (got 10.0.2.0/24, 10.0.3.0/24)"),
+        Arguments.of(
+            "tier does not fit",
+            stack("  plinth:network:\n    databaseSubnets:\n      firstIndex: 255\n"),
+            "plinth:network.databaseSubnets.firstIndex must leave room for 2 blocks of /24 in"
+                + " 10.0.0.0/16, so between 0 and 254 (got 255)"),
+        Arguments.of(
+            "tier larger than the VPC allows",
+            stack("  plinth:network:\n    publicSubnets:\n      prefixLength: 16\n"),
+            "plinth:network.publicSubnets.prefixLength must be between /17 (inside the VPC's /16)"
+                + " and /28 (got 16)"),
+        Arguments.of(
+            "zone of another region",
+            stack("  plinth:network:\n    availabilityZones: [us-east-1a, eu-west-1b]\n"),
+            "plinth:network.availabilityZones[1] must be a zone of the stack's region us-east-1,"
+                + " like us-east-1a (got eu-west-1b)"),
+        Arguments.of(
+            "retention CloudWatch refuses",
+            stack("  plinth:observability:\n    logRetentionDays: 10\n"),
+            "plinth:observability.logRetentionDays must be one of the periods CloudWatch Logs"
+                + " accepts: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096,"
+                + " 1827, 2192, 2557, 2922, 3288, 3653 (got 10)"),
+        Arguments.of(
+            "secure value on a plain setting",
+            stack("  plinth:network:\n    vpcCidr:\n      secure: v1:abc\n"),
+            "plinth:network.vpcCidr is encrypted (secure:) but is not a secret setting; write it in"
+                + " plain text (only plinth:secrets.* values may be secure)"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badConfigurations")
+  void eachBadConfigurationGetsItsExactMessage(String what, String yaml, String message) {
+    assertThat(problemsOf(yaml)).containsExactly(message);
+  }
+
+  @Test
+  void severalMistakesAreReportedTogether() {
+    List<String> problems =
+        problemsOf(
+            "config:\n  aws:region: us-east-1\n  plinth:environment: prod\n"
+                + "  plinth:netwrk: {}\n"
+                + "  plinth:network:\n    azCount: 9\n    natGateways: every\n"
+                + "  plinth:observability:\n    logRetentionDays: 8\n");
+
+    assertThat(problems)
+        .hasSize(4)
+        .anyMatch(p -> p.startsWith("plinth:netwrk is not a setting"))
+        .anyMatch(p -> p.startsWith("plinth:network.azCount must be between 2 and 6"))
+        .anyMatch(p -> p.startsWith("plinth:network.natGateways must be one of"))
+        .anyMatch(p -> p.startsWith("plinth:observability.logRetentionDays must be one of"));
+  }
+
+  @Test
+  void secureValuesAreAcceptedOfflineForSecretSettingsAndNeverShown() throws IOException {
+    PlatformConfig config =
+        loadYaml(
+            stack(
+                "  plinth:secrets:\n    app:\n      OPENAI_API_KEY:\n"
+                    + "        secure: v1:7AbCdEfGh0123456789==\n"));
+
+    Secret secret = config.secrets().app().get("OPENAI_API_KEY");
+    assertThat(secret).hasToString("[secret]");
+    assertThat(ConfigView.of(config).get("plinth:secrets.app.OPENAI_API_KEY").asText())
+        .isEqualTo("[secret]");
+    assertThat(ConfigView.of(config).toString()).doesNotContain("7AbCdEfGh");
+  }
+
+  @Test
+  void theEngineEnvironmentIsReadLikeAStackFile() {
+    Map<String, String> env =
+        Map.of(
+            "PULUMI_CONFIG",
+            "{\"aws:region\":\"us-west-2\",\"plinth:environment\":\"staging\","
+                + "\"plinth:network\":\"{\\\"azCount\\\":2,\\\"natGateways\\\":\\\"perAz\\\"}\","
+                + "\"plinth:secrets\":\"{\\\"app\\\":{\\\"TOKEN\\\":\\\"plain-from-engine\\\"}}\"}",
+            "PULUMI_CONFIG_SECRET_KEYS",
+            "[\"plinth:secrets\"]");
+
+    PlatformConfig config = ConfigLoader.load(RawConfig.fromEngineEnvironment(env), "staging");
+
+    assertThat(config.region()).isEqualTo("us-west-2");
+    assertThat(config.network().azCount()).isEqualTo(2);
+    assertThat(config.network().natGateways()).isEqualTo(NatGateways.PER_AZ);
+    assertThat(config.secrets().app().get("TOKEN").reveal()).isEqualTo("plain-from-engine");
+    assertThat(config.secrets().app().get("TOKEN")).hasToString("[secret]");
+  }
+
+  @Test
+  void theEngineGivesNumbersAsTextAndTheyAreStillChecked() {
+    Map<String, String> env =
+        Map.of(
+            "PULUMI_CONFIG",
+            "{\"aws:region\":\"us-east-1\",\"plinth:environment\":\"dev\","
+                + "\"plinth:observability\":\"{\\\"logRetentionDays\\\":\\\"14\\\"}\"}");
+
+    assertThat(ConfigLoader.load(RawConfig.fromEngineEnvironment(env), "dev").observability())
+        .isEqualTo(new ObservabilitySettings(14));
+  }
+
+  @Test
+  void aMissingStackFileIsAConfigurationError() {
+    assertThatThrownBy(() -> RawConfig.fromStackFile(dir.resolve("Pulumi.nope.yaml")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("Pulumi.nope.yaml does not exist");
+  }
+
+  @Test
+  void didYouMeanPicksTheClosestKnownName() {
+    assertThat(Binder.suggest("obsrvability", List.of("network", "observability", "secrets")))
+        .contains("observability");
+    assertThat(Binder.suggest("kubernetes", List.of("network", "observability"))).isEmpty();
+  }
+}

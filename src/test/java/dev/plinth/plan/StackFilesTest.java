@@ -1,0 +1,37 @@
+package dev.plinth.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plinth.config.PlatformConfig;
+import dev.plinth.testing.Plans;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every real stack file at the project root loads, validates and plans. */
+class StackFilesTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "staging", "prod"})
+  void theStackFileLoadsAndPlans(String stack) {
+    PlatformConfig config = Plans.stackFile(stack);
+    ResourceGraph plan = Plans.ofStack(stack);
+
+    assertThat(config.environment().key()).isEqualTo(stack);
+    assertThat(plan.root()).as("stack resource of %s", stack).isPresent();
+    assertThat(plan.resources()).as("resources of %s", stack).hasSizeGreaterThan(30);
+    assertThat(plan.where(r -> r.parent() == null))
+        .as("resources without a parent in %s", stack)
+        .extracting(RecordedResource::type)
+        .containsOnly("pulumi:pulumi:Stack");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "staging", "prod"})
+  void everyAwsResourceUsesTheStacksExplicitProvider(String stack) {
+    ResourceGraph plan = Plans.ofStack(stack);
+    String provider = plan.get("pulumi:providers:aws", stack + "-aws").urn();
+
+    assertThat(plan.where(r -> r.type().startsWith("aws:")))
+        .allSatisfy(r -> assertThat(r.provider()).as("provider of %s", r).startsWith(provider));
+  }
+}
