@@ -251,8 +251,8 @@ public final class EdgeValidation {
               "must be one of the windows WAF evaluates: 60, 120, 300, 600",
               waf.rateLimit().windowSeconds()));
     }
-    cidrs(key + ".allowedIps", waf.allowedIps(), problems);
-    cidrs(key + ".blockedIps", waf.blockedIps(), problems);
+    ipSet(key + ".allowedIps", waf.allowedIps(), problems);
+    ipSet(key + ".blockedIps", waf.blockedIps(), problems);
     countries(key + ".allowedCountries", waf.allowedCountries(), problems);
     countries(key + ".blockedCountries", waf.blockedCountries(), problems);
     if (!waf.allowedCountries().isEmpty() && !waf.blockedCountries().isEmpty()) {
@@ -274,6 +274,24 @@ public final class EdgeValidation {
                 key + "[" + i + "]",
                 "must be an IPv4 CIDR block with no host bits set, like 203.0.113.0/24",
                 cidr));
+      }
+    }
+  }
+
+  /** A WAF IP set: CIDR blocks as anywhere, but not /0, which WAF refuses. */
+  private static void ipSet(String key, List<String> cidrs, List<ConfigProblem> problems) {
+    int before = problems.size();
+    cidrs(key, cidrs, problems);
+    if (problems.size() > before) {
+      return;
+    }
+    for (int i = 0; i < cidrs.size(); i++) {
+      if (Cidrs.parse(cidrs.get(i)).orElseThrow().getNetworkPrefixLength() == 0) {
+        problems.add(
+            ConfigProblem.of(
+                key + "[" + i + "]",
+                "must not be /0: WAF IP sets accept any block but the whole address space",
+                cidrs.get(i)));
       }
     }
   }

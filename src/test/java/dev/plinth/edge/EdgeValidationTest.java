@@ -166,6 +166,11 @@ class EdgeValidationTest {
                 + " like 203.0.113.0/24 (got 203.0.113.300/32)"),
         Arguments.of(
             "prod",
+            https("firewall", Map.of("allowedIps", List.of("0.0.0.0/0"))),
+            "plinth:edge.firewall.allowedIps[0] must not be /0: WAF IP sets accept any block but"
+                + " the whole address space (got 0.0.0.0/0)"),
+        Arguments.of(
+            "prod",
             https("firewall", Map.of("allowedCountries", List.of("de"))),
             "plinth:edge.firewall.allowedCountries[0] must be a two-letter ISO 3166 country code"
                 + " in capitals, like DE (got de)"),
