@@ -58,6 +58,7 @@ import dev.plinth.config.Environment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The internet-facing Application Load Balancer in the public subnets: its own security group (443
@@ -281,11 +282,11 @@ public final class LoadBalancer extends Component {
   }
 
   /** The {@code Strict-Transport-Security} value the HTTPS listener adds; empty when off. */
-  static java.util.Optional<String> hsts(EdgeSettings.LoadBalancer lb) {
+  static Optional<String> hsts(EdgeSettings.LoadBalancer lb) {
     if (lb.hstsMaxAgeSeconds() == 0) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(
+    return Optional.of(
         "max-age="
             + lb.hstsMaxAgeSeconds()
             + (lb.hstsIncludeSubDomains() ? "; includeSubDomains" : ""));

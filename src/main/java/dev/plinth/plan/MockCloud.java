@@ -4,11 +4,13 @@ import com.pulumi.test.Mocks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
@@ -40,8 +42,8 @@ public final class MockCloud implements Mocks {
           Map.entry("aws:ec2/flowLog:FlowLog", "fl-"),
           Map.entry("aws:ec2/launchTemplate:LaunchTemplate", "lt-"));
 
-  private static final java.util.Set<String> BUCKETS =
-      java.util.Set.of("aws:s3/bucketV2:BucketV2", "aws:s3/bucket:Bucket");
+  private static final Set<String> BUCKETS =
+      Set.of("aws:s3/bucketV2:BucketV2", "aws:s3/bucket:Bucket");
 
   /**
    * The canonical hosted zone of Application Load Balancers per region (AWS's "Elastic Load
@@ -178,7 +180,7 @@ public final class MockCloud implements Mocks {
    * name's record, as ACM answers.
    */
   private static List<Map<String, Object>> validationOptions(Map<String, Object> state) {
-    List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     names.add(String.valueOf(state.get("domainName")));
     if (state.get("subjectAlternativeNames") instanceof List<?> sans) {
       sans.forEach(n -> names.add(String.valueOf(n)));

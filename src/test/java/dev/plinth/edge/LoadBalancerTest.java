@@ -65,6 +65,44 @@ class LoadBalancerTest {
   }
 
   @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "0 | false | ",
+        "63072000 | true | max-age=63072000; includeSubDomains",
+        "86400 | false | max-age=86400"
+      })
+  void theHstsHeaderFollowsItsSettingsAndZeroTurnsItOff(
+      int maxAge, boolean subDomains, String header) {
+    RecordedResource https =
+        Plans.of(
+                Plans.config(
+                    "prod",
+                    Map.of(
+                        "plinth:edge",
+                        Map.of(
+                            "domain",
+                            "app.example.com",
+                            "hostedZoneId",
+                            "Z0123456789ABC",
+                            "loadBalancer",
+                            Map.of(
+                                "hstsMaxAgeSeconds",
+                                maxAge,
+                                "hstsIncludeSubDomains",
+                                subDomains)))))
+            .get(LISTENER, "prod-edge-lb-https");
+
+    assertThat(
+            https
+                .input("routingHttpResponseStrictTransportSecurityHeaderValue")
+                .map(JsonNode::asText)
+                .orElse(null))
+        .as("HSTS header of %s", https)
+        .isEqualTo(header);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"dev", "staging", "prod"})
   void plainHttpIsRedirectedPermanentlyToHttps(String env) {
     RecordedResource http = httpsPlan(env).get(LISTENER, env + "-edge-lb-http");
@@ -367,6 +405,20 @@ class LoadBalancerTest {
       expected.add("GLACIER@" + glacier);
     }
     assertThat(transitions).as("transitions of %s", lifecycle).isEqualTo(expected);
+  }
+
+  @Test
+  void withAccessLogsOffThereIsNoLogBucket() {
+    ResourceGraph plan =
+        Plans.of(
+            Plans.config(
+                "dev",
+                Map.of(
+                    "plinth:edge",
+                    Map.of("httpOnly", true, "accessLogs", Map.of("enabled", false)))));
+
+    assertThat(plan.where(r -> r.type().startsWith("aws:s3/"))).isEmpty();
+    assertThat(plan.get(ALB, "dev-edge-lb-alb").input("accessLogs")).isEmpty();
   }
 
   @Test
