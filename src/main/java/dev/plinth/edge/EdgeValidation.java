@@ -57,6 +57,33 @@ public final class EdgeValidation {
         + ".httpOnly: true instead.";
   }
 
+  /**
+   * The hosted zone id the staging and prod stack files carry so that {@code plan} runs offline; it
+   * names no real zone.
+   */
+  public static final String PLACEHOLDER_ZONE_ID = "Z00000000PLACEHOLDER";
+
+  /**
+   * Checks that only matter when deploying: a stack file's placeholder zone must be replaced before
+   * {@code pulumi up}, or ACM would wait in vain for validation records in a zone that does not
+   * exist. The offline plan accepts the placeholder.
+   */
+  public static List<ConfigProblem> forDeployment(EdgeSettings edge) {
+    if (PLACEHOLDER_ZONE_ID.equals(edge.hostedZoneId())) {
+      return List.of(
+          ConfigProblem.of(
+              KEY + ".hostedZoneId",
+              "is the stack file's placeholder: before pulumi up, set the id of the Route 53 hosted"
+                  + " zone that holds "
+                  + edge.domain()
+                  + ", or set "
+                  + KEY
+                  + ".certificateArn instead (README, plinth:edge)",
+              edge.hostedZoneId()));
+    }
+    return List.of();
+  }
+
   public static List<ConfigProblem> validate(
       EdgeSettings edge, Environment environment, String region) {
     List<ConfigProblem> problems = new ArrayList<>();

@@ -201,6 +201,26 @@ class EdgeValidationTest {
   }
 
   @Test
+  void theStackFilesPlaceholderZonePlansOfflineButIsRefusedForDeployment() {
+    var prod = Plans.stackFile("prod");
+    var withRealZone =
+        Plans.config(
+            "prod",
+            Map.of(
+                "plinth:edge",
+                Map.of("domain", "app.example.com", "hostedZoneId", "Z0123456789ABC")));
+
+    assertThat(EdgeValidation.forDeployment(prod.edge()).stream().map(ConfigProblem::message))
+        .containsExactly(
+            "plinth:edge.hostedZoneId is the stack file's placeholder: before pulumi up, set the id"
+                + " of the Route 53 hosted zone that holds app.example.com, or set"
+                + " plinth:edge.certificateArn instead (README, plinth:edge) (got"
+                + " Z00000000PLACEHOLDER)");
+    assertThat(EdgeValidation.forDeployment(withRealZone.edge())).isEmpty();
+    assertThat(EdgeValidation.forDeployment(Plans.stackFile("dev").edge())).isEmpty();
+  }
+
+  @Test
   void aDevStackMayBeHttpOnlyAndEveryStackAcceptsACertificateArn() {
     assertThat(
             Plans.config("dev", Map.of("plinth:edge", Map.of("httpOnly", true))).edge().httpOnly())
