@@ -6,6 +6,7 @@ import dev.plinth.config.ConfigLoader;
 import dev.plinth.config.ConfigProblem;
 import dev.plinth.config.PlatformConfig;
 import dev.plinth.config.RawConfig;
+import dev.plinth.edge.EdgeValidation;
 import dev.plinth.plan.PlanCommand;
 import java.util.Arrays;
 
@@ -40,6 +41,12 @@ public final class Main {
               RawConfig.fromEngineEnvironment(System.getenv()), System.getenv("PULUMI_STACK"));
     } catch (ConfigException e) {
       e.problems().stream().map(ConfigProblem::message).forEach(System.err::println);
+      System.exit(PlanCommand.CONFIG_ERRORS);
+      return;
+    }
+    var placeholders = EdgeValidation.forDeployment(config.edge());
+    if (!placeholders.isEmpty()) {
+      placeholders.stream().map(ConfigProblem::message).forEach(System.err::println);
       System.exit(PlanCommand.CONFIG_ERRORS);
       return;
     }

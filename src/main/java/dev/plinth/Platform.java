@@ -5,8 +5,12 @@ import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import com.pulumi.resources.ComponentResourceOptions;
+import dev.plinth.config.EdgeSettings;
 import dev.plinth.config.PlatformConfig;
 import dev.plinth.data.Keys;
+import dev.plinth.edge.Certificate;
+import dev.plinth.edge.Firewall;
+import dev.plinth.edge.LoadBalancer;
 import dev.plinth.network.Network;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,6 +56,41 @@ public final class Platform {
                 aws),
             inAws);
 
+    EdgeSettings edge = config.edge();
+    Certificate certificate =
+        edge.httpOnly()
+            ? null
+            : new Certificate(
+                prefix + "-edge-certificate",
+                edge.certificateArn() != null
+                    ? Certificate.Args.existing(edge.certificateArn())
+                    : Certificate.Args.requested(
+                        edge.domain(), edge.alternativeNames(), edge.hostedZoneId()),
+                inAws);
+    var loadBalancer =
+        new LoadBalancer(
+            prefix + "-edge-lb",
+            new LoadBalancer.Args(
+                edge,
+                config.environment(),
+                aws,
+                network.vpcId(),
+                network.publicSubnetIds(),
+                network.appSecurityGroupId(),
+                certificate == null ? null : certificate.arn()),
+            inAws);
+    var firewall =
+        new Firewall(
+            prefix + "-edge-waf",
+            new Firewall.Args(
+                edge.firewall(),
+                config.environment().key(),
+                aws,
+                loadBalancer.arn(),
+                config.observability().logRetentionDays(),
+                keys.logsKeyArn()),
+            inAws);
+
     ctx.export("region", com.pulumi.core.Output.of(config.region()));
     ctx.export("vpcId", network.vpcId());
     ctx.export("availabilityZones", network.availabilityZones());
@@ -62,5 +101,11 @@ public final class Platform {
     ctx.export("cacheSubnetGroupName", network.cacheSubnetGroupName());
     ctx.export("appSecurityGroupId", network.appSecurityGroupId());
     ctx.export("logsKeyArn", keys.logsKeyArn());
+    ctx.export("albDnsName", loadBalancer.dnsName());
+    ctx.export("albZoneId", loadBalancer.zoneId());
+    ctx.export("albSecurityGroupId", loadBalancer.securityGroupId());
+    ctx.export("url", loadBalancer.url());
+    ctx.export("targetGroupArn", loadBalancer.targetGroupArn());
+    ctx.export("webAclArn", firewall.webAclArn());
   }
 }

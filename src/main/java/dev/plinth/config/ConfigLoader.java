@@ -1,6 +1,7 @@
 package dev.plinth.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.plinth.edge.EdgeValidation;
 import dev.plinth.network.NetworkValidation;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -91,6 +92,7 @@ public final class ConfigLoader {
   public static List<ConfigProblem> validate(PlatformConfig config) {
     List<ConfigProblem> problems = new ArrayList<>();
     problems.addAll(NetworkValidation.validate(config.network(), config.region()));
+    problems.addAll(EdgeValidation.validate(config.edge(), config.environment(), config.region()));
     problems.addAll(ObservabilityValidation.validate(config.observability()));
     return problems;
   }

@@ -14,6 +14,7 @@ public record PlatformConfig(
     Environment environment,
     String region,
     NetworkSettings network,
+    EdgeSettings edge,
     ObservabilitySettings observability,
     SecretsSettings secrets) {
 
@@ -27,6 +28,7 @@ public record PlatformConfig(
         environment,
         region,
         NetworkSettings.preset(environment),
+        EdgeSettings.preset(environment),
         ObservabilitySettings.preset(environment),
         SecretsSettings.preset(environment));
   }

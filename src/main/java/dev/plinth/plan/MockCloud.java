@@ -4,11 +4,13 @@ import com.pulumi.test.Mocks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
@@ -40,6 +42,30 @@ public final class MockCloud implements Mocks {
           Map.entry("aws:ec2/flowLog:FlowLog", "fl-"),
           Map.entry("aws:ec2/launchTemplate:LaunchTemplate", "lt-"));
 
+  private static final Set<String> BUCKETS =
+      Set.of("aws:s3/bucketV2:BucketV2", "aws:s3/bucket:Bucket");
+
+  /**
+   * The canonical hosted zone of Application Load Balancers per region (AWS's "Elastic Load
+   * Balancing endpoints and quotas" table), for alias records; other regions get a made-up one.
+   */
+  private static final Map<String, String> ALB_ZONES =
+      Map.of(
+          "us-east-1", "Z35SXDOTRQ7X7K",
+          "us-east-2", "Z3AADJGX6KTTL2",
+          "us-west-1", "Z368ELLRRE2KJ0",
+          "us-west-2", "Z1H1FL5HABSF5",
+          "eu-west-1", "Z32O12XQLNTSW2",
+          "eu-central-1", "Z215JYRZR1TBD5");
+
+  /** WAF capacity units of the AWS managed rule groups Plinth uses (AWS's rule group list). */
+  private static final Map<String, Integer> MANAGED_GROUP_WCUS =
+      Map.of(
+          "AWSManagedRulesCommonRuleSet", 700,
+          "AWSManagedRulesKnownBadInputsRuleSet", 200,
+          "AWSManagedRulesSQLiRuleSet", 200,
+          "AWSManagedRulesAmazonIpReputationList", 25);
+
   private final String region;
 
   public MockCloud(String region) {
@@ -50,6 +76,14 @@ public final class MockCloud implements Mocks {
   public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
     Map<String, Object> state = new LinkedHashMap<>(args.inputs);
     String id = idOf(args.type, args.name);
+    if (BUCKETS.contains(args.type)) {
+      // A bucket's id is its name: the one given, or Pulumi's auto-name (lower case, as S3 wants).
+      id =
+          String.valueOf(
+              state.getOrDefault(
+                  "bucket", generatedName(args.name).toLowerCase(java.util.Locale.ROOT)));
+      state.put("bucket", id);
+    }
     if (args.type.startsWith("aws:")) {
       state.putIfAbsent("name", generatedName(args.name));
       state.putIfAbsent("arn", arn(args.type, id, String.valueOf(state.get("name"))));
@@ -60,7 +94,74 @@ public final class MockCloud implements Mocks {
   }
 
   private void computed(String type, String id, Map<String, Object> state) {
+    String name = String.valueOf(state.get("name"));
+    String elb = "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT_ID + ":";
     switch (type) {
+      case "aws:s3/bucketV2:BucketV2", "aws:s3/bucket:Bucket" -> {
+        state.put("arn", "arn:aws:s3:::" + id);
+        state.put("bucketDomainName", id + ".s3.amazonaws.com");
+        state.put("bucketRegionalDomainName", id + ".s3." + region + ".amazonaws.com");
+        state.put("region", region);
+      }
+      case "aws:lb/loadBalancer:LoadBalancer" -> {
+        String suffix = "app/" + name + "/" + hash(name).substring(0, 16);
+        state.put("arn", elb + "loadbalancer/" + suffix);
+        state.put("arnSuffix", suffix);
+        state.put(
+            "dnsName",
+            name
+                + "-"
+                + Long.parseLong(hash(name).substring(0, 8), 16) % 1_000_000_000L
+                + "."
+                + region
+                + ".elb.amazonaws.com");
+        state.put(
+            "zoneId",
+            ALB_ZONES.getOrDefault(
+                region, "Z" + hash(region).substring(0, 13).toUpperCase(java.util.Locale.ROOT)));
+      }
+      case "aws:lb/targetGroup:TargetGroup" -> {
+        String suffix = "targetgroup/" + name + "/" + hash(name).substring(0, 16);
+        state.put("arn", elb + suffix);
+        state.put("arnSuffix", suffix);
+      }
+      case "aws:lb/listener:Listener" -> {
+        String lb = String.valueOf(state.get("loadBalancerArn"));
+        state.put(
+            "arn", lb.replace(":loadbalancer/", ":listener/") + "/" + hash(id).substring(0, 16));
+      }
+      case "aws:acm/certificate:Certificate" -> {
+        state.put("arn", "arn:aws:acm:" + region + ":" + ACCOUNT_ID + ":certificate/" + uuid(id));
+        state.put("status", "PENDING_VALIDATION");
+        state.put("domainValidationOptions", validationOptions(state));
+      }
+      case "aws:route53/record:Record" ->
+          state.put("fqdn", name.endsWith(".") ? name.substring(0, name.length() - 1) : name);
+      case "aws:wafv2/webAcl:WebAcl" -> {
+        state.put(
+            "arn",
+            "arn:aws:wafv2:"
+                + region
+                + ":"
+                + ACCOUNT_ID
+                + ":regional/webacl/"
+                + name
+                + "/"
+                + uuid(id));
+        state.put("capacity", capacity(state.get("rules")));
+        state.put("lockToken", uuid(id + "lock"));
+      }
+      case "aws:wafv2/ipSet:IpSet" ->
+          state.put(
+              "arn",
+              "arn:aws:wafv2:"
+                  + region
+                  + ":"
+                  + ACCOUNT_ID
+                  + ":regional/ipset/"
+                  + name
+                  + "/"
+                  + uuid(id));
       case "aws:kms/key:Key" -> state.put("keyId", id);
       case "aws:ec2/vpc:Vpc" -> {
         state.put("defaultSecurityGroupId", "sg-" + hash(id).substring(0, 17));
@@ -72,6 +173,81 @@ public final class MockCloud implements Mocks {
         // nothing else computed
       }
     }
+  }
+
+  /**
+   * ACM's DNS validation records: one per name on the certificate, a wildcard sharing its base
+   * name's record, as ACM answers.
+   */
+  private static List<Map<String, Object>> validationOptions(Map<String, Object> state) {
+    List<String> names = new ArrayList<>();
+    names.add(String.valueOf(state.get("domainName")));
+    if (state.get("subjectAlternativeNames") instanceof List<?> sans) {
+      sans.forEach(n -> names.add(String.valueOf(n)));
+    }
+    return names.stream()
+        .distinct()
+        .map(
+            n -> {
+              String base = n.startsWith("*.") ? n.substring(2) : n;
+              String token = hash(base);
+              return Map.<String, Object>of(
+                  "domainName",
+                  n,
+                  "resourceRecordName",
+                  "_" + token.substring(0, 32) + "." + base + ".",
+                  "resourceRecordType",
+                  "CNAME",
+                  "resourceRecordValue",
+                  "_" + token.substring(32, 64) + ".abcdefghij.acm-validations.aws.");
+            })
+        .toList();
+  }
+
+  /**
+   * A web ACL's capacity as WAF counts it: the managed groups' published WCUs, 2 for a rate-based
+   * rule, 1 for an IP set or geographic match (a NOT adds nothing).
+   */
+  private static int capacity(Object rules) {
+    int total = 0;
+    if (rules instanceof List<?> list) {
+      for (Object rule : list) {
+        if (rule instanceof Map<?, ?> r && r.get("statement") instanceof Map<?, ?> statement) {
+          total += statementCapacity(statement);
+        }
+      }
+    }
+    return total;
+  }
+
+  private static int statementCapacity(Map<?, ?> statement) {
+    if (statement.get("managedRuleGroupStatement") instanceof Map<?, ?> group) {
+      return MANAGED_GROUP_WCUS.getOrDefault(String.valueOf(group.get("name")), 100);
+    }
+    if (statement.containsKey("rateBasedStatement")) {
+      return 2;
+    }
+    if (statement.get("notStatement") instanceof Map<?, ?> not
+        && not.get("statements") instanceof List<?> inner) {
+      return inner.stream()
+          .filter(Map.class::isInstance)
+          .mapToInt(s -> statementCapacity((Map<?, ?>) s))
+          .sum();
+    }
+    return 1;
+  }
+
+  private static String uuid(String seed) {
+    String h = hash(seed);
+    return h.substring(0, 8)
+        + "-"
+        + h.substring(8, 12)
+        + "-"
+        + h.substring(12, 16)
+        + "-"
+        + h.substring(16, 20)
+        + "-"
+        + h.substring(20, 32);
   }
 
   @Override

@@ -16,13 +16,28 @@ public final class Plans {
 
   private Plans() {}
 
-  /** The configuration of an environment's preset in us-east-1 with these stack-file values. */
+  /**
+   * The configuration of an environment's preset in us-east-1 with these stack-file values. The
+   * edge needs a certificate or an explicit HTTP-only dev, which no preset gives; unless the values
+   * set {@code plinth:edge}, they get what the stack files say: {@code httpOnly} in dev, a
+   * placeholder domain and zone in staging and prod.
+   */
   public static PlatformConfig config(String environment, Map<String, ?> values) {
     Map<String, Object> all = new LinkedHashMap<>();
     all.put("aws:region", "us-east-1");
     all.put("plinth:environment", environment);
+    all.put("plinth:edge", edgeOfStackFile(environment));
     all.putAll(values);
     return ConfigLoader.load(RawConfig.of(all), environment);
+  }
+
+  private static Map<String, Object> edgeOfStackFile(String environment) {
+    if (environment.equals("dev")) {
+      return Map.of("httpOnly", true);
+    }
+    String domain =
+        environment.equals("prod") ? "app.example.com" : environment + ".app.example.com";
+    return Map.of("domain", domain, "hostedZoneId", "Z00000000PLACEHOLDER");
   }
 
   public static PlatformConfig config(String environment) {

@@ -1,0 +1,131 @@
+package dev.plinth.edge;
+
+import com.pulumi.aws.acm.CertificateArgs;
+import com.pulumi.aws.acm.CertificateValidation;
+import com.pulumi.aws.acm.CertificateValidationArgs;
+import com.pulumi.aws.acm.outputs.CertificateDomainValidationOption;
+import com.pulumi.aws.route53.Record;
+import com.pulumi.aws.route53.RecordArgs;
+import com.pulumi.aws.route53.enums.RecordType;
+import com.pulumi.core.Either;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import dev.plinth.Component;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The HTTPS listener's certificate: either an existing ACM certificate named by ARN (nothing is
+ * created), or a new ACM certificate for the domain, validated by DNS records in the given Route 53
+ * zone, with a {@code CertificateValidation} that completes once ACM has issued it. ACM renews a
+ * DNS-validated certificate by itself while the records stay (seed 004: auto-renewal).
+ */
+public final class Certificate extends Component {
+  public static final String TYPE = "plinth:edge:Certificate";
+
+  /**
+   * What the component needs: an existing certificate's ARN, or a domain (with further names) and
+   * the zone to validate it in.
+   */
+  public record Args(
+      String existingArn, String domain, List<String> alternativeNames, String hostedZoneId) {
+
+    public static Args existing(String arn) {
+      return new Args(arn, null, List.of(), null);
+    }
+
+    public static Args requested(String domain, List<String> alternativeNames, String zoneId) {
+      return new Args(null, domain, List.copyOf(alternativeNames), zoneId);
+    }
+  }
+
+  private final Output<String> arn;
+
+  public Certificate(String name, Args args, ComponentResourceOptions options) {
+    super(TYPE, name, options);
+    if (args.existingArn() != null) {
+      arn = Output.of(args.existingArn());
+    } else {
+      arn = request(args);
+    }
+    registerOutputs(Map.of("certificateArn", arn));
+  }
+
+  private Output<String> request(Args args) {
+    var certificate =
+        new com.pulumi.aws.acm.Certificate(
+            child("cert"),
+            CertificateArgs.builder()
+                .domainName(args.domain())
+                .subjectAlternativeNames(args.alternativeNames())
+                .validationMethod("DNS")
+                .keyAlgorithm("RSA_2048")
+                .tags(Map.of("Name", args.domain()))
+                .build(),
+            childOptions());
+    // One validation record per distinct name: a wildcard and its base name share one record.
+    List<Output<String>> fqdns = new ArrayList<>();
+    int index = 0;
+    for (String validated : validatedNames(args)) {
+      Output<CertificateDomainValidationOption> option =
+          certificate
+              .domainValidationOptions()
+              .applyValue(
+                  options ->
+                      options.stream()
+                          .filter(o -> o.domainName().orElse("").equals(validated))
+                          .findFirst()
+                          .orElseThrow(
+                              () ->
+                                  new IllegalStateException(
+                                      "ACM returned no validation record for " + validated)));
+      var record =
+          new Record(
+              child("validation-" + index++),
+              RecordArgs.builder()
+                  .zoneId(args.hostedZoneId())
+                  .name(option.applyValue(o -> o.resourceRecordName().orElseThrow()))
+                  .type(
+                      option.applyValue(
+                          o ->
+                              Either.<String, RecordType>ofLeft(
+                                  o.resourceRecordType().orElseThrow())))
+                  .records(option.applyValue(o -> List.of(o.resourceRecordValue().orElseThrow())))
+                  .ttl(300)
+                  .allowOverwrite(true)
+                  .build(),
+              childOptions());
+      fqdns.add(record.fqdn());
+    }
+    var validation =
+        new CertificateValidation(
+            child("validation"),
+            CertificateValidationArgs.builder()
+                .certificateArn(certificate.arn())
+                .validationRecordFqdns(Output.all(fqdns))
+                .build(),
+            childOptions());
+    return validation.certificateArn();
+  }
+
+  /** The names ACM validates separately: the domain and each further name, wildcards folded. */
+  static Set<String> validatedNames(Args args) {
+    Set<String> names = new LinkedHashSet<>();
+    names.add(args.domain());
+    for (String name : args.alternativeNames()) {
+      String base = name.startsWith("*.") ? name.substring(2) : name;
+      if (!names.contains(base) && !names.contains("*." + base)) {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  /** The certificate's ARN; for a new certificate, available once it is validated. */
+  public Output<String> arn() {
+    return arn;
+  }
+}

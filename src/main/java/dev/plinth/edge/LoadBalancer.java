@@ -1,0 +1,464 @@
+package dev.plinth.edge;
+
+import static dev.plinth.Json.obj;
+
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.lb.Listener;
+import com.pulumi.aws.lb.ListenerArgs;
+import com.pulumi.aws.lb.LoadBalancerArgs;
+import com.pulumi.aws.lb.TargetGroup;
+import com.pulumi.aws.lb.TargetGroupArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionRedirectArgs;
+import com.pulumi.aws.lb.inputs.LoadBalancerAccessLogsArgs;
+import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
+import com.pulumi.aws.lb.inputs.TargetGroupStickinessArgs;
+import com.pulumi.aws.route53.Record;
+import com.pulumi.aws.route53.RecordArgs;
+import com.pulumi.aws.route53.inputs.RecordAliasArgs;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
+import com.pulumi.aws.s3.BucketOwnershipControls;
+import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
+import com.pulumi.aws.s3.BucketPolicy;
+import com.pulumi.aws.s3.BucketPolicyArgs;
+import com.pulumi.aws.s3.BucketPublicAccessBlock;
+import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
+import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.s3.BucketV2Args;
+import com.pulumi.aws.s3.BucketVersioningV2;
+import com.pulumi.aws.s3.BucketVersioningV2Args;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleTransitionArgs;
+import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import dev.plinth.AwsContext;
+import dev.plinth.Component;
+import dev.plinth.Json;
+import dev.plinth.config.EdgeSettings;
+import dev.plinth.config.EdgeSettings.AccessLogs;
+import dev.plinth.config.Environment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The internet-facing Application Load Balancer in the public subnets: its own security group (443
+ * and 80 from the configured CIDRs, out only to the application's security group on the application
+ * port), the application's target group (pods by IP), an HTTP listener that redirects to HTTPS (or,
+ * in an HTTP-only dev stack, forwards), an HTTPS listener with a TLS 1.2+ policy and HSTS, access
+ * logs in a dedicated bucket, and optionally an alias record for the domain.
+ */
+public final class LoadBalancer extends Component {
+  public static final String TYPE = "plinth:edge:LoadBalancer";
+
+  static final int HTTPS = 443;
+  static final int HTTP = 80;
+
+  /**
+   * What the load balancer needs. {@code certificateArn} is null exactly when the stack is
+   * HTTP-only.
+   */
+  public record Args(
+      EdgeSettings settings,
+      Environment environment,
+      AwsContext aws,
+      Output<String> vpcId,
+      Output<List<String>> publicSubnetIds,
+      Output<String> appSecurityGroupId,
+      Output<String> certificateArn) {}
+
+  private final SecurityGroup securityGroup;
+  private final com.pulumi.aws.lb.LoadBalancer alb;
+  private final TargetGroup targetGroup;
+  private final Output<String> url;
+
+  public LoadBalancer(String name, Args args, ComponentResourceOptions options) {
+    super(TYPE, name, options);
+    EdgeSettings s = args.settings();
+    boolean https = args.certificateArn() != null;
+    int appPort = s.targetGroup().port();
+
+    securityGroup =
+        new SecurityGroup(
+            child("sg"),
+            SecurityGroupArgs.builder()
+                .vpcId(args.vpcId())
+                .description(
+                    "Plinth " + args.environment().key() + ": internet-facing load balancer")
+                .tags(Map.of("Name", child("sg")))
+                .build(),
+            childOptions());
+    List<Integer> ports = https ? List.of(HTTPS, HTTP) : List.of(HTTP);
+    List<String> cidrs = s.loadBalancer().ingressCidrs();
+    for (int port : ports) {
+      for (int i = 0; i < cidrs.size(); i++) {
+        String suffix = "sg-in-" + port + (cidrs.size() == 1 ? "" : "-" + i);
+        new SecurityGroupIngressRule(
+            child(suffix),
+            SecurityGroupIngressRuleArgs.builder()
+                .securityGroupId(securityGroup.id())
+                .description((port == HTTPS ? "HTTPS" : "HTTP") + " from " + cidrs.get(i))
+                .ipProtocol("tcp")
+                .fromPort(port)
+                .toPort(port)
+                .cidrIpv4(cidrs.get(i))
+                .tags(Map.of("Name", child(suffix)))
+                .build(),
+            childOptions());
+      }
+    }
+    // Out only to the application's pods, on the application port (traffic and health checks).
+    new SecurityGroupEgressRule(
+        child("sg-out-app"),
+        SecurityGroupEgressRuleArgs.builder()
+            .securityGroupId(securityGroup.id())
+            .description("To the application on port " + appPort)
+            .ipProtocol("tcp")
+            .fromPort(appPort)
+            .toPort(appPort)
+            .referencedSecurityGroupId(args.appSecurityGroupId())
+            .tags(Map.of("Name", child("sg-out-app")))
+            .build(),
+        childOptions());
+    // ... and the application's group admits the load balancer on that port.
+    new SecurityGroupIngressRule(
+        child("app-in"),
+        SecurityGroupIngressRuleArgs.builder()
+            .securityGroupId(args.appSecurityGroupId())
+            .description("From the load balancer on port " + appPort)
+            .ipProtocol("tcp")
+            .fromPort(appPort)
+            .toPort(appPort)
+            .referencedSecurityGroupId(securityGroup.id())
+            .tags(Map.of("Name", child("app-in")))
+            .build(),
+        childOptions());
+
+    List<Resource> logsReady = new ArrayList<>();
+    LoadBalancerArgs.Builder albArgs =
+        LoadBalancerArgs.builder()
+            .loadBalancerType("application")
+            .internal(false)
+            .ipAddressType("ipv4")
+            .securityGroups(securityGroup.id().applyValue(List::of))
+            .subnets(args.publicSubnetIds())
+            .enableHttp2(true)
+            .enableCrossZoneLoadBalancing(true)
+            .dropInvalidHeaderFields(true)
+            .desyncMitigationMode(s.loadBalancer().desyncMitigationMode().key())
+            .idleTimeout(s.loadBalancer().idleTimeoutSeconds())
+            .enableDeletionProtection(s.loadBalancer().deletionProtection())
+            .enableWafFailOpen(false)
+            .tags(Map.of("Name", child("alb")));
+    if (s.accessLogs().enabled()) {
+      BucketV2 bucket = logBucket(args, logsReady);
+      albArgs.accessLogs(
+          LoadBalancerAccessLogsArgs.builder().bucket(bucket.id()).enabled(true).build());
+    }
+    alb =
+        new com.pulumi.aws.lb.LoadBalancer(child("alb"), albArgs.build(), childOptions(logsReady));
+
+    EdgeSettings.TargetGroup tg = s.targetGroup();
+    targetGroup =
+        new TargetGroup(
+            child("app-tg"),
+            TargetGroupArgs.builder()
+                .vpcId(args.vpcId())
+                .targetType("ip")
+                .protocol("HTTP")
+                .protocolVersion("HTTP1")
+                .port(appPort)
+                .deregistrationDelay(tg.deregistrationDelaySeconds())
+                .healthCheck(
+                    TargetGroupHealthCheckArgs.builder()
+                        .enabled(true)
+                        .protocol("HTTP")
+                        .port("traffic-port")
+                        .path(tg.healthCheckPath())
+                        .interval(tg.healthCheckIntervalSeconds())
+                        .timeout(tg.healthCheckTimeoutSeconds())
+                        .healthyThreshold(tg.healthyThreshold())
+                        .unhealthyThreshold(tg.unhealthyThreshold())
+                        .matcher(tg.healthCheckMatcher())
+                        .build())
+                .stickiness(
+                    TargetGroupStickinessArgs.builder()
+                        .type("lb_cookie")
+                        .enabled(tg.stickiness())
+                        .cookieDuration(tg.stickinessDurationSeconds())
+                        .build())
+                .tags(Map.of("Name", child("app-tg")))
+                .build(),
+            childOptions());
+
+    ListenerDefaultActionArgs forward =
+        ListenerDefaultActionArgs.builder()
+            .type("forward")
+            .targetGroupArn(targetGroup.arn())
+            .build();
+    ListenerDefaultActionArgs redirect =
+        ListenerDefaultActionArgs.builder()
+            .type("redirect")
+            .redirect(
+                ListenerDefaultActionRedirectArgs.builder()
+                    .protocol("HTTPS")
+                    .port(String.valueOf(HTTPS))
+                    .statusCode("HTTP_301")
+                    .build())
+            .build();
+    new Listener(
+        child("http"),
+        ListenerArgs.builder()
+            .loadBalancerArn(alb.arn())
+            .port(HTTP)
+            .protocol("HTTP")
+            .defaultActions(https ? redirect : forward)
+            .tags(Map.of("Name", child("http")))
+            .build(),
+        childOptions());
+    if (https) {
+      ListenerArgs.Builder listener =
+          ListenerArgs.builder()
+              .loadBalancerArn(alb.arn())
+              .port(HTTPS)
+              .protocol("HTTPS")
+              .sslPolicy(s.loadBalancer().tlsPolicy())
+              .certificateArn(args.certificateArn())
+              .defaultActions(forward)
+              .tags(Map.of("Name", child("https")));
+      hsts(s.loadBalancer())
+          .ifPresent(listener::routingHttpResponseStrictTransportSecurityHeaderValue);
+      new Listener(child("https"), listener.build(), childOptions());
+    }
+
+    boolean alias = s.aliasRecord() && s.domain() != null && s.hostedZoneId() != null;
+    if (alias) {
+      new Record(
+          child("dns"),
+          RecordArgs.builder()
+              .zoneId(s.hostedZoneId())
+              .name(s.domain())
+              .type("A")
+              .aliases(
+                  RecordAliasArgs.builder()
+                      .name(alb.dnsName())
+                      .zoneId(alb.zoneId())
+                      .evaluateTargetHealth(true)
+                      .build())
+              .build(),
+          childOptions());
+    }
+    String scheme = https ? "https://" : "http://";
+    url =
+        (s.domain() != null && (https || alias))
+            ? Output.of(scheme + s.domain())
+            : alb.dnsName().applyValue(dns -> scheme + dns);
+
+    registerOutputs(
+        Map.of(
+            "dnsName", alb.dnsName(),
+            "url", url,
+            "targetGroupArn", targetGroup.arn(),
+            "securityGroupId", securityGroup.id()));
+  }
+
+  /** The {@code Strict-Transport-Security} value the HTTPS listener adds; empty when off. */
+  static Optional<String> hsts(EdgeSettings.LoadBalancer lb) {
+    if (lb.hstsMaxAgeSeconds() == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "max-age="
+            + lb.hstsMaxAgeSeconds()
+            + (lb.hstsIncludeSubDomains() ? "; includeSubDomains" : ""));
+  }
+
+  /**
+   * The access-log bucket: private (public access blocked, owner-enforced objects, TLS only),
+   * versioned, SSE-S3 (the only encryption ALB log delivery supports), with a lifecycle, and a
+   * policy that lets only Elastic Load Balancing's log delivery write under {@code AWSLogs/<this
+   * account>/}.
+   */
+  private BucketV2 logBucket(Args args, List<Resource> ready) {
+    AccessLogs logs = args.settings().accessLogs();
+    boolean prod = args.environment().isProduction();
+    CustomResourceOptions stateful = statefulOptions(prod);
+    var bucket =
+        new BucketV2(
+            child("logs"),
+            BucketV2Args.builder()
+                .forceDestroy(args.environment() == Environment.DEV)
+                .tags(Map.of("Name", child("logs")))
+                .build(),
+            stateful);
+    var ownership =
+        new BucketOwnershipControls(
+            child("logs-ownership"),
+            BucketOwnershipControlsArgs.builder()
+                .bucket(bucket.id())
+                .rule(
+                    BucketOwnershipControlsRuleArgs.builder()
+                        .objectOwnership("BucketOwnerEnforced")
+                        .build())
+                .build(),
+            childOptions());
+    var publicAccess =
+        new BucketPublicAccessBlock(
+            child("logs-public-access"),
+            BucketPublicAccessBlockArgs.builder()
+                .bucket(bucket.id())
+                .blockPublicAcls(true)
+                .blockPublicPolicy(true)
+                .ignorePublicAcls(true)
+                .restrictPublicBuckets(true)
+                .build(),
+            childOptions());
+    var encryption =
+        new BucketServerSideEncryptionConfigurationV2(
+            child("logs-encryption"),
+            BucketServerSideEncryptionConfigurationV2Args.builder()
+                .bucket(bucket.id())
+                .rules(
+                    BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
+                        .applyServerSideEncryptionByDefault(
+                            BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs
+                                .builder()
+                                .sseAlgorithm("AES256")
+                                .build())
+                        .build())
+                .build(),
+            childOptions());
+    var versioning =
+        new BucketVersioningV2(
+            child("logs-versioning"),
+            BucketVersioningV2Args.builder()
+                .bucket(bucket.id())
+                .versioningConfiguration(
+                    BucketVersioningV2VersioningConfigurationArgs.builder()
+                        .status("Enabled")
+                        .build())
+                .build(),
+            childOptions());
+    List<BucketLifecycleConfigurationV2RuleTransitionArgs> transitions = new ArrayList<>();
+    if (logs.transitionToIaDays() > 0) {
+      transitions.add(
+          BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
+              .days(logs.transitionToIaDays())
+              .storageClass("STANDARD_IA")
+              .build());
+    }
+    if (logs.transitionToGlacierDays() > 0) {
+      transitions.add(
+          BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
+              .days(logs.transitionToGlacierDays())
+              .storageClass("GLACIER")
+              .build());
+    }
+    new BucketLifecycleConfigurationV2(
+        child("logs-lifecycle"),
+        BucketLifecycleConfigurationV2Args.builder()
+            .bucket(bucket.id())
+            .rules(
+                BucketLifecycleConfigurationV2RuleArgs.builder()
+                    .id("access-logs")
+                    .status("Enabled")
+                    .filter(
+                        BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                    .transitions(transitions)
+                    .expiration(
+                        BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
+                            .days(logs.expirationDays())
+                            .build())
+                    .noncurrentVersionExpiration(
+                        BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
+                            .noncurrentDays(7)
+                            .build())
+                    .abortIncompleteMultipartUpload(
+                        BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs
+                            .builder()
+                            .daysAfterInitiation(7)
+                            .build())
+                    .build())
+            .build(),
+        CustomResourceOptions.builder().parent(this).dependsOn(versioning).build());
+    AwsContext aws = args.aws();
+    var policy =
+        new BucketPolicy(
+            child("logs-policy"),
+            BucketPolicyArgs.builder()
+                .bucket(bucket.id())
+                .policy(
+                    Output.tuple(bucket.arn(), aws.accountId(), aws.partition())
+                        .applyValue(t -> logBucketPolicy(t.t1, t.t2, t.t3, aws.region())))
+                .build(),
+            CustomResourceOptions.builder().parent(this).dependsOn(publicAccess).build());
+    ready.addAll(List.of(policy, ownership, encryption));
+    return bucket;
+  }
+
+  /** The access-log bucket's policy: ELB log delivery may write; nothing over plain HTTP. */
+  static String logBucketPolicy(String bucketArn, String account, String partition, String region) {
+    return Json.policy(
+        obj(
+            "Sid", "ElbLogDelivery",
+            "Effect", "Allow",
+            "Principal", ElbLogDelivery.principal(region, partition),
+            "Action", "s3:PutObject",
+            "Resource", bucketArn + "/AWSLogs/" + account + "/*"),
+        obj(
+            "Sid", "DenyInsecureTransport",
+            "Effect", "Deny",
+            "Principal", "*",
+            "Action", "s3:*",
+            "Resource", List.of(bucketArn, bucketArn + "/*"),
+            "Condition", obj("Bool", obj("aws:SecureTransport", "false"))));
+  }
+
+  /** The load balancer's ARN (the WAF associates with it). */
+  public Output<String> arn() {
+    return alb.arn();
+  }
+
+  public Output<String> dnsName() {
+    return alb.dnsName();
+  }
+
+  /** The load balancer's canonical hosted zone, for alias records. */
+  public Output<String> zoneId() {
+    return alb.zoneId();
+  }
+
+  /** Where users reach the application: the domain when there is one, else the ALB's name. */
+  public Output<String> url() {
+    return url;
+  }
+
+  /** The application's target group; the workloads register pods in it. */
+  public Output<String> targetGroupArn() {
+    return targetGroup.arn();
+  }
+
+  /** The load balancer's security group. */
+  public Output<String> securityGroupId() {
+    return securityGroup.id();
+  }
+}
