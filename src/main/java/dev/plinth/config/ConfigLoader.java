@@ -92,6 +92,7 @@ public final class ConfigLoader {
     List<ConfigProblem> problems = new ArrayList<>();
     problems.addAll(NetworkValidation.validate(config.network(), config.region()));
     problems.addAll(ObservabilityValidation.validate(config.observability()));
+    problems.addAll(CostValidation.validate(config.cost()));
     return problems;
   }
 

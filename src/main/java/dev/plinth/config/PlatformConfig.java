@@ -15,7 +15,8 @@ public record PlatformConfig(
     String region,
     NetworkSettings network,
     ObservabilitySettings observability,
-    SecretsSettings secrets) {
+    SecretsSettings secrets,
+    CostSettings cost) {
 
   public static final String NAMESPACE = "plinth";
   public static final String PROJECT = "plinth";
@@ -28,7 +29,8 @@ public record PlatformConfig(
         region,
         NetworkSettings.preset(environment),
         ObservabilitySettings.preset(environment),
-        SecretsSettings.preset(environment));
+        SecretsSettings.preset(environment),
+        CostSettings.preset(environment));
   }
 
   /** Resource name prefix: the environment's key ({@code prod}). */
