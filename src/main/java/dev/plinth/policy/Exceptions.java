@@ -28,7 +28,7 @@ public final class Exceptions {
               "NET-05",
               "*-network-public-nacl",
               ALL,
-              Set.of("port 3389"),
+              Set.of("ephemeral range"),
               "NACLs are stateless: replies to the ALB's clients and to NAT'd connections return on"
                   + " ephemeral ports 1024-65535 from anywhere, a range that includes 3389; nothing"
                   + " listens on 3389 and no security group admits it"),
@@ -36,7 +36,7 @@ public final class Exceptions {
               "NET-05",
               "*-network-private-nacl",
               ALL,
-              Set.of("port 3389"),
+              Set.of("ephemeral range"),
               "NACLs are stateless: replies to outbound connections through the NAT gateway return"
                   + " on ephemeral ports 1024-65535 from anywhere, including 3389; nothing listens on"
                   + " 3389 and no security group admits it"),

@@ -180,8 +180,10 @@ final class NetworkRules {
             int to = rule.path("toPort").asInt();
             for (int port : List.of(22, 3389)) {
               if (from <= port && port <= to) {
+                // The stateless return path (1024-65535 from anywhere) is its own aspect, so an
+                // exception for it does not cover a rule that opens the port itself.
                 p.add(
-                    "port " + port,
+                    from >= 1024 && to == 65535 ? "ephemeral range" : "port " + port,
                     "allows " + cidr + " to port " + port + " (range " + from + "-" + to + ")",
                     "narrow the range so it leaves out " + port);
               }

@@ -280,7 +280,7 @@ final class SecurityRules {
         MANDATORY,
         ALL,
         "AS-IAM4, N5-IAMNoInlinePolicy, CKV_AWS_274",
-        List.of(Types.ROLE, Types.ROLE_POLICY_ATTACHMENT),
+        List.of(Types.ROLE, Types.ROLE_POLICY, Types.ROLE_POLICY_ATTACHMENT),
         (r, ctx) -> {
           Problems p = Problems.of(r);
           List<String> arns =
