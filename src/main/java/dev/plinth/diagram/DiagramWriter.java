@@ -9,6 +9,15 @@ import java.util.List;
 public final class DiagramWriter {
   private DiagramWriter() {}
 
+  /** Whether the file's extension names a format: .mmd (or .mermaid), .dot (or .gv). */
+  public static boolean knows(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(".mmd")
+        || name.endsWith(".mermaid")
+        || name.endsWith(".dot")
+        || name.endsWith(".gv");
+  }
+
   /** Writes by the file's extension; fails naming the extensions it knows. */
   public static void write(Diagram diagram, Path file) throws IOException {
     String name = file.getFileName().toString();

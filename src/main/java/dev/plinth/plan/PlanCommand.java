@@ -80,6 +80,7 @@ public final class PlanCommand implements Callable<Integer> {
   boolean all;
 
   private final PrintStream out;
+  private final ObjectNode allDocs = Json.MAPPER.createObjectNode();
   private final PrintStream err;
 
   public PlanCommand(PrintStream out, PrintStream err) {
@@ -98,6 +99,11 @@ public final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (diagram != null && !DiagramWriter.knows(diagram)) {
+      err.println(
+          "--diagram " + diagram + ": the file must end in .mmd (Mermaid) or .dot (Graphviz)");
+      return CONFIG_ERRORS;
+    }
     if (all) {
       return planAll();
     }
@@ -127,8 +133,15 @@ public final class PlanCommand implements Callable<Integer> {
       if (json) {
         ObjectNode doc = PreviewJson.of(graph, platform);
         review.addTo(doc);
-        out.println(
-            Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+        if (summaries != null) {
+          allDocs.set(name, doc);
+        } else {
+          out.println(
+              Json.MAPPER
+                  .copy()
+                  .enable(SerializationFeature.INDENT_OUTPUT)
+                  .writeValueAsString(doc));
+        }
       } else {
         PreviewPrinter.print(graph, out);
         review.print(out);
@@ -181,6 +194,18 @@ public final class PlanCommand implements Callable<Integer> {
       worst = Math.max(worst, code);
       if (!json) {
         out.println();
+      }
+    }
+    if (json) {
+      ObjectNode doc = Json.MAPPER.createObjectNode();
+      doc.set("stacks", allDocs);
+      doc.set("comparison", Json.MAPPER.valueToTree(summaries));
+      try {
+        out.println(
+            Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        err.println("plan --all: " + e.getMessage());
+        return FAILED;
       }
     }
     PrintStream table = json ? err : out;
