@@ -80,8 +80,10 @@ public final class PlanCommand implements Callable<Integer> {
   boolean all;
 
   private final PrintStream out;
-  private final ObjectNode allDocs = Json.MAPPER.createObjectNode();
   private final PrintStream err;
+
+  /** {@code --all --json}: each stack's document, printed together at the end. */
+  private final ObjectNode allDocs = Json.MAPPER.createObjectNode();
 
   public PlanCommand(PrintStream out, PrintStream err) {
     this.out = out;

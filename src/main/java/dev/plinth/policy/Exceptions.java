@@ -23,7 +23,8 @@ public final class Exceptions {
               ALL,
               Set.of("port 443", "port 80"),
               "the internet-facing ALB serves HTTPS to anyone (seed 004: 'allow inbound 443 from"
-                  + " internet'); port 80 only redirects to HTTPS (ALB-02 checks it)"),
+                  + " internet'); port 80 only redirects to HTTPS (ALB-02 checks it), except in dev with"
+                  + " plinth:edge.httpOnly, where it serves the application"),
           new PolicyException(
               "NET-05",
               "*-network-public-nacl",

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plinth.config.Environment;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,10 +74,17 @@ public record PolicyReport(String stack, Environment environment, List<Finding> 
                       + ")");
               f.messages().forEach(m -> out.println("        " + m));
             });
+    // One line per rule and reason: the resources it excepts, then why.
+    Map<List<String>, List<String>> excepted = new LinkedHashMap<>();
     for (Finding f : with(Verdict.EXCEPTED)) {
-      out.println(
-          "    excepted " + f.ruleId() + " " + f.resourceName() + ": " + f.exceptionReason());
+      excepted
+          .computeIfAbsent(List.of(f.ruleId(), f.exceptionReason()), k -> new ArrayList<>())
+          .add(f.resourceName());
     }
+    excepted.forEach(
+        (key, names) ->
+            out.println(
+                "    excepted " + key.get(0) + " " + String.join(", ", names) + ": " + key.get(1)));
     out.println(
         "    "
             + count(Verdict.PASS)

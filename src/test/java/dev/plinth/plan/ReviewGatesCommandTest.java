@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -30,13 +32,20 @@ class ReviewGatesCommandTest {
         exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
-  /** A prod stack file without flow logs: NET-01 (mandatory) fails on prod-network-vpc. */
+  /**
+   * The real prod stack file with flow logs turned off: NET-01 (mandatory) fails on
+   * prod-network-vpc. Derived from Pulumi.prod.yaml so that whatever else prod must say stays.
+   */
   Path prodWithoutFlowLogs() throws Exception {
+    var yaml = new ObjectMapper(new YAMLFactory());
+    var stack = (ObjectNode) yaml.readTree(Path.of("Pulumi.prod.yaml").toFile());
+    var config = (ObjectNode) stack.get("config");
+    if (!config.has("plinth:network")) {
+      config.putObject("plinth:network");
+    }
+    ((ObjectNode) config.get("plinth:network")).put("flowLogs", false);
     Path file = dir.resolve("Pulumi.prod.yaml");
-    Files.writeString(
-        file,
-        "config:\n  aws:region: us-east-1\n  plinth:environment: prod\n"
-            + "  plinth:network:\n    flowLogs: false\n");
+    yaml.writeValue(file.toFile(), stack);
     return file;
   }
 
