@@ -98,7 +98,7 @@ final class ResilienceRules {
   static Rule protectedInProd() {
     return Rule.of(
         "PL-22",
-        "stateful resources are protected in prod (design: protect(true))",
+        "stateful resources (databases, caches, buckets, keys, secrets, backup vaults) are protected in prod",
         MANDATORY,
         PROD,
         "design.md (stateful resources in production: protect)",

@@ -18,6 +18,11 @@ final class SecurityRules {
   static final Set<String> DOCUMENTED_MANAGED_POLICIES =
       Set.of(
           "AmazonEKSClusterPolicy",
+          "AmazonEKSBlockStoragePolicy",
+          "AmazonEKSComputePolicy",
+          "AmazonEKSLoadBalancingPolicy",
+          "AmazonEKSNetworkingPolicy",
+          "AmazonEKSWorkerNodeMinimalPolicy",
           "AmazonEKSVPCResourceController",
           "AmazonEKSWorkerNodePolicy",
           "AmazonEKS_CNI_Policy",
