@@ -9,7 +9,6 @@ import dev.plinth.policy.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -195,7 +194,7 @@ public final class CostEstimator {
 
   private void cache(RecordedResource r) {
     String type = text(r, "nodeType").orElse("?");
-    int nodes = In.nodes(r);
+    int nodes = dev.plinth.policy.Resources.cacheNodes(r);
     Optional<Double> price = prices.find("cache." + type).map(PriceTable.Price::usd);
     if (price.isEmpty()) {
       notes.add("no price for ElastiCache " + type + " (" + r.name() + "): priced at $0");
@@ -248,29 +247,10 @@ public final class CostEstimator {
     return r.input(path).map(JsonNode::asText).filter(s -> !s.isBlank());
   }
 
+  /** A number as the table writes it: no trailing zeros. */
   static String fmt(double v) {
-    if (v == Math.rint(v)) {
-      return String.valueOf((long) v);
-    }
-    return String.format(Locale.ROOT, "%s", stripZeros(v));
-  }
-
-  private static String stripZeros(double v) {
-    return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
-  }
-
-  /** Node counting shared with the policy's cache rules. */
-  static final class In {
-    private In() {}
-
-    static int nodes(RecordedResource c) {
-      Optional<Integer> clusters = c.input("numCacheClusters").map(JsonNode::asInt);
-      if (clusters.isPresent()) {
-        return clusters.get();
-      }
-      int shards = c.input("numNodeGroups").map(JsonNode::asInt).orElse(1);
-      int replicas = c.input("replicasPerNodeGroup").map(JsonNode::asInt).orElse(0);
-      return shards * (replicas + 1);
-    }
+    return v == Math.rint(v)
+        ? String.valueOf((long) v)
+        : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 }

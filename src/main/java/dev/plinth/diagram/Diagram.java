@@ -297,7 +297,7 @@ public final class Diagram {
     if (vault.isPresent()) {
       databases.forEach((urn, node) -> edges.add(new Edge(node, vault.get(), "backups", true)));
       for (RecordedResource plan : graph.ofType(Types.BACKUP_PLAN)) {
-        if (In.copies(plan)) {
+        if (copies(plan)) {
           String dr = "dr_region";
           if (outside.stream().noneMatch(n -> n.id().equals(dr))) {
             outside.add(new Node(dr, "DR region (replica)", "cylinder"));
@@ -350,20 +350,18 @@ public final class Diagram {
         });
   }
 
-  /** Reading inputs of AWS Backup plans. */
-  static final class In {
-    private In() {}
-
-    static boolean copies(RecordedResource plan) {
-      for (JsonNode rule :
-          plan.input("rules")
-              .map(n -> n)
-              .orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance())) {
-        if (rule.path("copyActions").size() > 0) {
-          return true;
-        }
-      }
-      return false;
-    }
+  /** Whether any rule of an AWS Backup plan copies recovery points elsewhere. */
+  private static boolean copies(RecordedResource plan) {
+    return plan.input("rules")
+        .map(
+            rules -> {
+              for (JsonNode rule : rules) {
+                if (rule.path("copyActions").size() > 0) {
+                  return true;
+                }
+              }
+              return false;
+            })
+        .orElse(false);
   }
 }

@@ -190,7 +190,7 @@ final class CacheRules {
         "seed 000 (Redis cluster of 3 nodes), seed 001",
         List.of(Types.CACHE),
         (c, ctx) -> {
-          int nodes = CacheRules.nodeCount(c);
+          int nodes = Resources.cacheNodes(c);
           return Problems.of(c)
               .require(
                   nodes >= 3,
@@ -199,14 +199,5 @@ final class CacheRules {
                   "run 3 or more nodes (numCacheClusters, or shards x (replicas + 1))")
               .list();
         });
-  }
-
-  /** Nodes of a replication group: numCacheClusters, or shards times (replicas + 1). */
-  static int nodeCount(dev.plinth.plan.RecordedResource c) {
-    return In.integer(c, "numCacheClusters")
-        .orElseGet(
-            () ->
-                In.integer(c, "numNodeGroups").orElse(1)
-                    * (In.integer(c, "replicasPerNodeGroup").orElse(0) + 1));
   }
 }

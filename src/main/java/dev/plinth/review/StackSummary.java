@@ -70,7 +70,11 @@ public final class StackSummary {
         "read replicas",
         primaries.isEmpty() && replicas.isEmpty() ? NONE : String.valueOf(replicas.size()));
     row.put("Redis node type", join(graph.ofType(Types.CACHE), r -> text(r, "nodeType")));
-    row.put("Redis nodes", join(graph.ofType(Types.CACHE), r -> String.valueOf(nodes(r))));
+    row.put(
+        "Redis nodes",
+        join(
+            graph.ofType(Types.CACHE),
+            r -> String.valueOf(dev.plinth.policy.Resources.cacheNodes(r))));
     row.put("Redis Multi-AZ", join(graph.ofType(Types.CACHE), r -> text(r, "multiAzEnabled")));
     row.put(
         "Redis snapshot days",
@@ -117,15 +121,6 @@ public final class StackSummary {
     row.put(
         "budget / month", String.format(java.util.Locale.ROOT, "$%,.0f", review.cost().budget()));
     return row;
-  }
-
-  static int nodes(RecordedResource c) {
-    return c.input("numCacheClusters")
-        .map(JsonNode::asInt)
-        .orElseGet(
-            () ->
-                c.input("numNodeGroups").map(JsonNode::asInt).orElse(1)
-                    * (c.input("replicasPerNodeGroup").map(JsonNode::asInt).orElse(0) + 1));
   }
 
   private static String count(long n) {
