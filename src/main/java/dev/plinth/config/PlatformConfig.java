@@ -16,7 +16,8 @@ public record PlatformConfig(
     NetworkSettings network,
     EdgeSettings edge,
     ObservabilitySettings observability,
-    SecretsSettings secrets) {
+    SecretsSettings secrets,
+    CostSettings cost) {
 
   public static final String NAMESPACE = "plinth";
   public static final String PROJECT = "plinth";
@@ -30,7 +31,8 @@ public record PlatformConfig(
         NetworkSettings.preset(environment),
         EdgeSettings.preset(environment),
         ObservabilitySettings.preset(environment),
-        SecretsSettings.preset(environment));
+        SecretsSettings.preset(environment),
+        CostSettings.preset(environment));
   }
 
   /** Resource name prefix: the environment's key ({@code prod}). */

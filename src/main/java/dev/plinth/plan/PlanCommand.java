@@ -1,14 +1,24 @@
 package dev.plinth.plan;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plinth.Json;
 import dev.plinth.config.ConfigException;
 import dev.plinth.config.ConfigLoader;
 import dev.plinth.config.ConfigProblem;
 import dev.plinth.config.PlatformConfig;
 import dev.plinth.config.RawConfig;
+import dev.plinth.diagram.Diagram;
+import dev.plinth.diagram.DiagramWriter;
+import dev.plinth.policy.PolicyMode;
+import dev.plinth.review.Review;
+import dev.plinth.review.StackSummary;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,8 +26,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code plan <stack> [--json] [--config FILE]}: what {@code pulumi up} would create, offline. Exit
- * codes: 0 planned, 2 configuration errors (or a bad command line), 1 anything else.
+ * {@code plan <stack> [--json] [--config FILE] [--policy MODE] [--diagram FILE]} and {@code plan
+ * --all}: what {@code pulumi up} would create, offline, with the review gates (policy verdicts,
+ * cost estimate, diagram). Exit codes: 0 planned, 2 configuration errors (or a bad command line), 3
+ * a mandatory policy rule fails under {@code --policy enforce}, 1 anything else.
  */
 @Command(
     name = "plan",
@@ -28,9 +40,11 @@ public final class PlanCommand implements Callable<Integer> {
   public static final int OK = 0;
   public static final int FAILED = 1;
   public static final int CONFIG_ERRORS = 2;
+  public static final int POLICY_VIOLATIONS = Review.POLICY_VIOLATIONS;
 
   @Parameters(
       index = "0",
+      arity = "0..1",
       paramLabel = "STACK",
       description = "Stack name: reads Pulumi.<STACK>.yaml.")
   String stack;
@@ -46,8 +60,30 @@ public final class PlanCommand implements Callable<Integer> {
       description = "Stack file to read instead of Pulumi.<STACK>.yaml in the working directory.")
   Path config;
 
+  @Option(
+      names = "--policy",
+      paramLabel = "MODE",
+      description =
+          "enforce (default: a failing mandatory rule exits 3), advisory (report only) or off.")
+  PolicyMode policy = PolicyMode.ENFORCE;
+
+  @Option(
+      names = "--diagram",
+      paramLabel = "FILE",
+      description = "Write the architecture diagram: Mermaid (.mmd) or Graphviz DOT (.dot).")
+  Path diagram;
+
+  @Option(
+      names = "--all",
+      description =
+          "Plan every Pulumi.<stack>.yaml in the working directory and compare their settings.")
+  boolean all;
+
   private final PrintStream out;
   private final PrintStream err;
+
+  /** {@code --all --json}: each stack's document, printed together at the end. */
+  private final ObjectNode allDocs = Json.MAPPER.createObjectNode();
 
   public PlanCommand(PrintStream out, PrintStream err) {
     this.out = out;
@@ -57,6 +93,7 @@ public final class PlanCommand implements Callable<Integer> {
   /** Runs the command line; returns the exit code. */
   public static int execute(PrintStream out, PrintStream err, String... args) {
     CommandLine cli = new CommandLine(new PlanCommand(out, err));
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     return cli.execute(args);
@@ -64,10 +101,27 @@ public final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (diagram != null && !DiagramWriter.knows(diagram)) {
+      err.println(
+          "--diagram " + diagram + ": the file must end in .mmd (Mermaid) or .dot (Graphviz)");
+      return CONFIG_ERRORS;
+    }
+    if (all) {
+      return planAll();
+    }
+    if (stack == null) {
+      err.println("plan: give a STACK, or --all");
+      return CONFIG_ERRORS;
+    }
     Path file = config != null ? config : Path.of("Pulumi." + stack + ".yaml");
+    return planOne(stack, file, null);
+  }
+
+  /** Plans one stack; with {@code summaries}, also records its key settings there. */
+  private int planOne(String name, Path file, Map<String, Map<String, String>> summaries) {
     PlatformConfig platform;
     try {
-      platform = ConfigLoader.load(RawConfig.fromStackFile(file), stack);
+      platform = ConfigLoader.load(RawConfig.fromStackFile(file), name);
     } catch (ConfigException e) {
       e.problems().stream().map(ConfigProblem::message).forEach(err::println);
       return CONFIG_ERRORS;
@@ -77,19 +131,93 @@ public final class PlanCommand implements Callable<Integer> {
     }
     try {
       ResourceGraph graph = Recorder.plan(platform);
+      Review review = Review.of(graph, platform, policy);
       if (json) {
-        out.println(
-            Json.MAPPER
-                .copy()
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(PreviewJson.of(graph, platform)));
+        ObjectNode doc = PreviewJson.of(graph, platform);
+        review.addTo(doc);
+        if (summaries != null) {
+          allDocs.set(name, doc);
+        } else {
+          out.println(
+              Json.MAPPER
+                  .copy()
+                  .enable(SerializationFeature.INDENT_OUTPUT)
+                  .writeValueAsString(doc));
+        }
       } else {
         PreviewPrinter.print(graph, out);
+        review.print(out);
       }
-      return OK;
+      if (diagram != null) {
+        DiagramWriter.write(Diagram.of(graph), diagram);
+        (json ? err : out).println("diagram written to " + diagram);
+      }
+      if (summaries != null) {
+        summaries.put(name, StackSummary.of(graph, review));
+      }
+      return review.exitCode();
     } catch (Exception e) {
-      err.println("plan " + stack + " failed: " + e.getMessage());
+      err.println("plan " + name + " failed: " + e.getMessage());
       return FAILED;
     }
+  }
+
+  /** Every stack file in the working directory, then the settings side by side. */
+  private int planAll() {
+    if (stack != null || config != null || diagram != null) {
+      err.println("plan --all takes no STACK, --config or --diagram");
+      return CONFIG_ERRORS;
+    }
+    List<String> stacks;
+    try (var files = Files.list(Path.of("."))) {
+      stacks =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.matches("Pulumi\\.[^.]+\\.yaml"))
+              .map(n -> n.substring("Pulumi.".length(), n.length() - ".yaml".length()))
+              .sorted(
+                  java.util.Comparator.comparingInt(PlanCommand::stackOrder).thenComparing(n -> n))
+              .toList();
+    } catch (java.io.IOException e) {
+      err.println("cannot list the working directory: " + e.getMessage());
+      return CONFIG_ERRORS;
+    }
+    if (stacks.isEmpty()) {
+      err.println("plan --all: no Pulumi.<stack>.yaml in the working directory");
+      return CONFIG_ERRORS;
+    }
+    Map<String, Map<String, String>> summaries = new LinkedHashMap<>();
+    int worst = OK;
+    for (String s : stacks) {
+      if (!json) {
+        out.println("=== " + s + " ===");
+      }
+      int code = planOne(s, Path.of("Pulumi." + s + ".yaml"), summaries);
+      worst = Math.max(worst, code);
+      if (!json) {
+        out.println();
+      }
+    }
+    if (json) {
+      ObjectNode doc = Json.MAPPER.createObjectNode();
+      doc.set("stacks", allDocs);
+      doc.set("comparison", Json.MAPPER.valueToTree(summaries));
+      try {
+        out.println(
+            Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        err.println("plan --all: " + e.getMessage());
+        return FAILED;
+      }
+    }
+    PrintStream table = json ? err : out;
+    table.println("Key settings by environment (read from each plan; - where absent):");
+    StackSummary.printTable(table, summaries);
+    return worst;
+  }
+
+  private static int stackOrder(String stack) {
+    int i = List.of("dev", "staging", "prod").indexOf(stack);
+    return i < 0 ? 99 : i;
   }
 }

@@ -1,0 +1,41 @@
+package dev.plinth.config;
+
+/**
+ * The cost estimate's budget and usage assumptions ({@code plinth:cost}). The plan prices what it
+ * records at us-east-1 on-demand prices; what it cannot see (traffic, log volume, stored data)
+ * comes from these assumptions.
+ *
+ * @param budgetMonthlyUsd the monthly budget the estimate is compared with: $200 in dev, $450 in
+ *     staging, $4,000 in prod (issue 7's budget defaults; seed 003 gives $80 / $450 / $4,000, dev
+ *     raised to $200 by issue 7). Lives here until the observability section's budget setting
+ *     replaces it
+ * @param trafficGbPerMonth data through the NAT gateways per month: 50 GB dev, 200 GB staging, 1000
+ *     GB prod (assumption)
+ * @param albAverageLcus average load balancer capacity units: 1 in dev and staging, 5 in prod
+ *     (assumption)
+ * @param wafRequestsMillionsPerMonth requests the WAF inspects per month, in millions: 1 dev, 5
+ *     staging, 50 prod (assumption)
+ * @param logsGbPerMonth CloudWatch Logs ingested per month: 5 GB dev, 20 GB staging, 100 GB prod
+ *     (assumption); priced for ingestion and one month's storage
+ * @param s3GbStored data kept in S3 (logs, backups) in Standard: 10 GB dev, 50 GB staging, 500 GB
+ *     prod (assumption)
+ * @param spotDiscountPercent how much below on-demand spot node groups run: 60 everywhere (AWS:
+ *     spot is typically 50-70% below on-demand; 60 is the middle)
+ */
+public record CostSettings(
+    double budgetMonthlyUsd,
+    double trafficGbPerMonth,
+    double albAverageLcus,
+    double wafRequestsMillionsPerMonth,
+    double logsGbPerMonth,
+    double s3GbStored,
+    double spotDiscountPercent) {
+
+  public static CostSettings preset(Environment env) {
+    return switch (env) {
+      case DEV -> new CostSettings(200, 50, 1, 1, 5, 10, 60);
+      case STAGING -> new CostSettings(450, 200, 1, 5, 20, 50, 60);
+      case PROD -> new CostSettings(4000, 1000, 5, 50, 100, 500, 60);
+    };
+  }
+}

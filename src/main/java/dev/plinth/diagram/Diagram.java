@@ -1,0 +1,367 @@
+package dev.plinth.diagram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.plinth.plan.RecordedResource;
+import dev.plinth.plan.ResourceGraph;
+import dev.plinth.policy.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The architecture drawn from a recorded graph: one box per top-level component holding the
+ * resources a reader looks for (aggregated where there are many alike: subnets per tier, keys, log
+ * groups; never a node per route-table association), traffic edges from the internet through the
+ * WAF and the ALB to the pods and on to PostgreSQL and Redis, NAT egress, replication and backups.
+ * Only what the graph holds is drawn.
+ */
+public final class Diagram {
+  /** A box. */
+  public record Node(String id, String label, String shape) {}
+
+  /** An arrow; {@code dashed} for control and data-protection paths, solid for traffic. */
+  public record Edge(String from, String to, String label, boolean dashed) {}
+
+  private final Map<String, List<Node>> groups = new LinkedHashMap<>();
+  private final List<Node> outside = new ArrayList<>();
+  private final List<Edge> edges = new ArrayList<>();
+  private final Map<String, RecordedResource> byUrn = new HashMap<>();
+  private final ResourceGraph graph;
+
+  private Diagram(ResourceGraph graph) {
+    this.graph = graph;
+    graph.resources().forEach(r -> byUrn.put(r.urn(), r));
+  }
+
+  public String stack() {
+    return graph.stack();
+  }
+
+  public Map<String, List<Node>> groups() {
+    return groups;
+  }
+
+  public List<Node> outside() {
+    return outside;
+  }
+
+  /** Edges between nodes that exist; an edge to a part the graph lacks is left out. */
+  public List<Edge> edges() {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    outside.forEach(n -> ids.add(n.id()));
+    groups.values().forEach(ns -> ns.forEach(n -> ids.add(n.id())));
+    return edges.stream()
+        .filter(e -> e.from() != null && e.to() != null)
+        .filter(e -> ids.contains(e.from()) && ids.contains(e.to()))
+        .distinct()
+        .toList();
+  }
+
+  public static Diagram of(ResourceGraph graph) {
+    Diagram d = new Diagram(graph);
+    d.build();
+    return d;
+  }
+
+  private String component(RecordedResource r) {
+    RecordedResource node = r;
+    while (node.parent() != null) {
+      RecordedResource parent = byUrn.get(node.parent());
+      if (parent == null || parent.isStack()) {
+        break;
+      }
+      node = parent;
+    }
+    return node.custom() ? graph.stack() : node.name() + " (" + node.type() + ")";
+  }
+
+  static String id(String name) {
+    return "n_" + name.replaceAll("[^A-Za-z0-9_]", "_");
+  }
+
+  private String place(RecordedResource r, String label, String shape) {
+    String id = id(r.name());
+    groups.computeIfAbsent(component(r), k -> new ArrayList<>()).add(new Node(id, label, shape));
+    return id;
+  }
+
+  /** One node for several resources of a kind in the same component. */
+  private Optional<String> aggregate(
+      List<RecordedResource> rs, String id, String label, String shape) {
+    if (rs.isEmpty()) {
+      return Optional.empty();
+    }
+    String nodeId = id(id);
+    String text = rs.size() == 1 ? label + "\\n" + rs.get(0).name() : label + " x" + rs.size();
+    groups
+        .computeIfAbsent(component(rs.get(0)), k -> new ArrayList<>())
+        .add(new Node(nodeId, text, shape));
+    return Optional.of(nodeId);
+  }
+
+  private static String text(RecordedResource r, String path) {
+    return r.input(path).map(JsonNode::asText).orElse("");
+  }
+
+  private boolean refers(RecordedResource from, RecordedResource to) {
+    return from.dependencies().contains(to.urn())
+        || (to.id() != null
+            && !to.id().isEmpty()
+            && from.inputs().toString().contains("\"" + to.id() + "\""));
+  }
+
+  private void build() {
+    String internet = "internet";
+    boolean internetUsed = false;
+
+    // Network: VPC, subnets per tier, gateways.
+    for (RecordedResource vpc : graph.ofType(Types.VPC)) {
+      place(vpc, "VPC " + vpc.name() + "\\n" + text(vpc, "cidrBlock"), "box");
+    }
+    Map<String, List<RecordedResource>> tiers = new LinkedHashMap<>();
+    for (RecordedResource s : graph.ofType(Types.SUBNET)) {
+      String tier =
+          s.input("tags.plinth:tier")
+              .map(JsonNode::asText)
+              .orElse(
+                  s.input("mapPublicIpOnLaunch").map(JsonNode::asBoolean).orElse(false)
+                      ? "public"
+                      : "private");
+      tiers.computeIfAbsent(tier, k -> new ArrayList<>()).add(s);
+    }
+    Map<String, String> tierNodes = new HashMap<>();
+    tiers.forEach(
+        (tier, subnets) ->
+            aggregate(subnets, graph.stack() + "-subnets-" + tier, tier + " subnets", "box")
+                .ifPresent(n -> tierNodes.put(tier, n)));
+    Optional<String> igw =
+        aggregate(
+            graph.ofType("aws:ec2/internetGateway:InternetGateway"),
+            graph.stack() + "-igw",
+            "internet gateway",
+            "box");
+    Optional<String> nat =
+        aggregate(graph.ofType(Types.NAT), graph.stack() + "-nat", "NAT gateway", "box");
+
+    // Edge: WAF, ALB.
+    List<String> albs = new ArrayList<>();
+    for (RecordedResource lb : graph.ofType(Types.LB)) {
+      albs.add(place(lb, "ALB\\n" + lb.name(), "box"));
+    }
+    for (RecordedResource acl : graph.ofType(Types.WEB_ACL)) {
+      String waf = place(acl, "WAF web ACL\\n" + acl.name(), "box");
+      edges.add(new Edge(internet, waf, "HTTPS", false));
+      internetUsed = true;
+      for (RecordedResource assoc : graph.ofType(Types.WEB_ACL_ASSOCIATION)) {
+        if (refers(assoc, acl)) {
+          for (RecordedResource lb : graph.ofType(Types.LB)) {
+            if (refers(assoc, lb)) {
+              edges.add(new Edge(waf, id(lb.name()), "allowed requests", false));
+            }
+          }
+        }
+      }
+    }
+    if (graph.ofType(Types.WEB_ACL).isEmpty()) {
+      for (String alb : albs) {
+        edges.add(new Edge(internet, alb, "HTTP(S)", false));
+        internetUsed = true;
+      }
+    }
+
+    // Compute: EKS and the pods.
+    Optional<String> pods = Optional.empty();
+    List<RecordedResource> clusters = graph.ofType(Types.EKS);
+    List<RecordedResource> workloads = graph.ofType("kubernetes:apps/v1:Deployment");
+    if (!workloads.isEmpty()) {
+      pods = aggregate(workloads, graph.stack() + "-pods", "application pods", "box");
+    } else if (!clusters.isEmpty()) {
+      pods = aggregate(clusters, graph.stack() + "-pods", "pods on EKS", "box");
+    }
+    for (RecordedResource c : clusters) {
+      String cluster =
+          place(c, "EKS control plane\\n" + c.name() + " " + text(c, "version"), "box");
+      pods.ifPresent(
+          p -> {
+            if (!p.equals(cluster)) edges.add(new Edge(cluster, p, "schedules", true));
+          });
+    }
+    for (RecordedResource ng : graph.ofType(Types.NODE_GROUP)) {
+      String label =
+          "node group "
+              + ng.name()
+              + "\\n"
+              + ng.input("instanceTypes.0").map(JsonNode::asText).orElse("")
+              + " x"
+              + ng.input("scalingConfig.desiredSize").map(JsonNode::asText).orElse("?")
+              + " ("
+              + ng.input("scalingConfig.minSize").map(JsonNode::asText).orElse("?")
+              + "-"
+              + ng.input("scalingConfig.maxSize").map(JsonNode::asText).orElse("?")
+              + ")";
+      String node = place(ng, label, "box");
+      pods.ifPresent(p -> edges.add(new Edge(node, p, "runs", true)));
+    }
+    for (RecordedResource repo : graph.ofType(Types.ECR)) {
+      String r = place(repo, "ECR\\n" + repo.name(), "cylinder");
+      pods.ifPresent(p -> edges.add(new Edge(r, p, "images", true)));
+    }
+    String target = pods.orElse(null);
+    if (target == null && !graph.ofType(Types.TARGET_GROUP).isEmpty()) {
+      target =
+          aggregate(graph.ofType(Types.TARGET_GROUP), graph.stack() + "-targets", "targets", "box")
+              .orElse(null);
+    }
+    if (target != null) {
+      for (String alb : albs) {
+        edges.add(new Edge(alb, target, "app port", false));
+      }
+    }
+
+    // Data: PostgreSQL (with replicas), Redis.
+    Map<String, String> databases = new HashMap<>();
+    for (RecordedResource db : graph.ofType(Types.RDS)) {
+      boolean replica = !text(db, "replicateSourceDb").isEmpty();
+      String label =
+          (replica ? "PostgreSQL read replica\\n" : "PostgreSQL\\n")
+              + db.name()
+              + "\\n"
+              + text(db, "instanceClass")
+              + (db.input("multiAz").map(JsonNode::asBoolean).orElse(false) ? " Multi-AZ" : "");
+      databases.put(db.urn(), place(db, label, "cylinder"));
+    }
+    for (RecordedResource db : graph.ofType(Types.RDS)) {
+      if (text(db, "replicateSourceDb").isEmpty()) {
+        pods.ifPresent(p -> edges.add(new Edge(p, databases.get(db.urn()), "5432", false)));
+      } else {
+        for (RecordedResource primary : graph.ofType(Types.RDS)) {
+          if (primary != db && refers(db, primary)) {
+            edges.add(
+                new Edge(
+                    databases.get(primary.urn()), databases.get(db.urn()), "replication", true));
+          }
+        }
+      }
+    }
+    for (RecordedResource cache : graph.ofType(Types.CACHE)) {
+      String c =
+          place(cache, "Redis\\n" + cache.name() + "\\n" + text(cache, "nodeType"), "cylinder");
+      pods.ifPresent(p -> edges.add(new Edge(p, c, "6379", false)));
+    }
+
+    // Egress.
+    if (nat.isPresent()) {
+      String from = pods.orElse(tierNodes.getOrDefault("private", null));
+      if (from != null) {
+        edges.add(new Edge(from, nat.get(), "egress", false));
+      }
+      edges.add(new Edge(nat.get(), igw.orElse(internet), "egress", false));
+      internetUsed = true;
+    }
+    if (igw.isPresent()) {
+      edges.add(new Edge(igw.get(), internet, "", false));
+      internetUsed = true;
+    }
+
+    // Data protection: buckets, backups, replication, keys, logs.
+    Map<String, String> buckets = new HashMap<>();
+    for (String type : List.of(Types.BUCKET, Types.LEGACY_BUCKET)) {
+      for (RecordedResource b : graph.ofType(type)) {
+        buckets.put(b.urn(), place(b, "S3\\n" + b.name(), "cylinder"));
+      }
+    }
+    for (RecordedResource lb : graph.ofType(Types.LB)) {
+      for (RecordedResource b : graph.ofType(Types.BUCKET)) {
+        if (refers(lb, b)) {
+          edges.add(new Edge(id(lb.name()), buckets.get(b.urn()), "access logs", true));
+        }
+      }
+    }
+    for (RecordedResource rep : graph.ofType(Types.BUCKET_REPLICATION)) {
+      for (RecordedResource b : graph.ofType(Types.BUCKET)) {
+        if (rep.dependencies().contains(b.urn()) && buckets.containsKey(b.urn())) {
+          String dr = "dr_region";
+          if (outside.stream().noneMatch(n -> n.id().equals(dr))) {
+            outside.add(new Node(dr, "DR region (replica)", "cylinder"));
+          }
+          edges.add(new Edge(buckets.get(b.urn()), dr, "replication", true));
+        }
+      }
+    }
+    List<RecordedResource> vaults = graph.ofType(Types.BACKUP_VAULT);
+    Optional<String> vault =
+        aggregate(vaults, graph.stack() + "-backup-vault", "AWS Backup vault", "cylinder");
+    if (vault.isPresent()) {
+      databases.forEach((urn, node) -> edges.add(new Edge(node, vault.get(), "backups", true)));
+      for (RecordedResource plan : graph.ofType(Types.BACKUP_PLAN)) {
+        if (copies(plan)) {
+          String dr = "dr_region";
+          if (outside.stream().noneMatch(n -> n.id().equals(dr))) {
+            outside.add(new Node(dr, "DR region (replica)", "cylinder"));
+          }
+          edges.add(new Edge(vault.get(), dr, "copies", true));
+        }
+      }
+    }
+    // Aggregated per component: keys, secrets, log groups, alarms.
+    aggregatePerComponent(Types.KMS_KEY, "KMS keys", "box");
+    aggregatePerComponent(Types.SECRET, "secrets", "box");
+    aggregatePerComponent(Types.LOG_GROUP, "log groups", "box");
+    aggregatePerComponent(Types.ALARM, "alarms", "box");
+    for (RecordedResource flow : graph.ofType(Types.FLOW_LOG)) {
+      for (RecordedResource vpc : graph.ofType(Types.VPC)) {
+        if (refers(flow, vpc)) {
+          graph.ofType(Types.LOG_GROUP).stream()
+              .filter(g -> refers(flow, g))
+              .findFirst()
+              .ifPresent(g -> edges.add(new Edge(id(vpc.name()), logNode(g), "flow logs", true)));
+        }
+      }
+    }
+    if (internetUsed) {
+      outside.add(0, new Node(internet, "internet", "ellipse"));
+    }
+  }
+
+  private final Map<String, String> logNodes = new HashMap<>();
+
+  private String logNode(RecordedResource group) {
+    return logNodes.get(component(group));
+  }
+
+  private void aggregatePerComponent(String type, String label, String shape) {
+    Map<String, List<RecordedResource>> byComponent = new LinkedHashMap<>();
+    graph
+        .ofType(type)
+        .forEach(r -> byComponent.computeIfAbsent(component(r), k -> new ArrayList<>()).add(r));
+    byComponent.forEach(
+        (c, rs) -> {
+          String key = c.replaceAll(" .*", "") + "-" + label.replace(' ', '-');
+          aggregate(rs, key, label, shape)
+              .ifPresent(
+                  n -> {
+                    if (type.equals(Types.LOG_GROUP)) {
+                      logNodes.put(c, n);
+                    }
+                  });
+        });
+  }
+
+  /** Whether any rule of an AWS Backup plan copies recovery points elsewhere. */
+  private static boolean copies(RecordedResource plan) {
+    return plan.input("rules")
+        .map(
+            rules -> {
+              for (JsonNode rule : rules) {
+                if (rule.path("copyActions").size() > 0) {
+                  return true;
+                }
+              }
+              return false;
+            })
+        .orElse(false);
+  }
+}

@@ -1,0 +1,92 @@
+package dev.plinth.policy;
+
+import static dev.plinth.policy.Rule.ALL;
+
+import dev.plinth.config.Environment;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Where a rule legitimately does not hold, and why. Each entry names the rule, the resources (a
+ * glob over names), the environments, the parts of the rule it covers and the reason; the report
+ * shows every excepted verdict with its reason.
+ */
+public final class Exceptions {
+  private Exceptions() {}
+
+  public static final List<PolicyException> DEFAULT =
+      List.of(
+          new PolicyException(
+              "NET-03",
+              "*-edge-lb-sg*",
+              ALL,
+              Set.of("port 443", "port 80"),
+              "the internet-facing ALB serves HTTPS to anyone (seed 004: 'allow inbound 443 from"
+                  + " internet'); port 80 only redirects to HTTPS (ALB-02 checks it), except in dev with"
+                  + " plinth:edge.httpOnly, where it serves the application"),
+          new PolicyException(
+              "NET-05",
+              "*-network-public-nacl",
+              ALL,
+              Set.of("ephemeral range"),
+              "NACLs are stateless: replies to the ALB's clients and to NAT'd connections return on"
+                  + " ephemeral ports 1024-65535 from anywhere, a range that includes 3389; nothing"
+                  + " listens on 3389 and no security group admits it"),
+          new PolicyException(
+              "NET-05",
+              "*-network-private-nacl",
+              ALL,
+              Set.of("ephemeral range"),
+              "NACLs are stateless: replies to outbound connections through the NAT gateway return"
+                  + " on ephemeral ports 1024-65535 from anywhere, including 3389; nothing listens on"
+                  + " 3389 and no security group admits it"),
+          new PolicyException(
+              "NET-06",
+              "*-network-public-*",
+              ALL,
+              Set.of("public-ip"),
+              "the public tier is where internet-facing resources live; nothing Plinth launches"
+                  + " there takes an auto-assigned address (the ALB and the NAT gateways bring"
+                  + " their own), the private and database tiers map none"),
+          new PolicyException(
+              "S3-02",
+              "*-edge-lb-logs",
+              ALL,
+              Set.of("sse-kms"),
+              "Elastic Load Balancing delivers access logs only to buckets encrypted with SSE-S3"
+                  + " (AES256), not SSE-KMS (ELB access-log documentation)"),
+          new PolicyException(
+              "S3-05",
+              "*-edge-lb-logs",
+              ALL,
+              Set.of(),
+              "a log bucket: logging access to it would need yet another log bucket"),
+          new PolicyException(
+              "RDS-12",
+              "*",
+              ALL,
+              Set.of("port"),
+              "seed 004 fixes PostgreSQL on 5432: the security groups and the database tier's NACL"
+                  + " admit only 5432 and 6379; another port would be obscurity, not control"),
+          new PolicyException(
+              "EC-07",
+              "*",
+              ALL,
+              Set.of("port"),
+              "seed 004 fixes Redis on 6379: the security groups and the database tier's NACL admit"
+                  + " only 5432 and 6379"),
+          new PolicyException(
+              "ALB-01",
+              "dev-*",
+              EnumSet.of(Environment.DEV),
+              Set.of("https"),
+              "dev may serve plain HTTP on the ALB's own DNS name (plinth:edge.httpOnly, refused"
+                  + " outside dev): no domain, no certificate"),
+          new PolicyException(
+              "ALB-02",
+              "dev-*",
+              EnumSet.of(Environment.DEV),
+              Set.of("redirect"),
+              "with plinth:edge.httpOnly (dev only) the HTTP listener serves the application"));
+}

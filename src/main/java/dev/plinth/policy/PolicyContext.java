@@ -1,0 +1,66 @@
+package dev.plinth.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.plinth.config.Environment;
+import dev.plinth.plan.RecordedResource;
+import dev.plinth.plan.ResourceGraph;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a rule may ask about the graph besides the resource it checks: the environment, and which
+ * resources refer to which (by dependency, or by an input holding the other's id).
+ */
+public final class PolicyContext {
+  private final ResourceGraph graph;
+  private final Environment environment;
+  private final Map<String, List<RecordedResource>> byType = new HashMap<>();
+
+  public PolicyContext(ResourceGraph graph, Environment environment) {
+    this.graph = graph;
+    this.environment = environment;
+  }
+
+  public ResourceGraph graph() {
+    return graph;
+  }
+
+  public Environment environment() {
+    return environment;
+  }
+
+  public List<RecordedResource> ofType(String type) {
+    return byType.computeIfAbsent(type, graph::ofType);
+  }
+
+  /** Resources of {@code type} that refer to {@code target}: depend on it or hold its id. */
+  public List<RecordedResource> referring(RecordedResource target, String type) {
+    return ofType(type).stream().filter(r -> refersTo(r, target)).toList();
+  }
+
+  /** Resources of {@code type} that {@code source} refers to. */
+  public List<RecordedResource> referredBy(RecordedResource source, String type) {
+    return ofType(type).stream().filter(r -> refersTo(source, r)).toList();
+  }
+
+  /** Whether {@code source} depends on {@code target} or one of its inputs is target's id. */
+  public static boolean refersTo(RecordedResource source, RecordedResource target) {
+    if (source.dependencies().contains(target.urn())) {
+      return true;
+    }
+    return target.id() != null && !target.id().isEmpty() && holds(source.inputs(), target.id());
+  }
+
+  private static boolean holds(JsonNode node, String value) {
+    if (node.isTextual()) {
+      return node.asText().equals(value);
+    }
+    for (JsonNode child : node) {
+      if (holds(child, value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,115 @@
+package dev.plinth.policy;
+
+import static dev.plinth.policy.Rule.ALL;
+import static dev.plinth.policy.Rule.PROD;
+import static dev.plinth.policy.Severity.ADVISORY;
+import static dev.plinth.policy.Severity.MANDATORY;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.plinth.config.Environment;
+import java.util.List;
+
+/** AWS Backup plans and vaults, and protection of stateful resources. */
+final class ResilienceRules {
+  private ResilienceRules() {}
+
+  /**
+   * Stateful resources (design.md): protected in prod so no destroy or replacement deletes them.
+   */
+  static final List<String> STATEFUL =
+      List.of(
+          Types.RDS,
+          Types.CACHE,
+          Types.BUCKET,
+          Types.LEGACY_BUCKET,
+          Types.KMS_KEY,
+          Types.SECRET,
+          Types.BACKUP_VAULT);
+
+  static List<Rule> all() {
+    return List.of(backupRetention(), vaultKey(), crossRegionCopy(), protectedInProd());
+  }
+
+  static Rule backupRetention() {
+    return Rule.of(
+        "PL-19",
+        "AWS Backup keeps recovery points 30 days in prod, 7 elsewhere (seeds 002, 004)",
+        MANDATORY,
+        ALL,
+        "seed 002 (backups 30 days), seed 004 (7 d dev / 30 d prod)",
+        List.of(Types.BACKUP_PLAN),
+        (plan, ctx) -> {
+          int want = ctx.environment() == Environment.PROD ? 30 : 7;
+          Problems p = Problems.of(plan);
+          List<JsonNode> rules = In.list(plan, "rules");
+          p.require(!rules.isEmpty(), "rules", "has no rules", "add a daily rule");
+          for (JsonNode rule : rules) {
+            int days = rule.path("lifecycle").path("deleteAfter").asInt(0);
+            p.require(
+                days == 0 || days >= want,
+                "retention",
+                "rule "
+                    + rule.path("ruleName").asText()
+                    + " deletes recovery points after "
+                    + days
+                    + " days",
+                "set lifecycle.deleteAfter " + want + " or more");
+          }
+          return p.list();
+        });
+  }
+
+  static Rule vaultKey() {
+    return Rule.of(
+        "PL-20",
+        "backup vault encrypted with a customer-managed key",
+        MANDATORY,
+        ALL,
+        "CKV_AWS_166",
+        List.of(Types.BACKUP_VAULT),
+        (v, ctx) ->
+            Problems.of(v)
+                .require(
+                    In.text(v, "kmsKeyArn").isPresent(),
+                    "kms",
+                    "recovery points use the AWS-managed key",
+                    "set kmsKeyArn to the backups key")
+                .list());
+  }
+
+  static Rule crossRegionCopy() {
+    return Rule.of(
+        "PL-21",
+        "in prod backups are copied to another region (seeds 001 DR, 003)",
+        ADVISORY,
+        PROD,
+        "seed 001 (DR table), seed 003 (cross-region replication)",
+        List.of(Types.BACKUP_PLAN),
+        (plan, ctx) ->
+            Problems.of(plan)
+                .require(
+                    In.list(plan, "rules").stream().anyMatch(r -> r.path("copyActions").size() > 0),
+                    "copy",
+                    "no rule copies recovery points to another region",
+                    "add copyActions to a vault in the DR region")
+                .list());
+  }
+
+  static Rule protectedInProd() {
+    return Rule.of(
+        "PL-22",
+        "stateful resources (databases, caches, buckets, keys, secrets, backup vaults) are protected in prod",
+        MANDATORY,
+        PROD,
+        "design.md (stateful resources in production: protect)",
+        STATEFUL,
+        (r, ctx) ->
+            Problems.of(r)
+                .require(
+                    r.protect(),
+                    "protect",
+                    "is not protected: a destroy or replacement would delete it",
+                    "create it with statefulOptions(true) (Pulumi protect)")
+                .list());
+  }
+}

@@ -1,0 +1,55 @@
+package dev.plinth.review;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plinth.config.PlatformConfig;
+import dev.plinth.cost.CostEstimator;
+import dev.plinth.cost.CostReport;
+import dev.plinth.plan.ResourceGraph;
+import dev.plinth.policy.Policy;
+import dev.plinth.policy.PolicyMode;
+import dev.plinth.policy.PolicyReport;
+import java.io.PrintStream;
+
+/**
+ * The review gates of one planned stack: the policy verdicts (unless {@code --policy off}) and the
+ * cost estimate. {@code plan} prints them after the preview and adds them to its JSON.
+ */
+public record Review(PolicyMode mode, PolicyReport policy, CostReport cost) {
+  /** Exit code of a plan whose mandatory rules fail under {@code --policy enforce}. */
+  public static final int POLICY_VIOLATIONS = 3;
+
+  public static Review of(ResourceGraph graph, PlatformConfig config, PolicyMode mode) {
+    PolicyReport policy =
+        mode == PolicyMode.OFF ? null : Policy.evaluate(graph, config.environment());
+    CostReport cost = CostEstimator.estimate(graph, config.cost(), config.region());
+    return new Review(mode, policy, cost);
+  }
+
+  /** 3 when enforcing and a mandatory rule fails, else 0. */
+  public int exitCode() {
+    return mode == PolicyMode.ENFORCE && !policy.mandatoryFailures().isEmpty()
+        ? POLICY_VIOLATIONS
+        : 0;
+  }
+
+  public void print(PrintStream out) {
+    out.println();
+    if (policy != null) {
+      policy.print(out, mode);
+    } else {
+      out.println("Policy: off");
+    }
+    out.println();
+    cost.print(out);
+  }
+
+  /** Adds {@code policy} and {@code cost} beside the plan document's keys. */
+  public void addTo(ObjectNode doc) {
+    if (policy != null) {
+      doc.set("policy", policy.toJson(mode));
+    } else {
+      doc.putObject("policy").put("mode", mode.key());
+    }
+    doc.set("cost", cost.toJson());
+  }
+}

@@ -1,0 +1,169 @@
+package dev.plinth.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.plinth.plan.RecordedResource;
+import dev.plinth.plan.ResourceGraph;
+import dev.plinth.policy.Types;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The key settings of a planned stack, read from its graph (not from its configuration), for the
+ * side-by-side table {@code plan --all} ends with. A setting the graph does not hold shows {@code
+ * -}.
+ */
+public final class StackSummary {
+  static final String NONE = "-";
+
+  private StackSummary() {}
+
+  public static Map<String, String> of(ResourceGraph graph, Review review) {
+    Map<String, String> row = new LinkedHashMap<>();
+    row.put(
+        "availability zones",
+        count(
+            graph.ofType(Types.SUBNET).stream()
+                .map(s -> text(s, "availabilityZone"))
+                .filter(z -> !z.equals(NONE))
+                .distinct()
+                .count()));
+    row.put("NAT gateways", count(graph.ofType(Types.NAT).size()));
+    row.put("EKS version", join(graph.ofType(Types.EKS), r -> text(r, "version")));
+    row.put(
+        "node groups",
+        join(
+            graph.ofType(Types.NODE_GROUP),
+            r ->
+                text(r, "instanceTypes.0")
+                    + " x"
+                    + text(r, "scalingConfig.desiredSize")
+                    + (text(r, "capacityType").equals("SPOT") ? " spot" : "")));
+    row.put(
+        "node scaling (min-max)",
+        join(
+            graph.ofType(Types.NODE_GROUP),
+            r -> text(r, "scalingConfig.minSize") + "-" + text(r, "scalingConfig.maxSize")));
+    List<RecordedResource> primaries =
+        graph.ofType(Types.RDS).stream()
+            .filter(r -> text(r, "replicateSourceDb").equals(NONE))
+            .toList();
+    List<RecordedResource> replicas =
+        graph.ofType(Types.RDS).stream()
+            .filter(r -> !text(r, "replicateSourceDb").equals(NONE))
+            .toList();
+    row.put("PostgreSQL class", join(primaries, r -> text(r, "instanceClass")));
+    row.put("PostgreSQL Multi-AZ", join(primaries, r -> text(r, "multiAz")));
+    row.put(
+        "PostgreSQL storage GB (max)",
+        join(
+            primaries,
+            r -> text(r, "allocatedStorage") + " (" + text(r, "maxAllocatedStorage") + ")"));
+    row.put("PostgreSQL backup days", join(primaries, r -> text(r, "backupRetentionPeriod")));
+    row.put(
+        "read replicas",
+        primaries.isEmpty() && replicas.isEmpty() ? NONE : String.valueOf(replicas.size()));
+    row.put("Redis node type", join(graph.ofType(Types.CACHE), r -> text(r, "nodeType")));
+    row.put(
+        "Redis nodes",
+        join(
+            graph.ofType(Types.CACHE),
+            r -> String.valueOf(dev.plinth.policy.Resources.cacheNodes(r))));
+    row.put("Redis Multi-AZ", join(graph.ofType(Types.CACHE), r -> text(r, "multiAzEnabled")));
+    row.put(
+        "Redis snapshot days",
+        join(graph.ofType(Types.CACHE), r -> text(r, "snapshotRetentionLimit")));
+    row.put(
+        "AWS Backup days",
+        join(
+            graph.ofType(Types.BACKUP_PLAN),
+            r -> {
+              Set<String> days = new LinkedHashSet<>();
+              r.input("rules")
+                  .ifPresent(
+                      rules ->
+                          rules.forEach(
+                              x -> days.add(x.path("lifecycle").path("deleteAfter").asText(NONE))));
+              return String.join("/", days);
+            }));
+    row.put(
+        "log retention days",
+        join(
+            graph.ofType(Types.LOG_GROUP).stream()
+                .map(r -> text(r, "retentionInDays"))
+                .distinct()
+                .sorted()
+                .toList()));
+    row.put(
+        "ALB deletion protection",
+        join(graph.ofType(Types.LB), r -> text(r, "enableDeletionProtection")));
+    row.put(
+        "WAF rules",
+        join(
+            graph.ofType(Types.WEB_ACL),
+            r -> String.valueOf(r.input("rules").map(JsonNode::size).orElse(0))));
+    row.put("KMS keys", count(graph.ofType(Types.KMS_KEY).size()));
+    row.put("resources", String.valueOf(graph.resources().size()));
+    if (review.policy() != null) {
+      row.put(
+          "policy: mandatory / advisory failures",
+          review.policy().mandatoryFailures().size()
+              + " / "
+              + (review.policy().failures().size() - review.policy().mandatoryFailures().size()));
+    }
+    row.put("cost / month", String.format(java.util.Locale.ROOT, "$%,.2f", review.cost().total()));
+    row.put(
+        "budget / month", String.format(java.util.Locale.ROOT, "$%,.0f", review.cost().budget()));
+    return row;
+  }
+
+  private static String count(long n) {
+    return n == 0 ? NONE : String.valueOf(n);
+  }
+
+  private static String text(RecordedResource r, String path) {
+    return r.input(path).map(JsonNode::asText).filter(s -> !s.isBlank()).orElse(NONE);
+  }
+
+  private static String join(List<RecordedResource> rs, Function<RecordedResource, String> f) {
+    return join(rs.stream().map(f).toList());
+  }
+
+  private static String join(List<String> values) {
+    return values.isEmpty() ? NONE : values.stream().collect(Collectors.joining(", "));
+  }
+
+  /** Settings as rows, environments as columns. */
+  public static void printTable(PrintStream out, Map<String, Map<String, String>> byStack) {
+    List<String> stacks = new ArrayList<>(byStack.keySet());
+    Set<String> keys = new LinkedHashSet<>();
+    byStack.values().forEach(m -> keys.addAll(m.keySet()));
+    int keyWidth = keys.stream().mapToInt(String::length).max().orElse(8) + 2;
+    Map<String, Integer> widths = new LinkedHashMap<>();
+    for (String s : stacks) {
+      int w =
+          Math.max(
+              s.length(),
+              byStack.get(s).values().stream().mapToInt(String::length).max().orElse(1));
+      widths.put(s, w + 2);
+    }
+    StringBuilder header = new StringBuilder(pad("setting", keyWidth));
+    stacks.forEach(s -> header.append(pad(s, widths.get(s))));
+    out.println(header.toString().stripTrailing());
+    for (String key : keys) {
+      StringBuilder line = new StringBuilder(pad(key, keyWidth));
+      stacks.forEach(s -> line.append(pad(byStack.get(s).getOrDefault(key, NONE), widths.get(s))));
+      out.println(line.toString().stripTrailing());
+    }
+  }
+
+  private static String pad(String s, int width) {
+    return String.format("%-" + width + "s", s);
+  }
+}

@@ -1,0 +1,40 @@
+package dev.plinth.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plinth.testing.Plans;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CostSettingsTest {
+
+  @ParameterizedTest(name = "{0}: budget {1}")
+  @CsvSource({"dev, 200", "staging, 450", "prod, 4000"})
+  void budgetsDefaultToIssue7sFigures(String env, double budget) {
+    assertThat(Plans.config(env).cost().budgetMonthlyUsd()).isEqualTo(budget);
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "budgetMonthlyUsd | 0 | plinth:cost.budgetMonthlyUsd must be more than 0 (got 0.0)",
+        "trafficGbPerMonth | -1 | plinth:cost.trafficGbPerMonth must be 0 or more (got -1.0)",
+        "logsGbPerMonth | -5 | plinth:cost.logsGbPerMonth must be 0 or more (got -5.0)",
+        "s3GbStored | -0.5 | plinth:cost.s3GbStored must be 0 or more (got -0.5)",
+        "albAverageLcus | -2 | plinth:cost.albAverageLcus must be 0 or more (got -2.0)",
+        "wafRequestsMillionsPerMonth | -3 | plinth:cost.wafRequestsMillionsPerMonth must be 0 or more (got -3.0)",
+        "spotDiscountPercent | 95 | plinth:cost.spotDiscountPercent must be between 0 and 90 (got 95.0)",
+      })
+  void badCostSettingsAreRefusedNamingKeyAndValue(String key, double value, String message) {
+    assertThatThrownBy(() -> Plans.config("dev", Map.of("plinth:cost", Map.of(key, value))))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(ConfigProblem::message)
+                    .containsExactly(message));
+  }
+}

@@ -1,0 +1,195 @@
+package dev.plinth.cost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.plinth.config.CostSettings;
+import dev.plinth.config.Environment;
+import dev.plinth.policy.FixturesAccess;
+import dev.plinth.testing.GraphBuilder;
+import dev.plinth.testing.Plans;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each estimate equals a figure computed by hand from the price table (prices written out here as
+ * the table gives them, 730 hours a month), never by calling the estimator twice.
+ */
+class CostEstimatorTest {
+  static final double H = 730;
+
+  /**
+   * The estimate of a real stack, component by component, against figures computed by hand. A
+   * component this table does not list fails the test, naming it: add its arithmetic here.
+   */
+  static void assertEstimate(String stack, Environment env, Map<String, Double> byHand) {
+    CostReport report =
+        CostEstimator.estimate(Plans.ofStack(stack), CostSettings.preset(env), "us-east-1");
+
+    assertThat(report.byComponent().keySet())
+        .as("priced components of %s", stack)
+        .isEqualTo(byHand.keySet());
+    byHand.forEach(
+        (component, usd) ->
+            assertThat(report.byComponent().get(component))
+                .as("%s of %s", component, stack)
+                .isCloseTo(usd, within(0.001)));
+    assertThat(report.total())
+        .as("total of %s", stack)
+        .isCloseTo(byHand.values().stream().mapToDouble(Double::doubleValue).sum(), within(0.001));
+  }
+
+  @Test
+  void devCostsOneNatGatewayItsAddressTheLogsKeyAndTheUsage() {
+    assertEstimate(
+        "dev",
+        Environment.DEV,
+        Map.of(
+            "dev-network",
+            1 * H * 0.045 // NAT gateway
+                + 1 * H * 0.005 // its Elastic IP (public IPv4)
+                + 50 * 0.045, // NAT data processed: 50 GB
+            "dev-keys",
+            1 * 1.00, // the logs KMS key
+            "usage",
+            5 * (0.50 + 0.03))); // logs: 5 GB ingested and stored
+  }
+
+  @Test
+  void stagingSharesOneNatGatewayAcrossThreeZones() {
+    assertEstimate(
+        "staging",
+        Environment.STAGING,
+        Map.of(
+            "staging-network",
+            1 * H * 0.045 + 1 * H * 0.005 + 200 * 0.045,
+            "staging-keys",
+            1.00,
+            "usage",
+            20 * (0.50 + 0.03)));
+  }
+
+  @Test
+  void prodPaysANatGatewayAndAnAddressPerZone() {
+    assertEstimate(
+        "prod",
+        Environment.PROD,
+        Map.of(
+            "prod-network",
+            3 * H * 0.045 + 3 * H * 0.005 + 1000 * 0.045,
+            "prod-keys",
+            1.00,
+            "usage",
+            100 * (0.50 + 0.03)));
+  }
+
+  @Test
+  void theWholePlatformIsPricedLineByLine() {
+    GraphBuilder g = FixturesAccess.compliant("prod");
+    CostSettings usage = CostSettings.preset(Environment.PROD);
+    CostReport report = CostEstimator.estimate(g.build(), usage, "us-east-1");
+
+    double expected =
+        H * 0.10 // EKS control plane, 1.34 in standard support
+            + 3 * H * 0.096 // 3 m6i.large nodes
+            + 3 * 20 * 0.08 // their 20 GB gp3 disks (EKS default size)
+            + 2 * H * 0.045 // 2 NAT gateways
+            + 2 * H * 0.005 // 2 Elastic IPs
+            + H * 0.0225 // ALB
+            + 5 * H * 0.008 // 5 LCU
+            + 2 * H * 0.005 // the ALB's address in each of its 2 subnets
+            + 5.00
+            + 3 * 1.00 // web ACL with 3 rules
+            + 50 * 0.60 // 50 M requests
+            + H * 0.225 * 2
+            + 100 * 0.23 // db.r6g.large Multi-AZ, 100 GB Multi-AZ gp3
+            + H * 0.225
+            + 100 * 0.115 // the single-AZ read replica and its storage
+            + 3 * H * 0.206 // 3 cache.r6g.large nodes
+            + 1.00 // a KMS key
+            + 0.40 // a secret
+            + 0.10 // an alarm
+            + 1000 * 0.045 // NAT data processed
+            + 100 * (0.50 + 0.03) // logs
+            + 500 * 0.023; // S3 Standard
+    assertThat(report.total()).isCloseTo(expected, within(0.001));
+    assertThat(report.notes()).isEmpty();
+  }
+
+  @Test
+  void spotNodesAreDiscountedByTheStatedAssumption() {
+    GraphBuilder g = FixturesAccess.compliant("prod");
+    double onDemand =
+        CostEstimator.estimate(g.build(), CostSettings.preset(Environment.PROD), "us-east-1")
+            .total();
+    g.set("prod-cluster-nodes", "capacityType", "'SPOT'");
+    double spot =
+        CostEstimator.estimate(g.build(), CostSettings.preset(Environment.PROD), "us-east-1")
+            .total();
+
+    assertThat(onDemand - spot).isCloseTo(3 * H * 0.096 * 0.60, within(0.001));
+  }
+
+  @Test
+  void extendedSupportVersionsPayTheHigherControlPlanePrice() {
+    GraphBuilder g = FixturesAccess.compliant("prod");
+    double standard =
+        CostEstimator.estimate(g.build(), CostSettings.preset(Environment.PROD), "us-east-1")
+            .total();
+    g.set("prod-cluster-eks", "version", "'1.32'");
+    double extended =
+        CostEstimator.estimate(g.build(), CostSettings.preset(Environment.PROD), "us-east-1")
+            .total();
+
+    assertThat(extended - standard).isCloseTo(H * (0.60 - 0.10), within(0.001));
+  }
+
+  @Test
+  void anotherRegionIsPricedAtUsEast1AndSaysSo() {
+    CostReport report =
+        CostEstimator.estimate(
+            Plans.ofStack("dev"), CostSettings.preset(Environment.DEV), "eu-west-1");
+
+    assertThat(report.notes())
+        .singleElement()
+        .asString()
+        .contains("eu-west-1")
+        .contains("us-east-1 prices");
+  }
+
+  @Test
+  void anUnknownInstanceClassIsNamedNotGuessed() {
+    GraphBuilder g = FixturesAccess.compliant("prod");
+    g.set("prod-db-replica-1", "instanceClass", "'db.x2g.16xlarge'");
+    CostReport report =
+        CostEstimator.estimate(g.build(), CostSettings.preset(Environment.PROD), "us-east-1");
+
+    assertThat(report.notes())
+        .singleElement()
+        .asString()
+        .contains("db.x2g.16xlarge")
+        .contains("prod-db-replica-1");
+  }
+
+  @Test
+  void overBudgetIsStated() {
+    CostSettings tight = new CostSettings(10, 0, 0, 0, 0, 0, 60);
+    CostReport report = CostEstimator.estimate(Plans.ofStack("dev"), tight, "us-east-1");
+
+    assertThat(report.withinBudget()).isFalse();
+    assertThat(report.budgetVerdict()).startsWith("OVER the budget of $10.00 by $");
+  }
+
+  @Test
+  void everyPriceHasASourceAndTheTableHasADate() {
+    PriceTable table = PriceTable.standard();
+
+    assertThat(table.date()).isEqualTo("2026-11-01");
+    assertThat(table.prices().values())
+        .allSatisfy(
+            p -> {
+              assertThat(p.usd()).as(p.key()).isPositive();
+              assertThat(p.source()).as(p.key()).matches(".*\\[(IC|KP|3P|AWS)\\].*");
+            });
+  }
+}

@@ -1,0 +1,77 @@
+package dev.plinth.diagram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plinth.policy.FixturesAccess;
+import dev.plinth.testing.GraphBuilder;
+import dev.plinth.testing.Plans;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiagramTest {
+  @TempDir Path dir;
+
+  static List<String> edges(Diagram d) {
+    return d.edges().stream().map(e -> e.from() + " -> " + e.to() + " " + e.label()).toList();
+  }
+
+  @Test
+  void theWholePlatformShowsTheTrafficPathFromTheInternetToTheData() {
+    Diagram d = Diagram.of(FixturesAccess.compliant("prod").build());
+
+    assertThat(edges(d))
+        .contains(
+            "internet -> n_prod_edge_waf_acl HTTPS",
+            "n_prod_edge_waf_acl -> n_prod_edge_lb_alb allowed requests",
+            "n_prod_edge_lb_alb -> n_prod_pods app port",
+            "n_prod_pods -> n_prod_db_primary 5432",
+            "n_prod_pods -> n_prod_cache_redis 6379",
+            "n_prod_pods -> n_prod_nat egress",
+            "n_prod_db_primary -> n_prod_db_replica_1 replication",
+            "n_prod_db_primary -> n_prod_backup_vault backups",
+            "n_prod_backup_vault -> dr_region copies",
+            "n_prod_backup_bucket -> dr_region replication");
+  }
+
+  @Test
+  void componentsAreGroupsAndManyAlikeResourcesAreOneNode() {
+    Diagram d = Diagram.of(Plans.ofStack("prod"));
+
+    assertThat(d.groups().keySet())
+        .contains("prod-network (plinth:network:Network)", "prod-keys (plinth:data:Keys)");
+    var labels =
+        d.groups().values().stream().flatMap(List::stream).map(Diagram.Node::label).toList();
+    assertThat(labels).contains("NAT gateway x3", "private subnets x3", "public subnets x3");
+    assertThat(labels).noneMatch(l -> l.contains("rta") || l.contains("route"));
+    assertThat(edges(d))
+        .contains("n_prod_subnets_private -> n_prod_nat egress", "n_prod_nat -> n_prod_igw egress");
+  }
+
+  @Test
+  void absentPartsAreSkipped() {
+    GraphBuilder g = FixturesAccess.compliant("dev");
+    g.drop("dev-edge-waf-acl").drop("dev-edge-waf-association").drop("dev-edge-waf-logging");
+    g.drop("dev-cache-redis");
+    Diagram d = Diagram.of(g.build());
+
+    assertThat(edges(d)).contains("internet -> n_dev_edge_lb_alb HTTP(S)");
+    assertThat(edges(d)).noneMatch(e -> e.contains("redis") || e.contains("waf"));
+  }
+
+  @Test
+  void theFileExtensionPicksTheFormat() throws Exception {
+    Diagram d = Diagram.of(Plans.ofStack("dev"));
+    DiagramWriter.write(d, dir.resolve("a.dot"));
+    DiagramWriter.write(d, dir.resolve("a.mmd"));
+
+    assertThat(Files.readString(dir.resolve("a.dot")))
+        .startsWith("digraph \"dev\" {")
+        .contains("subgraph cluster_0");
+    assertThat(Files.readString(dir.resolve("a.mmd")))
+        .startsWith("flowchart LR")
+        .contains("subgraph g0");
+  }
+}

@@ -1,0 +1,166 @@
+package dev.plinth.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code plan}'s review gates: --policy, the cost breakdown, --json keys, --diagram, --all. */
+class ReviewGatesCommandTest {
+  @TempDir Path dir;
+
+  record Run(int exit, String out, String err) {}
+
+  static Run plan(String... args) {
+    var out = new ByteArrayOutputStream();
+    var err = new ByteArrayOutputStream();
+    int exit =
+        PlanCommand.execute(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            args);
+    return new Run(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The real prod stack file with flow logs turned off: NET-01 (mandatory) fails on
+   * prod-network-vpc. Derived from Pulumi.prod.yaml so that whatever else prod must say stays.
+   */
+  Path prodWithoutFlowLogs() throws Exception {
+    var yaml = new ObjectMapper(new YAMLFactory());
+    var stack = (ObjectNode) yaml.readTree(Path.of("Pulumi.prod.yaml").toFile());
+    var config = (ObjectNode) stack.get("config");
+    if (!config.has("plinth:network")) {
+      config.putObject("plinth:network");
+    }
+    ((ObjectNode) config.get("plinth:network")).put("flowLogs", false);
+    Path file = dir.resolve("Pulumi.prod.yaml");
+    yaml.writeValue(file.toFile(), stack);
+    return file;
+  }
+
+  @Test
+  void prodPrintsVerdictsCostAndExitsZero() {
+    Run run = plan("prod");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("Policy (enforce, prod):")
+        .containsPattern("\\d+ passes, \\d+ excepted, \\d+ not applicable")
+        .contains("Cost estimate (monthly, us-east-1 on-demand prices of 2026-11-01")
+        .contains("prod-network")
+        .containsPattern("total +\\$")
+        .contains("within the budget of $4,000.00");
+  }
+
+  @Test
+  void aMandatoryFailureUnderEnforceExitsThreeNamingRuleAndResource() throws Exception {
+    Run run = plan("prod", "--config", prodWithoutFlowLogs().toString());
+
+    assertThat(run.exit()).as(run.err()).isEqualTo(PlanCommand.POLICY_VIOLATIONS);
+    assertThat(run.out())
+        .contains("FAIL mandatory NET-01")
+        .contains("prod-network-vpc: no flow log");
+    assertThat(run.out().indexOf("FAIL mandatory NET-01"))
+        .as("failures come before the count of passes")
+        .isLessThan(run.out().indexOf(" passes, "));
+  }
+
+  @Test
+  void advisoryReportsTheSameFailureAndExitsZero() throws Exception {
+    Run run = plan("prod", "--config", prodWithoutFlowLogs().toString(), "--policy", "advisory");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Policy (advisory, prod)").contains("FAIL mandatory NET-01");
+  }
+
+  @Test
+  void offSkipsThePolicy() throws Exception {
+    Run run = plan("prod", "--config", prodWithoutFlowLogs().toString(), "--policy", "off");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Policy: off").doesNotContain("FAIL");
+  }
+
+  @Test
+  void jsonCarriesPolicyAndCostBesideThePlan() throws Exception {
+    Run run = plan("staging", "--json");
+    assertThat(run.exit()).as(run.err()).isZero();
+    JsonNode doc = new ObjectMapper().readTree(run.out());
+
+    assertThat(
+            doc.has("steps") && doc.has("config") && doc.has("outputs") && doc.has("changeSummary"))
+        .isTrue();
+    assertThat(doc.at("/policy/mode").asText()).isEqualTo("enforce");
+    JsonNode net01 = null;
+    for (JsonNode rule : doc.at("/policy/rules")) {
+      if (rule.get("id").asText().equals("NET-01")) {
+        net01 = rule;
+      }
+    }
+    assertThat(net01).as("NET-01 in the JSON").isNotNull();
+    assertThat(net01.at("/verdicts/0/resource").asText()).isEqualTo("staging-network-vpc");
+    assertThat(net01.at("/verdicts/0/verdict").asText()).isEqualTo("pass");
+    double sum = 0;
+    for (JsonNode line : doc.at("/cost/lines")) {
+      sum += line.get("monthlyUsd").asDouble();
+    }
+    assertThat(doc.at("/cost/totalMonthlyUsd").asDouble())
+        .isCloseTo(sum, org.assertj.core.data.Offset.offset(0.05));
+    assertThat(doc.at("/cost/budgetMonthlyUsd").asDouble()).isEqualTo(450);
+  }
+
+  @Test
+  void diagramIsWrittenByExtension() throws Exception {
+    Path dot = dir.resolve("prod.dot");
+    Run run = plan("prod", "--diagram", dot.toString());
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(Files.readString(dot)).startsWith("digraph").contains("NAT gateway x3");
+  }
+
+  @Test
+  void anUnknownDiagramExtensionIsABadCommandLine() {
+    Run run = plan("prod", "--diagram", dir.resolve("prod.png").toString());
+
+    assertThat(run.exit()).isEqualTo(PlanCommand.CONFIG_ERRORS);
+    assertThat(run.err()).contains(".mmd").contains(".dot");
+  }
+
+  @Test
+  void allPlansEveryStackAndComparesTheirSettings() {
+    Run run = plan("--all");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("=== dev ===")
+        .contains("=== staging ===")
+        .contains("=== prod ===");
+    String table = run.out().substring(run.out().indexOf("Key settings by environment"));
+    assertThat(table).containsPattern("setting +dev +staging +prod");
+    assertThat(table).containsPattern("NAT gateways +1 +1 +3");
+    assertThat(table).containsPattern("availability zones +2 +3 +3");
+    assertThat(table).containsPattern("PostgreSQL class +- +- +-");
+    assertThat(table).containsPattern("cost / month +\\$");
+  }
+
+  @Test
+  void allWithJsonIsOneDocument() throws Exception {
+    Run run = plan("--all", "--json");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    JsonNode doc = new ObjectMapper().readTree(run.out());
+    assertThat(doc.at("/stacks/prod/cost/totalMonthlyUsd").asDouble()).isPositive();
+    assertThat(doc.at("/comparison/dev/NAT gateways").asText()).isEqualTo("1");
+  }
+}

@@ -1,0 +1,379 @@
+package dev.plinth.policy;
+
+import dev.plinth.testing.GraphBuilder;
+
+/**
+ * A compliant platform as a synthetic graph: one of each resource Plinth creates or will create
+ * (network, edge, data, backups, cluster, registry, audit), every rule satisfied. Rule tests change
+ * one property of it and expect exactly that rule to fail on that resource.
+ */
+final class Fixtures {
+  private Fixtures() {}
+
+  static final String KEY = "arn:aws:kms:us-east-1:123456789012:key/1";
+  static final String KEY_POLICY =
+      "'{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+          + "\"arn:aws:iam::123456789012:root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}]}'";
+
+  static String tlsOnlyPolicy(String bucket) {
+    return "'{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"TlsOnly\",\"Effect\":\"Deny\","
+        + "\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":[\"arn:aws:s3:::"
+        + bucket
+        + "\"],\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}]}'";
+  }
+
+  /** A bucket and its configuration resources, all compliant (KMS unless {@code sseS3}). */
+  static void bucket(GraphBuilder g, String name, boolean sseS3, boolean logging) {
+    g.add(Types.BUCKET, name, "{bucket: '" + name + "'}").protect(name, true);
+    g.add(
+        Types.BUCKET_OWNERSHIP,
+        name + "-ownership",
+        "{rule: {objectOwnership: 'BucketOwnerEnforced'}}",
+        name);
+    g.add(
+        Types.BUCKET_PUBLIC_ACCESS,
+        name + "-public-access",
+        "{blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true}",
+        name);
+    g.add(
+        Types.BUCKET_SSE,
+        name + "-encryption",
+        sseS3
+            ? "{rules: [{applyServerSideEncryptionByDefault: {sseAlgorithm: 'AES256'}}]}"
+            : "{rules: [{applyServerSideEncryptionByDefault: {sseAlgorithm: 'aws:kms', kmsMasterKeyId: '"
+                + KEY
+                + "'}, bucketKeyEnabled: true}]}",
+        name);
+    g.add(
+        Types.BUCKET_VERSIONING,
+        name + "-versioning",
+        "{versioningConfiguration: {status: 'Enabled'}}",
+        name);
+    g.add(
+        Types.BUCKET_LIFECYCLE,
+        name + "-lifecycle",
+        "{rules: [{id: 'tiers', status: 'Enabled', transitions: [{days: 30, storageClass: 'STANDARD_IA'},"
+            + " {days: 90, storageClass: 'GLACIER'}], expiration: {days: 365},"
+            + " abortIncompleteMultipartUpload: {daysAfterInitiation: 7}}]}",
+        name);
+    g.add(Types.BUCKET_POLICY, name + "-policy", "{policy: " + tlsOnlyPolicy(name) + "}", name);
+    if (logging) {
+      g.add(
+          Types.BUCKET_LOGGING,
+          name + "-logging",
+          "{targetBucket: 'access-logs', targetPrefix: '" + name + "/'}",
+          name);
+    }
+  }
+
+  static GraphBuilder compliant(String env) {
+    GraphBuilder g = new GraphBuilder(env);
+    String p = env + "-";
+
+    g.component("plinth:network:Network", p + "network");
+    g.add(Types.VPC, p + "network-vpc", "{cidrBlock: '10.0.0.0/16'}");
+    g.add(
+        Types.LOG_GROUP,
+        p + "network-flow-logs",
+        "{name: '/plinth/"
+            + env
+            + "/vpc-flow-logs', retentionInDays: 365, kmsKeyId: '"
+            + KEY
+            + "'}");
+    g.add(
+        Types.FLOW_LOG,
+        p + "network-flow-log",
+        "{trafficType: 'ALL'}",
+        p + "network-vpc",
+        p + "network-flow-logs");
+    g.add(Types.DEFAULT_SG, p + "network-default-sg", "{}", p + "network-vpc");
+    g.add(
+        Types.SG,
+        p + "network-app-sg",
+        "{description: 'application pods', egress: [{description: 'out', protocol: '-1', fromPort: 0,"
+            + " toPort: 0, cidrBlocks: ['0.0.0.0/0']}]}",
+        p + "network-vpc");
+    for (String z : new String[] {"a", "b"}) {
+      g.add(
+          Types.SUBNET,
+          p + "network-private-" + z,
+          "{availabilityZone: 'us-east-1"
+              + z
+              + "', mapPublicIpOnLaunch: false, tags: {'plinth:tier': 'private'}}",
+          p + "network-vpc");
+      g.add(Types.EIP, p + "network-nat-eip-" + z, "{domain: 'vpc'}");
+      g.add(
+          Types.NAT,
+          p + "network-nat-" + z,
+          "{connectivityType: 'public'}",
+          p + "network-nat-eip-" + z);
+    }
+    g.add(
+        Types.NACL,
+        p + "network-private-nacl",
+        "{ingress: [{ruleNo: 100, protocol: '-1', action: 'allow', cidrBlock: '10.0.0.0/16', fromPort: 0, toPort: 0}],"
+            + " egress: [{ruleNo: 100, protocol: '-1', action: 'allow', cidrBlock: '0.0.0.0/0', fromPort: 0, toPort: 0}]}",
+        p + "network-vpc");
+
+    g.component("plinth:edge:LoadBalancer", p + "edge-lb");
+    g.add(Types.SG, p + "edge-lb-sg", "{description: 'internet-facing load balancer'}");
+    g.add(
+        Types.SG_INGRESS,
+        p + "edge-lb-sg-in-443",
+        "{description: 'HTTPS from anywhere', ipProtocol: 'tcp', fromPort: 443, toPort: 443, cidrIpv4: '0.0.0.0/0'}",
+        p + "edge-lb-sg");
+    bucket(g, p + "edge-lb-logs", true, false);
+    g.add(
+        Types.LB,
+        p + "edge-lb-alb",
+        "{loadBalancerType: 'application', internal: false, subnets: ['subnet-1', 'subnet-2'],"
+            + " dropInvalidHeaderFields: true, desyncMitigationMode: 'strictest', idleTimeout: 60,"
+            + " enableDeletionProtection: true, accessLogs: {bucket: '"
+            + p
+            + "edge-lb-logs-id', enabled: true}}",
+        p + "edge-lb-sg",
+        p + "edge-lb-logs");
+    g.add(
+        Types.TARGET_GROUP,
+        p + "edge-lb-app-tg",
+        "{port: 3000, protocol: 'HTTP', targetType: 'ip', deregistrationDelay: 30, healthCheck: {enabled: true,"
+            + " path: '/api/health/ready', interval: 30, timeout: 5, healthyThreshold: 2, unhealthyThreshold: 3}}");
+    g.add(
+        Types.LISTENER,
+        p + "edge-lb-https",
+        "{protocol: 'HTTPS', port: 443, certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/1',"
+            + " sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',"
+            + " routingHttpResponseStrictTransportSecurityHeaderValue: 'max-age=31536000',"
+            + " defaultActions: [{type: 'forward'}]}",
+        p + "edge-lb-alb",
+        p + "edge-lb-app-tg");
+    g.add(
+        Types.LISTENER,
+        p + "edge-lb-http",
+        "{protocol: 'HTTP', port: 80, defaultActions: [{type: 'redirect', redirect: {protocol: 'HTTPS',"
+            + " port: '443', statusCode: 'HTTP_301'}}]}",
+        p + "edge-lb-alb");
+
+    g.component("plinth:edge:Firewall", p + "edge-waf");
+    String visible =
+        "visibilityConfig: {cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: 'm'}";
+    g.add(
+        Types.WEB_ACL,
+        p + "edge-waf-acl",
+        "{scope: 'REGIONAL', defaultAction: {allow: {}}, "
+            + visible
+            + ", rules: ["
+            + "{name: 'rate-limit', priority: 1, action: {block: {}}, statement: {rateBasedStatement: {limit: 2000,"
+            + " evaluationWindowSec: 300, aggregateKeyType: 'IP'}}, "
+            + visible
+            + "},"
+            + "{name: 'known-bad-inputs', priority: 2, overrideAction: {none: {}}, statement: {managedRuleGroupStatement:"
+            + " {vendorName: 'AWS', name: 'AWSManagedRulesKnownBadInputsRuleSet'}}, "
+            + visible
+            + "},"
+            + "{name: 'sqli', priority: 3, overrideAction: {none: {}}, statement: {managedRuleGroupStatement:"
+            + " {vendorName: 'AWS', name: 'AWSManagedRulesSQLiRuleSet'}}, "
+            + visible
+            + "}]}");
+    g.add(
+        Types.WEB_ACL_ASSOCIATION,
+        p + "edge-waf-association",
+        "{}",
+        p + "edge-waf-acl",
+        p + "edge-lb-alb");
+    g.add(
+        Types.LOG_GROUP,
+        p + "edge-waf-logs",
+        "{name: 'aws-waf-logs-" + env + "', retentionInDays: 30, kmsKeyId: '" + KEY + "'}");
+    g.add(
+        Types.WEB_ACL_LOGGING,
+        p + "edge-waf-logging",
+        "{}",
+        p + "edge-waf-acl",
+        p + "edge-waf-logs");
+
+    g.component("plinth:data:Keys", p + "keys");
+    g.add(
+            Types.KMS_KEY,
+            p + "keys-data",
+            "{enableKeyRotation: true, deletionWindowInDays: 30, policy: " + KEY_POLICY + "}")
+        .protect(p + "keys-data", true);
+
+    g.component("plinth:data:Database", p + "db");
+    g.add(
+        Types.RDS_PARAMETERS,
+        p + "db-params",
+        "{family: 'postgres16', parameters: [{name: 'rds.force_ssl', value: '1'}]}");
+    String common =
+        "storageEncrypted: true, kmsKeyId: '"
+            + KEY
+            + "', publiclyAccessible: false,"
+            + " deletionProtection: true, iamDatabaseAuthenticationEnabled: true,"
+            + " enabledCloudwatchLogsExports: ['postgresql', 'upgrade'], performanceInsightsEnabled: true,"
+            + " performanceInsightsKmsKeyId: '"
+            + KEY
+            + "', monitoringInterval: 60,"
+            + " monitoringRoleArn: 'arn:aws:iam::123456789012:role/monitoring', autoMinorVersionUpgrade: true,"
+            + " engine: 'postgres', engineVersion: '16.4', instanceClass: 'db.r6g.large',"
+            + " allocatedStorage: 100, maxAllocatedStorage: 1000, parameterGroupName: '"
+            + p
+            + "db-params-id'";
+    g.add(
+            Types.RDS,
+            p + "db-primary",
+            "{"
+                + common
+                + ", multiAz: true, backupRetentionPeriod: 30, copyTagsToSnapshot: true, port: 5432,"
+                + " username: 'plinth_admin', backupWindow: '03:00-04:00', maintenanceWindow: 'sun:04:00-sun:05:00',"
+                + " skipFinalSnapshot: false, finalSnapshotIdentifier: '"
+                + p
+                + "db-final'}",
+            p + "db-params")
+        .protect(p + "db-primary", true);
+    g.add(
+            Types.RDS,
+            p + "db-replica-1",
+            "{" + common + ", multiAz: false, replicateSourceDb: '" + p + "db-primary-id'}",
+            p + "db-params",
+            p + "db-primary")
+        .protect(p + "db-replica-1", true);
+
+    g.component("plinth:data:Cache", p + "cache");
+    g.add(
+            Types.CACHE,
+            p + "cache-redis",
+            "{engine: 'redis', engineVersion: '7.1', nodeType: 'cache.r6g.large', numCacheClusters: 3,"
+                + " atRestEncryptionEnabled: true, kmsKeyId: '"
+                + KEY
+                + "', transitEncryptionEnabled: true,"
+                + " authToken: '[secret]', automaticFailoverEnabled: true, multiAzEnabled: true,"
+                + " snapshotRetentionLimit: 7, autoMinorVersionUpgrade: true, subnetGroupName: '"
+                + env
+                + "-network-cache-subnets', port: 6379, finalSnapshotIdentifier: '"
+                + p
+                + "cache-final'}")
+        .protect(p + "cache-redis", true);
+
+    g.component("plinth:data:Secrets", p + "secrets");
+    g.add(Types.SECRET, p + "secrets-db", "{kmsKeyId: '" + KEY + "', recoveryWindowInDays: 30}")
+        .protect(p + "secrets-db", true);
+    g.add(
+        Types.SECRET_ROTATION,
+        p + "secrets-db-rotation",
+        "{rotationRules: {automaticallyAfterDays: 30}}",
+        p + "secrets-db");
+
+    g.component("plinth:backup:Backups", p + "backup");
+    g.add(Types.BACKUP_VAULT, p + "backup-vault", "{kmsKeyArn: '" + KEY + "'}")
+        .protect(p + "backup-vault", true);
+    g.add(
+        Types.BACKUP_PLAN,
+        p + "backup-plan",
+        "{rules: [{ruleName: 'daily', targetVaultName: 'v', schedule: 'cron(0 3 * * ? *)', lifecycle: {deleteAfter: 30},"
+            + " copyActions: [{destinationVaultArn: 'arn:aws:backup:us-west-2:123456789012:backup-vault:dr'}]}]}",
+        p + "backup-vault");
+    bucket(g, p + "backup-bucket", false, true);
+    g.add(
+        Types.BUCKET_REPLICATION,
+        p + "backup-bucket-replication",
+        "{rules: [{status: 'Enabled'}]}",
+        p + "backup-bucket");
+    g.add(
+        Types.ROLE,
+        p + "backup-role",
+        "{assumeRolePolicy: '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+            + "{\"Service\":\"backup.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}'}");
+    g.add(
+        Types.ROLE_POLICY_ATTACHMENT,
+        p + "backup-role-policy",
+        "{policyArn: 'arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup'}",
+        p + "backup-role");
+
+    g.component("plinth:compute:Cluster", p + "cluster");
+    g.add(
+        Types.EKS,
+        p + "cluster-eks",
+        "{version: '1.34', vpcConfig: {endpointPublicAccess: false, endpointPrivateAccess: true},"
+            + " encryptionConfig: {resources: ['secrets'], provider: {keyArn: '"
+            + KEY
+            + "'}},"
+            + " enabledClusterLogTypes: ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler']}");
+    g.add(
+        Types.LAUNCH_TEMPLATE,
+        p + "cluster-nodes-lt",
+        "{metadataOptions: {httpTokens: 'required', httpPutResponseHopLimit: 2},"
+            + " blockDeviceMappings: [{deviceName: '/dev/xvda', ebs: {encrypted: 'true', volumeSize: 50}}]}");
+    g.add(
+        Types.NODE_GROUP,
+        p + "cluster-nodes",
+        "{instanceTypes: ['m6i.large'], capacityType: 'ON_DEMAND', scalingConfig: {desiredSize: 3, minSize: 2,"
+            + " maxSize: 10}, launchTemplate: {id: '"
+            + p
+            + "cluster-nodes-lt-id', version: '1'}}",
+        p + "cluster-eks",
+        p + "cluster-nodes-lt");
+    g.add(
+        Types.ROLE,
+        p + "cluster-irsa",
+        "{assumeRolePolicy: '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+            + "{\"Federated\":\"arn:aws:iam::123456789012:oidc-provider/oidc.eks\"},\"Action\":"
+            + "\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{\"StringEquals\":{\"oidc.eks:sub\":"
+            + "\"system:serviceaccount:app:app\",\"oidc.eks:aud\":\"sts.amazonaws.com\"}}}]}'}");
+    g.add(
+        Types.ROLE_POLICY,
+        p + "cluster-irsa-policy",
+        "{policy: '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"s3:GetObject\","
+            + "\"s3:PutObject\"],\"Resource\":\"arn:aws:s3:::uploads/*\"}]}'}",
+        p + "cluster-irsa");
+
+    g.component("plinth:compute:Registry", p + "registry");
+    g.add(
+        Types.ECR,
+        p + "registry-app",
+        "{imageTagMutability: 'IMMUTABLE', imageScanningConfiguration: {scanOnPush: true},"
+            + " encryptionConfigurations: [{encryptionType: 'KMS', kmsKey: '"
+            + KEY
+            + "'}]}");
+    g.add(
+        Types.ECR_LIFECYCLE,
+        p + "registry-app-lifecycle",
+        "{policy: '{\"rules\":[{\"rulePriority\":1,\"selection\":{\"tagStatus\":\"untagged\",\"countType\":"
+            + "\"sinceImagePushed\",\"countUnit\":\"days\",\"countNumber\":7},\"action\":{\"type\":\"expire\"}},"
+            + "{\"rulePriority\":2,\"selection\":{\"tagStatus\":\"any\",\"countType\":\"imageCountMoreThan\","
+            + "\"countNumber\":10},\"action\":{\"type\":\"expire\"}}]}'}",
+        p + "registry-app");
+    g.add(
+        Types.ECR_POLICY,
+        p + "registry-app-policy",
+        "{policy: '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+            + "\"arn:aws:iam::123456789012:root\"},\"Action\":[\"ecr:BatchGetImage\"]}]}'}",
+        p + "registry-app");
+
+    g.component("plinth:observability:AuditTrail", p + "audit");
+    bucket(g, p + "audit-bucket", false, true);
+    g.set(p + "audit-bucket", "objectLockEnabled", "true");
+    g.add(
+        Types.BUCKET_OBJECT_LOCK,
+        p + "audit-bucket-lock",
+        "{rule: {defaultRetention: {mode: 'COMPLIANCE', days: 365}}}",
+        p + "audit-bucket");
+    g.add(
+        Types.LOG_GROUP,
+        p + "audit-trail-logs",
+        "{name: '/plinth/" + env + "/cloudtrail', retentionInDays: 365, kmsKeyId: '" + KEY + "'}");
+    g.add(
+        Types.TRAIL,
+        p + "audit-trail",
+        "{isMultiRegionTrail: true, enableLogging: true, enableLogFileValidation: true, kmsKeyId: '"
+            + KEY
+            + "', cloudWatchLogsGroupArn: 'arn:aws:logs:us-east-1:123456789012:log-group:trail:*',"
+            + " cloudWatchLogsRoleArn: 'arn:aws:iam::123456789012:role/trail'}",
+        p + "audit-bucket",
+        p + "audit-trail-logs");
+    g.add(
+        Types.ALARM,
+        p + "audit-alarm-5xx",
+        "{actionsEnabled: true, alarmActions: ['arn:aws:sns:us-east-1:123456789012:alerts']}");
+    return g;
+  }
+}

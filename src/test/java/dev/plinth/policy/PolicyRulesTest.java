@@ -1,0 +1,668 @@
+package dev.plinth.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plinth.config.Environment;
+import dev.plinth.testing.GraphBuilder;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The rules tested as checkov, trivy and cdk-nag test theirs: a compliant baseline passes, and one
+ * change per case makes exactly the named rule fail on exactly the named resource.
+ */
+class PolicyRulesTest {
+
+  static PolicyReport evaluate(GraphBuilder g, String env) {
+    return Policy.evaluate(g.build(), Environment.valueOf(env.toUpperCase(java.util.Locale.ROOT)));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Environment.class)
+  void theCompliantBaselineFailsNoRule(Environment env) {
+    PolicyReport report = evaluate(Fixtures.compliant(env.key()), env.key());
+
+    assertThat(report.failures())
+        .as("failures of the compliant %s baseline", env)
+        .extracting(f -> f.ruleId() + " " + f.resourceName() + ": " + f.messages())
+        .isEmpty();
+  }
+
+  @Test
+  void everyRuleChecksSomethingInTheProdBaseline() {
+    PolicyReport report = evaluate(Fixtures.compliant("prod"), "prod");
+    Set<String> checked =
+        report.findings().stream()
+            .filter(f -> f.verdict() == Verdict.PASS || f.verdict() == Verdict.EXCEPTED)
+            .map(Finding::ruleId)
+            .collect(Collectors.toSet());
+
+    assertThat(Policy.rules())
+        .extracting(Rule::id)
+        .allSatisfy(
+            id -> assertThat(checked).as("rule %s passes on some resource", id).contains(id));
+  }
+
+  @Test
+  void everyRuleHasAFailingCase() {
+    Set<String> tested = cases().map(a -> (String) a.get()[0]).collect(Collectors.toSet());
+
+    assertThat(Policy.rules())
+        .extracting(Rule::id)
+        .allSatisfy(id -> assertThat(tested).as("cases").contains(id));
+  }
+
+  @Test
+  void ruleIdsAreUniqueAndTheCatalogueIsCovered() {
+    List<String> ids = Policy.rules().stream().map(Rule::id).toList();
+
+    assertThat(ids).doesNotHaveDuplicates();
+    assertThat(ids.stream().filter(id -> !id.startsWith("PL-")).count()).isGreaterThanOrEqualTo(60);
+  }
+
+  @ParameterizedTest(name = "{0} fails on {2} when {3}")
+  @MethodSource("cases")
+  void oneChangeFailsTheRuleOnTheResource(
+      String ruleId, String env, String resource, String change, Consumer<GraphBuilder> mutation) {
+    GraphBuilder g = Fixtures.compliant(env);
+    assertThat(evaluate(g, env).verdict(ruleId, resource))
+        .as("%s on %s in the baseline", ruleId, resource)
+        .hasValueSatisfying(f -> assertThat(f.verdict()).isIn(Verdict.PASS, Verdict.EXCEPTED));
+
+    mutation.accept(g);
+    PolicyReport report = evaluate(g, env);
+
+    assertThat(report.failures())
+        .as("failures after: %s", change)
+        .anySatisfy(
+            f -> {
+              assertThat(f.ruleId()).isEqualTo(ruleId);
+              assertThat(f.resourceName()).isEqualTo(resource);
+              assertThat(f.messages())
+                  .allSatisfy(m -> assertThat(m).startsWith(resource + ": ").contains("fix: "));
+            });
+  }
+
+  static Arguments c(
+      String rule, String env, String resource, String change, Consumer<GraphBuilder> m) {
+    return Arguments.of(rule, env, resource, change, m);
+  }
+
+  static Arguments c(String rule, String resource, String change, Consumer<GraphBuilder> m) {
+    return c(rule, "prod", resource, change, m);
+  }
+
+  static final String DB = "prod-db-primary";
+  static final String REDIS = "prod-cache-redis";
+  static final String ALB = "prod-edge-lb-alb";
+  static final String ACL = "prod-edge-waf-acl";
+  static final String EKS = "prod-cluster-eks";
+  static final String ECR = "prod-registry-app";
+  static final String BACKUPS = "prod-backup-bucket";
+  static final String TRAIL = "prod-audit-trail";
+
+  static Stream<Arguments> cases() {
+    return Stream.of(
+        // network
+        c(
+            "NET-01",
+            "prod-network-vpc",
+            "the flow log is dropped",
+            g -> g.drop("prod-network-flow-log")),
+        c(
+            "NET-02",
+            "prod-network-default-sg",
+            "the default group gets a rule",
+            g ->
+                g.set(
+                    "prod-network-default-sg",
+                    "ingress",
+                    "[{protocol: '-1', fromPort: 0, toPort: 0, self: true}]")),
+        c(
+            "NET-03",
+            "prod-network-app-sg",
+            "the app group admits SSH from anywhere",
+            g ->
+                g.set(
+                    "prod-network-app-sg",
+                    "ingress",
+                    "[{description: 'ssh', protocol: 'tcp', fromPort: 22, toPort: 22, cidrBlocks: ['0.0.0.0/0']}]")),
+        c(
+            "NET-03",
+            "prod-edge-lb-sg-in-443",
+            "the ALB group's rule opens 8080 instead of 443",
+            g ->
+                g.set("prod-edge-lb-sg-in-443", "fromPort", "8080")
+                    .set("prod-edge-lb-sg-in-443", "toPort", "8080")),
+        c(
+            "NET-03",
+            "prod-edge-lb-sg-in-443",
+            "the ALB group's rule opens 443 to ::/0 too... via IPv6 on 22",
+            g ->
+                g.set("prod-edge-lb-sg-in-443", "cidrIpv6", "'::/0'")
+                    .set("prod-edge-lb-sg-in-443", "fromPort", "22")
+                    .set("prod-edge-lb-sg-in-443", "toPort", "22")),
+        c(
+            "NET-04",
+            "prod-network-app-sg",
+            "an inline rule loses its description",
+            g -> g.set("prod-network-app-sg", "egress.0.description", "''")),
+        c(
+            "NET-04",
+            "prod-edge-lb-sg-in-443",
+            "a rule has no description",
+            g -> g.remove("prod-edge-lb-sg-in-443", "description")),
+        c(
+            "NET-05",
+            "prod-network-private-nacl",
+            "the NACL admits RDP from anywhere",
+            g ->
+                g.set(
+                    "prod-network-private-nacl",
+                    "ingress.0",
+                    "{ruleNo: 100, protocol: 'tcp', action: 'allow', cidrBlock: '0.0.0.0/0', fromPort: 3389, toPort: 3389}")),
+        c(
+            "NET-05",
+            "prod-network-private-nacl",
+            "the NACL admits every protocol from anywhere",
+            g -> g.set("prod-network-private-nacl", "ingress.0.cidrBlock", "'0.0.0.0/0'")),
+        c(
+            "NET-06",
+            "prod-network-private-a",
+            "a private subnet maps public IPs",
+            g -> g.set("prod-network-private-a", "mapPublicIpOnLaunch", "true")),
+        c(
+            "PL-01",
+            "prod-network-vpc",
+            "prod shares one NAT gateway",
+            g -> g.drop("prod-network-nat-b")),
+        // edge
+        c("ALB-01", ALB, "the HTTPS listener is gone", g -> g.drop("prod-edge-lb-https")),
+        c(
+            "ALB-01",
+            ALB,
+            "the HTTPS listener has no certificate",
+            g -> g.remove("prod-edge-lb-https", "certificateArn")),
+        c(
+            "ALB-02",
+            "prod-edge-lb-http",
+            "port 80 forwards to the app",
+            g -> g.set("prod-edge-lb-http", "defaultActions", "[{type: 'forward'}]")),
+        c(
+            "ALB-03",
+            "prod-edge-lb-https",
+            "the listener takes the 2016 policy",
+            g -> g.set("prod-edge-lb-https", "sslPolicy", "'ELBSecurityPolicy-2016-08'")),
+        c(
+            "ALB-03",
+            "prod-edge-lb-https",
+            "the listener has no policy",
+            g -> g.remove("prod-edge-lb-https", "sslPolicy")),
+        c(
+            "ALB-04",
+            ALB,
+            "invalid headers pass",
+            g -> g.set(ALB, "dropInvalidHeaderFields", "false")),
+        c(
+            "ALB-04",
+            ALB,
+            "desync mitigation only monitors",
+            g -> g.set(ALB, "desyncMitigationMode", "'monitor'")),
+        c("ALB-05", ALB, "access logs are off", g -> g.set(ALB, "accessLogs.enabled", "false")),
+        c(
+            "ALB-06",
+            ALB,
+            "deletion protection is off",
+            g -> g.set(ALB, "enableDeletionProtection", "false")),
+        c(
+            "ALB-06",
+            "staging",
+            "staging-edge-lb-alb",
+            "staging turns off deletion protection",
+            g -> g.set("staging-edge-lb-alb", "enableDeletionProtection", "false")),
+        c(
+            "PL-02",
+            "prod-edge-lb-app-tg",
+            "health checks every 10 s",
+            g -> g.set("prod-edge-lb-app-tg", "healthCheck.interval", "10")),
+        c(
+            "PL-02",
+            "prod-edge-lb-app-tg",
+            "5 failures before unhealthy",
+            g -> g.set("prod-edge-lb-app-tg", "healthCheck.unhealthyThreshold", "5")),
+        c("PL-03", ALB, "idle timeout 300 s", g -> g.set(ALB, "idleTimeout", "300")),
+        c(
+            "PL-03",
+            "prod-edge-lb-app-tg",
+            "draining takes AWS's default 300 s",
+            g -> g.remove("prod-edge-lb-app-tg", "deregistrationDelay")),
+        c(
+            "PL-04",
+            "prod-edge-lb-https",
+            "no HSTS header",
+            g ->
+                g.remove(
+                    "prod-edge-lb-https", "routingHttpResponseStrictTransportSecurityHeaderValue")),
+        c("WAF-01", ALB, "the ACL is not associated", g -> g.drop("prod-edge-waf-association")),
+        c("WAF-02", ACL, "a rule has no action", g -> g.remove(ACL, "rules.0.action")),
+        c("WAF-02", ACL, "the known-bad-inputs group is gone", g -> g.remove(ACL, "rules.1")),
+        c(
+            "WAF-02",
+            ACL,
+            "a rule's metrics are off",
+            g -> g.set(ACL, "rules.2.visibilityConfig.cloudwatchMetricsEnabled", "false")),
+        c("WAF-03", ACL, "the ACL logs nowhere", g -> g.drop("prod-edge-waf-logging")),
+        c(
+            "PL-05",
+            ACL,
+            "the rate limit allows 10000 per 5 minutes",
+            g -> g.set(ACL, "rules.0.statement.rateBasedStatement.limit", "10000")),
+        c("PL-05", ACL, "the rate limit rule is gone", g -> g.remove(ACL, "rules.0")),
+        c("PL-06", ACL, "the SQLi group is gone", g -> g.remove(ACL, "rules.2")),
+        c(
+            "PL-06",
+            ACL,
+            "the SQLi group only counts in prod",
+            g -> g.set(ACL, "rules.2.overrideAction", "{count: {}}")),
+        // database
+        c("RDS-01", DB, "storage is unencrypted", g -> g.set(DB, "storageEncrypted", "false")),
+        c(
+            "RDS-01",
+            "prod-db-replica-1",
+            "the replica uses the AWS key",
+            g -> g.remove("prod-db-replica-1", "kmsKeyId")),
+        c("RDS-02", DB, "the database is public", g -> g.set(DB, "publiclyAccessible", "true")),
+        c("RDS-03", DB, "prod's database is single-AZ", g -> g.set(DB, "multiAz", "false")),
+        c("RDS-04", DB, "backups kept 1 day", g -> g.set(DB, "backupRetentionPeriod", "1")),
+        c("RDS-04", DB, "tags are not copied", g -> g.set(DB, "copyTagsToSnapshot", "false")),
+        c(
+            "RDS-05",
+            DB,
+            "deletion protection is off",
+            g -> g.set(DB, "deletionProtection", "false")),
+        c(
+            "RDS-06",
+            DB,
+            "IAM authentication is off",
+            g -> g.remove(DB, "iamDatabaseAuthenticationEnabled")),
+        c(
+            "RDS-07",
+            DB,
+            "only postgresql logs are exported",
+            g -> g.set(DB, "enabledCloudwatchLogsExports", "['postgresql']")),
+        c(
+            "RDS-08",
+            DB,
+            "Performance Insights has no key",
+            g -> g.remove(DB, "performanceInsightsKmsKeyId")),
+        c("RDS-09", DB, "enhanced monitoring is off", g -> g.set(DB, "monitoringInterval", "0")),
+        c(
+            "RDS-09",
+            DB,
+            "enhanced monitoring every 5 minutes... not allowed; 60 s max",
+            g -> g.set(DB, "monitoringInterval", "120")),
+        c(
+            "RDS-10",
+            DB,
+            "minor upgrades are off",
+            g -> g.set(DB, "autoMinorVersionUpgrade", "false")),
+        c(
+            "RDS-11",
+            DB,
+            "the parameter group does not force SSL",
+            g -> g.set("prod-db-params", "parameters", "[{name: 'rds.force_ssl', value: '0'}]")),
+        c(
+            "RDS-11",
+            DB,
+            "the database uses the default parameter group",
+            g ->
+                g.drop("prod-db-params")
+                    .remove(DB, "parameterGroupName")
+                    .remove("prod-db-replica-1", "parameterGroupName")),
+        c("RDS-12", DB, "the master user is postgres", g -> g.set(DB, "username", "'postgres'")),
+        c("PL-07", DB, "prod keeps backups 7 days", g -> g.set(DB, "backupRetentionPeriod", "7")),
+        c(
+            "PL-07",
+            "dev",
+            "dev-db-primary",
+            "dev keeps backups 3 days",
+            g -> g.set("dev-db-primary", "backupRetentionPeriod", "3")),
+        c("PL-08", DB, "backups run at noon", g -> g.set(DB, "backupWindow", "'12:00-13:00'")),
+        c("PL-09", DB, "storage cannot grow", g -> g.remove(DB, "maxAllocatedStorage")),
+        c("PL-10", DB, "no final snapshot", g -> g.set(DB, "skipFinalSnapshot", "true")),
+        c(
+            "PL-10",
+            REDIS,
+            "Redis has no final snapshot",
+            g -> g.remove(REDIS, "finalSnapshotIdentifier")),
+        c("PL-11", DB, "PostgreSQL 13", g -> g.set(DB, "engineVersion", "'13.12'")),
+        c("PL-12", DB, "prod has no read replica", g -> g.drop("prod-db-replica-1")),
+        // cache
+        c(
+            "EC-01",
+            REDIS,
+            "at-rest encryption is off",
+            g -> g.set(REDIS, "atRestEncryptionEnabled", "false")),
+        c(
+            "EC-02",
+            REDIS,
+            "in-transit encryption is off",
+            g -> g.set(REDIS, "transitEncryptionEnabled", "false")),
+        c("EC-03", REDIS, "no AUTH token", g -> g.remove(REDIS, "authToken")),
+        c("EC-04", REDIS, "no Multi-AZ", g -> g.set(REDIS, "multiAzEnabled", "false")),
+        c("EC-05", REDIS, "no snapshots", g -> g.set(REDIS, "snapshotRetentionLimit", "0")),
+        c(
+            "EC-06",
+            REDIS,
+            "minor upgrades are off",
+            g -> g.set(REDIS, "autoMinorVersionUpgrade", "false")),
+        c("EC-07", REDIS, "the default subnet group", g -> g.remove(REDIS, "subnetGroupName")),
+        c("PL-13", REDIS, "Redis 6", g -> g.set(REDIS, "engineVersion", "'6.2'")),
+        c("PL-14", REDIS, "two nodes in prod", g -> g.set(REDIS, "numCacheClusters", "2")),
+        // storage
+        c(
+            "S3-01",
+            BACKUPS,
+            "a public-access block is off",
+            g -> g.set(BACKUPS + "-public-access", "restrictPublicBuckets", "false")),
+        c(
+            "S3-01",
+            BACKUPS,
+            "the policy allows anyone",
+            g ->
+                g.set(
+                    BACKUPS + "-policy",
+                    "policy",
+                    "'{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}'")),
+        c(
+            "S3-02",
+            BACKUPS,
+            "SSE-S3 instead of KMS",
+            g ->
+                g.set(
+                    BACKUPS + "-encryption",
+                    "rules.0.applyServerSideEncryptionByDefault",
+                    "{sseAlgorithm: 'AES256'}")),
+        c("S3-03", BACKUPS, "the policy is gone", g -> g.drop(BACKUPS + "-policy")),
+        c(
+            "S3-04",
+            BACKUPS,
+            "versioning suspended",
+            g -> g.set(BACKUPS + "-versioning", "versioningConfiguration.status", "'Suspended'")),
+        c("S3-05", BACKUPS, "access logging is gone", g -> g.drop(BACKUPS + "-logging")),
+        c(
+            "S3-06",
+            BACKUPS,
+            "multipart uploads never aborted",
+            g -> g.remove(BACKUPS + "-lifecycle", "rules.0.abortIncompleteMultipartUpload")),
+        c("S3-06", "prod-edge-lb-logs", "no lifecycle", g -> g.drop("prod-edge-lb-logs-lifecycle")),
+        c(
+            "S3-07",
+            BACKUPS,
+            "ObjectWriter ownership",
+            g -> g.set(BACKUPS + "-ownership", "rule.objectOwnership", "'ObjectWriter'")),
+        c(
+            "S3-08",
+            "prod-audit-bucket",
+            "the audit bucket has no Object Lock",
+            g -> g.drop("prod-audit-bucket-lock").remove("prod-audit-bucket", "objectLockEnabled")),
+        c(
+            "S3-09",
+            BACKUPS,
+            "the backups bucket is not replicated",
+            g -> g.drop(BACKUPS + "-replication")),
+        c(
+            "PL-15",
+            "prod-edge-lb-logs",
+            "objects go to Glacier at 180 days",
+            g -> g.set("prod-edge-lb-logs-lifecycle", "rules.0.transitions.1.days", "180")),
+        c(
+            "PL-15",
+            BACKUPS,
+            "objects expire after 90 days",
+            g -> g.set(BACKUPS + "-lifecycle", "rules.0.expiration.days", "90")),
+        // compute
+        c(
+            "EKS-01",
+            EKS,
+            "the endpoint is public to the world",
+            g -> g.set(EKS, "vpcConfig.endpointPublicAccess", "true")),
+        c(
+            "EKS-01",
+            EKS,
+            "the endpoint is public to 0.0.0.0/0",
+            g ->
+                g.set(EKS, "vpcConfig.endpointPublicAccess", "true")
+                    .set(EKS, "vpcConfig.publicAccessCidrs", "['0.0.0.0/0']")),
+        c("EKS-02", EKS, "secrets are not encrypted", g -> g.remove(EKS, "encryptionConfig")),
+        c(
+            "EKS-03",
+            EKS,
+            "the scheduler log is off",
+            g ->
+                g.set(
+                    EKS,
+                    "enabledClusterLogTypes",
+                    "['api', 'audit', 'authenticator', 'controllerManager']")),
+        c("EKS-04", EKS, "Kubernetes 1.27", g -> g.set(EKS, "version", "'1.27'")),
+        c("EKS-04", EKS, "the version is unpinned", g -> g.remove(EKS, "version")),
+        c(
+            "EKS-05",
+            "prod-cluster-nodes",
+            "SSH open to the world",
+            g -> g.set("prod-cluster-nodes", "remoteAccess", "{ec2SshKey: 'ops'}")),
+        c(
+            "EKS-06",
+            "prod-cluster-nodes-lt",
+            "IMDSv1 allowed",
+            g -> g.set("prod-cluster-nodes-lt", "metadataOptions.httpTokens", "'optional'")),
+        c(
+            "EKS-06",
+            "prod-cluster-nodes-lt",
+            "an unencrypted volume",
+            g -> g.set("prod-cluster-nodes-lt", "blockDeviceMappings.0.ebs.encrypted", "'false'")),
+        c(
+            "EKS-06",
+            "prod-cluster-nodes",
+            "the node group has no launch template",
+            g -> g.remove("prod-cluster-nodes", "launchTemplate")),
+        c(
+            "PL-16",
+            "prod-cluster-nodes",
+            "prod may scale to one node",
+            g -> g.set("prod-cluster-nodes", "scalingConfig.minSize", "1")),
+        c(
+            "ECR-01",
+            ECR,
+            "no scan on push",
+            g -> g.set(ECR, "imageScanningConfiguration.scanOnPush", "false")),
+        c("ECR-02", ECR, "mutable tags", g -> g.set(ECR, "imageTagMutability", "'MUTABLE'")),
+        c(
+            "ECR-03",
+            ECR,
+            "AES256 encryption",
+            g -> g.set(ECR, "encryptionConfigurations", "[{encryptionType: 'AES256'}]")),
+        c("ECR-03", ECR, "no lifecycle policy", g -> g.drop(ECR + "-lifecycle")),
+        c(
+            "ECR-04",
+            ECR + "-policy",
+            "anyone may pull",
+            g ->
+                g.set(
+                    ECR + "-policy",
+                    "policy",
+                    "'{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"ecr:BatchGetImage\"}]}'")),
+        c(
+            "PL-17",
+            ECR + "-lifecycle",
+            "untagged images kept 30 days",
+            g ->
+                g.set(
+                    ECR + "-lifecycle",
+                    "policy",
+                    "'{\"rules\":[{\"selection\":{\"tagStatus\":\"untagged\",\"countType\":\"sinceImagePushed\",\"countNumber\":30}},"
+                        + "{\"selection\":{\"tagStatus\":\"any\",\"countType\":\"imageCountMoreThan\",\"countNumber\":10}}]}'")),
+        // security
+        c(
+            "KMS-01",
+            "prod-keys-data",
+            "rotation off",
+            g -> g.set("prod-keys-data", "enableKeyRotation", "false")),
+        c("KMS-02", "prod-keys-data", "no key policy", g -> g.remove("prod-keys-data", "policy")),
+        c(
+            "KMS-02",
+            "prod-keys-data",
+            "anyone may use the key",
+            g ->
+                g.set(
+                    "prod-keys-data",
+                    "policy",
+                    "'{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}]}'")),
+        c(
+            "SM-01",
+            "prod-secrets-db",
+            "the AWS-managed key",
+            g -> g.remove("prod-secrets-db", "kmsKeyId")),
+        c(
+            "SM-02",
+            "prod-secrets-db",
+            "rotation every 180 days",
+            g -> g.set("prod-secrets-db-rotation", "rotationRules.automaticallyAfterDays", "180")),
+        c(
+            "IAM-01",
+            "prod-cluster-irsa-policy",
+            "the role may do anything",
+            g ->
+                g.set(
+                    "prod-cluster-irsa-policy",
+                    "policy",
+                    "'{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}'")),
+        c(
+            "IAM-02",
+            "prod-cluster-irsa-policy",
+            "writes on any bucket",
+            g ->
+                g.set(
+                    "prod-cluster-irsa-policy",
+                    "policy",
+                    "'{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"s3:PutObject\"],\"Resource\":\"*\"}]}'")),
+        c(
+            "IAM-02",
+            "prod-cluster-irsa-policy",
+            "iam:PassRole on any role",
+            g ->
+                g.set(
+                    "prod-cluster-irsa-policy",
+                    "policy",
+                    "'{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iam:PassRole\",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"a\":\"b\"}}}]}'")),
+        c(
+            "IAM-03",
+            "prod-cluster-irsa",
+            "any service account may assume it",
+            g ->
+                g.set(
+                    "prod-cluster-irsa",
+                    "assumeRolePolicy",
+                    "'{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"arn:oidc\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\","
+                        + "\"Condition\":{\"StringLike\":{\"oidc.eks:sub\":\"system:serviceaccount:*\"}}}]}'")),
+        c(
+            "IAM-03",
+            "prod-backup-role",
+            "anyone may assume it",
+            g ->
+                g.set(
+                    "prod-backup-role",
+                    "assumeRolePolicy",
+                    "'{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"sts:AssumeRole\"}]}'")),
+        c(
+            "IAM-04",
+            "prod-backup-role-policy",
+            "AdministratorAccess attached",
+            g ->
+                g.set(
+                    "prod-backup-role-policy",
+                    "policyArn",
+                    "'arn:aws:iam::aws:policy/AdministratorAccess'")),
+        c(
+            "IAM-04",
+            "prod-cluster-irsa-policy",
+            "an inline iam:* grant",
+            g ->
+                g.set(
+                    "prod-cluster-irsa-policy",
+                    "policy",
+                    "'{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iam:*\",\"Resource\":\"arn:aws:iam::1:role/x\"}]}'")),
+        // observability
+        c(
+            "CW-01",
+            "prod-edge-waf-logs",
+            "no KMS key",
+            g -> g.remove("prod-edge-waf-logs", "kmsKeyId")),
+        c(
+            "CW-02",
+            "prod-edge-waf-logs",
+            "logs kept forever",
+            g -> g.remove("prod-edge-waf-logs", "retentionInDays")),
+        c(
+            "PL-18",
+            "prod-network-flow-logs",
+            "prod flow logs kept 30 days",
+            g -> g.set("prod-network-flow-logs", "retentionInDays", "30")),
+        c(
+            "CW-03",
+            "prod-audit-alarm-5xx",
+            "the alarm notifies no one",
+            g -> g.remove("prod-audit-alarm-5xx", "alarmActions")),
+        c(
+            "CW-03",
+            "prod-audit-alarm-5xx",
+            "actions disabled",
+            g -> g.set("prod-audit-alarm-5xx", "actionsEnabled", "false")),
+        c(
+            "CT-01",
+            TRAIL,
+            "a single-region trail",
+            g -> g.set(TRAIL, "isMultiRegionTrail", "false")),
+        c(
+            "CT-02",
+            TRAIL,
+            "no log file validation",
+            g -> g.remove(TRAIL, "enableLogFileValidation")),
+        c("CT-03", TRAIL, "no KMS key", g -> g.remove(TRAIL, "kmsKeyId")),
+        c(
+            "CT-04",
+            TRAIL,
+            "no CloudWatch Logs delivery",
+            g -> g.remove(TRAIL, "cloudWatchLogsGroupArn")),
+        // resilience
+        c(
+            "PL-19",
+            "prod-backup-plan",
+            "prod keeps recovery points 14 days",
+            g -> g.set("prod-backup-plan", "rules.0.lifecycle.deleteAfter", "14")),
+        c(
+            "PL-20",
+            "prod-backup-vault",
+            "the vault uses the AWS key",
+            g -> g.remove("prod-backup-vault", "kmsKeyArn")),
+        c(
+            "PL-21",
+            "prod-backup-plan",
+            "no copy to the DR region",
+            g -> g.remove("prod-backup-plan", "rules.0.copyActions")),
+        c("PL-22", DB, "the database is not protected", g -> g.protect(DB, false)),
+        c(
+            "PL-22",
+            "prod-keys-data",
+            "the key is not protected",
+            g -> g.protect("prod-keys-data", false)));
+  }
+}
