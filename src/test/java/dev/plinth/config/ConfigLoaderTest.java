@@ -36,8 +36,15 @@ class ConfigLoaderTest {
     throw new AssertionError("expected configuration problems, got none, for:\n" + yaml);
   }
 
+  /** What every dev stack must say about the edge: plain HTTP, no certificate. */
+  private static final String DEV_EDGE = "  plinth:edge:\n    httpOnly: true\n";
+
+  /** What a prod stack must say about the edge: a domain and its hosted zone. */
+  private static final String PROD_EDGE =
+      "  plinth:edge:\n    domain: app.example.com\n    hostedZoneId: Z0TESTZONE\n";
+
   private static String stack(String body) {
-    return "config:\n  aws:region: us-east-1\n  plinth:environment: dev\n" + body;
+    return "config:\n  aws:region: us-east-1\n  plinth:environment: dev\n" + DEV_EDGE + body;
   }
 
   @Test
@@ -45,6 +52,7 @@ class ConfigLoaderTest {
     PlatformConfig config =
         loadYaml(
             "config:\n  aws:region: eu-west-1\n  plinth:environment: prod\n"
+                + PROD_EDGE
                 + "  plinth:network:\n    azCount: 2\n");
 
     assertThat(config.network().azCount()).isEqualTo(2);
@@ -85,20 +93,20 @@ class ConfigLoaderTest {
                 + " vpcCidr"),
         Arguments.of(
             "environment missing",
-            "config:\n  aws:region: us-east-1\n",
+            "config:\n  aws:region: us-east-1\n" + DEV_EDGE,
             "plinth:environment is required: one of dev, staging, prod (it picks the preset of"
                 + " defaults)"),
         Arguments.of(
             "environment misspelt",
-            "config:\n  aws:region: us-east-1\n  plinth:environment: production\n",
+            "config:\n  aws:region: us-east-1\n  plinth:environment: production\n" + DEV_EDGE,
             "plinth:environment must be one of dev, staging, prod (got production)"),
         Arguments.of(
             "region missing",
-            "config:\n  plinth:environment: dev\n",
+            "config:\n  plinth:environment: dev\n" + DEV_EDGE,
             "aws:region is required: the AWS region of this stack, e.g. us-east-1"),
         Arguments.of(
             "region malformed",
-            "config:\n  aws:region: US East\n  plinth:environment: dev\n",
+            "config:\n  aws:region: US East\n  plinth:environment: dev\n" + DEV_EDGE,
             "aws:region must be an AWS region name like us-east-1 (got US East)"),
         Arguments.of(
             "other aws key",
@@ -191,6 +199,7 @@ class ConfigLoaderTest {
     List<String> problems =
         problemsOf(
             "config:\n  aws:region: us-east-1\n  plinth:environment: prod\n"
+                + PROD_EDGE
                 + "  plinth:netwrk: {}\n"
                 + "  plinth:network:\n    azCount: 9\n    natGateways: every\n"
                 + "  plinth:observability:\n    logRetentionDays: 8\n");
@@ -224,6 +233,7 @@ class ConfigLoaderTest {
         Map.of(
             "PULUMI_CONFIG",
             "{\"aws:region\":\"us-west-2\",\"plinth:environment\":\"staging\","
+                + "\"plinth:edge\":\"{\\\"certificateArn\\\":\\\"arn:aws:acm:us-west-2:123456789012:certificate/abc\\\"}\","
                 + "\"plinth:network\":\"{\\\"azCount\\\":2,\\\"natGateways\\\":\\\"perAz\\\"}\","
                 + "\"plinth:secrets\":\"{\\\"app\\\":{\\\"TOKEN\\\":\\\"plain-from-engine\\\"}}\"}",
             "PULUMI_CONFIG_SECRET_KEYS",
@@ -243,7 +253,7 @@ class ConfigLoaderTest {
     Map<String, String> env =
         Map.of(
             "PULUMI_CONFIG",
-            "{\"aws:region\":\"us-east-1\",\"plinth:environment\":\"dev\","
+            "{\"aws:region\":\"us-east-1\",\"plinth:environment\":\"dev\",\"plinth:edge\":\"{\\\"httpOnly\\\":true}\","
                 + "\"plinth:observability\":\"{\\\"logRetentionDays\\\":\\\"14\\\"}\"}");
 
     assertThat(ConfigLoader.load(RawConfig.fromEngineEnvironment(env), "dev").observability())

@@ -49,10 +49,17 @@ class CostEstimatorTest {
             1 * H * 0.045 // NAT gateway
                 + 1 * H * 0.005 // its Elastic IP (public IPv4)
                 + 50 * 0.045, // NAT data processed: 50 GB
+            "dev-edge-lb",
+            H * 0.0225 // ALB hours
+                + 1 * H * 0.008 // 1 LCU on average
+                + 2 * H * 0.005, // a public IPv4 address per subnet of the internet-facing ALB
+            "dev-edge-waf",
+            5 + 5 * 1.00 + 1 * 0.60, // web ACL, 5 rules or rule groups, 1 M requests
             "dev-keys",
             1 * 1.00, // the logs KMS key
             "usage",
-            5 * (0.50 + 0.03))); // logs: 5 GB ingested and stored
+            5 * (0.50 + 0.03) // logs: 5 GB ingested and stored
+                + 10 * 0.023)); // S3 Standard: 10 GB
   }
 
   @Test
@@ -63,10 +70,16 @@ class CostEstimatorTest {
         Map.of(
             "staging-network",
             1 * H * 0.045 + 1 * H * 0.005 + 200 * 0.045,
+            "staging-edge-lb",
+            H * 0.0225 // ALB hours
+                + 1 * H * 0.008 // 1 LCU on average
+                + 3 * H * 0.005, // a public IPv4 address per subnet of the internet-facing ALB
+            "staging-edge-waf",
+            5 + 5 * 1.00 + 5 * 0.60, // web ACL, 5 rules or rule groups, 5 M requests
             "staging-keys",
             1.00,
             "usage",
-            20 * (0.50 + 0.03)));
+            20 * (0.50 + 0.03) + 50 * 0.023));
   }
 
   @Test
@@ -77,10 +90,16 @@ class CostEstimatorTest {
         Map.of(
             "prod-network",
             3 * H * 0.045 + 3 * H * 0.005 + 1000 * 0.045,
+            "prod-edge-lb",
+            H * 0.0225 // ALB hours
+                + 5 * H * 0.008 // 5 LCU on average
+                + 3 * H * 0.005, // a public IPv4 address per subnet of the internet-facing ALB
+            "prod-edge-waf",
+            5 + 5 * 1.00 + 50 * 0.60, // web ACL, 5 rules or rule groups, 50 M requests
             "prod-keys",
             1.00,
             "usage",
-            100 * (0.50 + 0.03)));
+            100 * (0.50 + 0.03) + 500 * 0.023));
   }
 
   @Test

@@ -94,6 +94,7 @@ class PlanCommandTest {
     Files.writeString(
         file,
         "config:\n  aws:region: us-east-1\n  plinth:environment: prod\n  plinth:netwrk: {}\n"
+            + "  plinth:edge:\n    domain: app.example.com\n    hostedZoneId: Z0TESTZONE\n"
             + "  plinth:network:\n    azCount: 9\n");
 
     Run run = plan("broken", "--config", file.toString());
@@ -138,7 +139,8 @@ class PlanCommandTest {
     Path file = dir.resolve("Pulumi.sec.yaml");
     Files.writeString(
         file,
-        "config:\n  aws:region: us-east-1\n  plinth:environment: dev\n  plinth:secrets:\n"
+        "config:\n  aws:region: us-east-1\n  plinth:environment: dev\n"
+            + "  plinth:edge:\n    httpOnly: true\n  plinth:secrets:\n"
             + "    app:\n      API_KEY:\n        secure: v1:SeCrEtCiPhErTeXt==\n");
 
     Run run = plan("sec", "--config", file.toString(), "--json");
