@@ -7,12 +7,17 @@ import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.plinth.config.EdgeSettings;
 import dev.plinth.config.PlatformConfig;
+import dev.plinth.data.KeyDomain;
 import dev.plinth.data.Keys;
 import dev.plinth.edge.Certificate;
 import dev.plinth.edge.Firewall;
 import dev.plinth.edge.LoadBalancer;
 import dev.plinth.network.Network;
+import dev.plinth.observability.AuditTrail;
+import dev.plinth.observability.Budget;
+import dev.plinth.observability.Monitoring;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -22,25 +27,46 @@ import java.util.TreeMap;
 public final class Platform {
   private Platform() {}
 
-  /** Tags every AWS resource carries, through the provider's default tags. */
-  static Map<String, String> defaultTags(PlatformConfig config) {
+  /**
+   * Tags every AWS resource carries, through its provider's default tags (seed 004: cost allocation
+   * by environment, service and team). {@code Service} names the component that owns the resource.
+   */
+  static Map<String, String> defaultTags(PlatformConfig config, String service) {
     Map<String, String> tags = new TreeMap<>();
     tags.put("Environment", config.environment().key());
     tags.put("Project", PlatformConfig.PROJECT);
+    tags.put("Service", service);
     tags.put("ManagedBy", "pulumi");
     tags.put("Stack", config.stack());
+    tags.put("Owner", config.observability().owner());
+    tags.put("CostCenter", config.observability().costCenter());
     return tags;
+  }
+
+  /**
+   * One explicit AWS provider per service, all in the stack's region, differing only in their
+   * {@code Service} default tag; the provider named {@code <env>-aws} (service {@code platform})
+   * also answers the account invokes.
+   */
+  static Provider provider(PlatformConfig config, String service) {
+    String name = config.prefix() + "-aws" + (service.equals("platform") ? "" : "-" + service);
+    return new Provider(
+        name,
+        ProviderArgs.builder()
+            .region(config.region())
+            .defaultTags(
+                ProviderDefaultTagsArgs.builder().tags(defaultTags(config, service)).build())
+            .build());
+  }
+
+  /** Component options that put a component's AWS resources under its service's provider. */
+  static ComponentResourceOptions in(PlatformConfig config, String service) {
+    return ComponentResourceOptions.builder().providers(provider(config, service)).build();
   }
 
   public static void deploy(Context ctx, PlatformConfig config) {
     String prefix = config.prefix();
-    var provider =
-        new Provider(
-            prefix + "-aws",
-            ProviderArgs.builder()
-                .region(config.region())
-                .defaultTags(ProviderDefaultTagsArgs.builder().tags(defaultTags(config)).build())
-                .build());
+    var provider = provider(config, "platform");
     AwsContext aws = AwsContext.of(provider, config.region());
     var inAws = ComponentResourceOptions.builder().providers(provider).build();
 
@@ -54,8 +80,9 @@ public final class Platform {
                 config.observability().logRetentionDays(),
                 keys.logsKeyArn(),
                 aws),
-            inAws);
+            in(config, "network"));
 
+    var inEdge = in(config, "edge");
     EdgeSettings edge = config.edge();
     Certificate certificate =
         edge.httpOnly()
@@ -66,7 +93,7 @@ public final class Platform {
                     ? Certificate.Args.existing(edge.certificateArn())
                     : Certificate.Args.requested(
                         edge.domain(), edge.alternativeNames(), edge.hostedZoneId()),
-                inAws);
+                inEdge);
     var loadBalancer =
         new LoadBalancer(
             prefix + "-edge-lb",
@@ -78,7 +105,7 @@ public final class Platform {
                 network.publicSubnetIds(),
                 network.appSecurityGroupId(),
                 certificate == null ? null : certificate.arn()),
-            inAws);
+            inEdge);
     var firewall =
         new Firewall(
             prefix + "-edge-waf",
@@ -89,7 +116,51 @@ public final class Platform {
                 loadBalancer.arn(),
                 config.observability().logRetentionDays(),
                 keys.logsKeyArn()),
-            inAws);
+            inEdge);
+
+    var observability = config.observability();
+    var inObservability = in(config, "observability");
+    var monitoring =
+        new Monitoring(
+            prefix + "-monitoring",
+            new Monitoring.Args(
+                config.environment().key(),
+                config.region(),
+                observability,
+                keys.arn(KeyDomain.ALERTS),
+                aws.accountId(),
+                Optional.of(
+                    new Monitoring.AlbTargets(
+                        loadBalancer.arnSuffix(), loadBalancer.targetGroupArnSuffix()))),
+            inObservability);
+    var budget =
+        new Budget(
+            prefix + "-budget",
+            new Budget.Args(
+                config.environment().key(),
+                config.cost().budgetMonthlyUsd(),
+                observability.alertEmails(),
+                monitoring.alertTopicArn()),
+            inObservability);
+    if (observability.auditTrail()) {
+      var audit =
+          new AuditTrail(
+              prefix + "-audit",
+              new AuditTrail.Args(
+                  config.environment().key(),
+                  observability.auditRetentionDays(),
+                  observability.guardDuty(),
+                  config.environment().isProduction(),
+                  keys.arn(KeyDomain.AUDIT),
+                  keys.logsKeyArn(),
+                  aws),
+              inObservability);
+      ctx.export("trailArn", audit.trailArn());
+      ctx.export("auditBucketName", audit.bucketName());
+    }
+    ctx.export("alertTopicArn", monitoring.alertTopicArn());
+    ctx.export("dashboardName", monitoring.dashboardName());
+    ctx.export("budgetName", budget.budgetName());
 
     ctx.export("region", com.pulumi.core.Output.of(config.region()));
     ctx.export("vpcId", network.vpcId());

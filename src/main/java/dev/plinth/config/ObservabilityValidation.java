@@ -19,7 +19,22 @@ public final class ObservabilityValidation {
               1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557,
               2922, 3288, 3653));
 
+  private static final String KEY = "plinth:observability";
+
   private ObservabilityValidation() {}
+
+  private static void retention(String name, int days, List<ConfigProblem> problems) {
+    if (!LOG_RETENTION_DAYS.contains(days)) {
+      problems.add(
+          ConfigProblem.of(
+              KEY + "." + name,
+              "must be one of the periods CloudWatch Logs accepts: "
+                  + LOG_RETENTION_DAYS.stream()
+                      .map(String::valueOf)
+                      .collect(Collectors.joining(", ")),
+              days));
+    }
+  }
 
   public static List<ConfigProblem> validate(ObservabilitySettings settings) {
     List<ConfigProblem> problems = new ArrayList<>();

@@ -34,6 +34,52 @@ public enum KeyDomain {
                       "kms:EncryptionContext:aws:logs:arn",
                       "arn:" + partition + ":logs:" + region + ":" + account + ":log-group:*"))));
     }
+  },
+
+  /** SNS: the alert topic; CloudWatch alarms and AWS Budgets publish to it. */
+  ALERTS("alerts", "SNS alert topic") {
+    @Override
+    List<Map<String, Object>> serviceStatements(String account, String partition, String region) {
+      return List.of(
+          obj(
+              "Sid",
+              "CloudWatchAndBudgetsPublish",
+              "Effect",
+              "Allow",
+              "Principal",
+              obj("Service", List.of("cloudwatch.amazonaws.com", "budgets.amazonaws.com")),
+              "Action",
+              List.of("kms:Decrypt", "kms:GenerateDataKey*"),
+              "Resource",
+              "*",
+              "Condition",
+              obj("StringEquals", obj("aws:SourceAccount", account))));
+    }
+  },
+
+  /** CloudTrail: the audit trail's log files. */
+  AUDIT("audit", "CloudTrail audit logs") {
+    @Override
+    List<Map<String, Object>> serviceStatements(String account, String partition, String region) {
+      return List.of(
+          obj(
+              "Sid",
+              "CloudTrailEncryptsLogs",
+              "Effect",
+              "Allow",
+              "Principal",
+              obj("Service", "cloudtrail.amazonaws.com"),
+              "Action",
+              List.of("kms:GenerateDataKey*", "kms:DescribeKey"),
+              "Resource",
+              "*",
+              "Condition",
+              obj(
+                  "StringLike",
+                  obj(
+                      "kms:EncryptionContext:aws:cloudtrail:arn",
+                      "arn:" + partition + ":cloudtrail:*:" + account + ":trail/*"))));
+    }
   };
 
   /** What a service may do with a key it encrypts with. */

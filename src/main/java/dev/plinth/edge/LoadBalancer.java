@@ -438,6 +438,16 @@ public final class LoadBalancer extends Component {
     return alb.arn();
   }
 
+  /** The load balancer's ARN suffix, its name in CloudWatch metrics. */
+  public Output<String> arnSuffix() {
+    return alb.arnSuffix();
+  }
+
+  /** The target group's ARN suffix, its name in CloudWatch metrics. */
+  public Output<String> targetGroupArnSuffix() {
+    return targetGroup.arnSuffix();
+  }
+
   public Output<String> dnsName() {
     return alb.dnsName();
   }

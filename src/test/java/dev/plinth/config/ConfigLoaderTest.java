@@ -256,8 +256,11 @@ class ConfigLoaderTest {
             "{\"aws:region\":\"us-east-1\",\"plinth:environment\":\"dev\",\"plinth:edge\":\"{\\\"httpOnly\\\":true}\","
                 + "\"plinth:observability\":\"{\\\"logRetentionDays\\\":\\\"14\\\"}\"}");
 
-    assertThat(ConfigLoader.load(RawConfig.fromEngineEnvironment(env), "dev").observability())
-        .isEqualTo(new ObservabilitySettings(14));
+    assertThat(
+            ConfigLoader.load(RawConfig.fromEngineEnvironment(env), "dev")
+                .observability()
+                .logRetentionDays())
+        .isEqualTo(14);
   }
 
   @Test

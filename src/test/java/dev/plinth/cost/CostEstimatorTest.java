@@ -56,7 +56,9 @@ class CostEstimatorTest {
             "dev-edge-waf",
             5 + 5 * 1.00 + 1 * 0.60, // web ACL, 5 rules or rule groups, 1 M requests
             "dev-keys",
-            1 * 1.00, // the logs KMS key
+            3 * 1.00, // KMS keys: logs, alerts, audit
+            "dev-monitoring",
+            3 * 0.10, // three load balancer alarms
             "usage",
             5 * (0.50 + 0.03) // logs: 5 GB ingested and stored
                 + 10 * 0.023)); // S3 Standard: 10 GB
@@ -77,7 +79,9 @@ class CostEstimatorTest {
             "staging-edge-waf",
             5 + 5 * 1.00 + 5 * 0.60, // web ACL, 5 rules or rule groups, 5 M requests
             "staging-keys",
-            1.00,
+            3 * 1.00, // KMS keys: logs, alerts, audit
+            "staging-monitoring",
+            3 * 0.10, // three load balancer alarms
             "usage",
             20 * (0.50 + 0.03) + 50 * 0.023));
   }
@@ -97,7 +101,9 @@ class CostEstimatorTest {
             "prod-edge-waf",
             5 + 5 * 1.00 + 50 * 0.60, // web ACL, 5 rules or rule groups, 50 M requests
             "prod-keys",
-            1.00,
+            3 * 1.00, // KMS keys: logs, alerts, audit
+            "prod-monitoring",
+            3 * 0.10, // three load balancer alarms
             "usage",
             100 * (0.50 + 0.03) + 500 * 0.023));
   }

@@ -1,0 +1,305 @@
+package dev.plinth.observability;
+
+import static dev.plinth.Json.obj;
+
+import com.pulumi.aws.cloudtrail.Trail;
+import com.pulumi.aws.cloudtrail.TrailArgs;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.guardduty.Detector;
+import com.pulumi.aws.guardduty.DetectorArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
+import com.pulumi.aws.s3.BucketObjectLockConfigurationV2;
+import com.pulumi.aws.s3.BucketObjectLockConfigurationV2Args;
+import com.pulumi.aws.s3.BucketOwnershipControls;
+import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
+import com.pulumi.aws.s3.BucketPolicy;
+import com.pulumi.aws.s3.BucketPolicyArgs;
+import com.pulumi.aws.s3.BucketPublicAccessBlock;
+import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
+import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.s3.BucketV2Args;
+import com.pulumi.aws.s3.BucketVersioningV2;
+import com.pulumi.aws.s3.BucketVersioningV2Args;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleTransitionArgs;
+import com.pulumi.aws.s3.inputs.BucketObjectLockConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketObjectLockConfigurationV2RuleDefaultRetentionArgs;
+import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import dev.plinth.AwsContext;
+import dev.plinth.Component;
+import dev.plinth.Json;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The audit trail (seeds 002 and 004): a multi-region CloudTrail trail with log-file validation,
+ * encrypted with the audit key, delivered to CloudWatch Logs and into a bucket whose Object Lock
+ * (compliance mode) keeps every log file unchangeable for {@code auditRetentionDays} (the trail's
+ * log group keeps them as long); optionally a GuardDuty detector.
+ */
+public final class AuditTrail extends Component {
+  public static final String TYPE = "plinth:observability:AuditTrail";
+
+  public record Args(
+      String environment,
+      int retentionDays,
+      boolean guardDuty,
+      boolean protect,
+      Output<String> auditKeyArn,
+      Output<String> logsKeyArn,
+      AwsContext aws) {}
+
+  private final BucketV2 bucket;
+  private final Trail trail;
+
+  public AuditTrail(String name, Args args, ComponentResourceOptions options) {
+    super(TYPE, name, options);
+    bucket =
+        new BucketV2(
+            child("bucket"),
+            BucketV2Args.builder()
+                .bucketPrefix("plinth-" + args.environment() + "-audit-")
+                .objectLockEnabled(true)
+                .build(),
+            statefulOptions(args.protect()));
+    new BucketVersioningV2(
+        child("bucket-versioning"),
+        BucketVersioningV2Args.builder()
+            .bucket(bucket.id())
+            .versioningConfiguration(
+                BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
+            .build(),
+        childOptions());
+    new BucketObjectLockConfigurationV2(
+        child("bucket-object-lock"),
+        BucketObjectLockConfigurationV2Args.builder()
+            .bucket(bucket.id())
+            .rule(
+                BucketObjectLockConfigurationV2RuleArgs.builder()
+                    .defaultRetention(
+                        BucketObjectLockConfigurationV2RuleDefaultRetentionArgs.builder()
+                            .mode("COMPLIANCE")
+                            .days(args.retentionDays())
+                            .build())
+                    .build())
+            .build(),
+        childOptions());
+    // Seed 003's tiering, expiring when Object Lock releases a log file (seed 004: kept one year).
+    new BucketLifecycleConfigurationV2(
+        child("bucket-lifecycle"),
+        BucketLifecycleConfigurationV2Args.builder()
+            .bucket(bucket.id())
+            .rules(
+                BucketLifecycleConfigurationV2RuleArgs.builder()
+                    .id("tier-then-expire")
+                    .status("Enabled")
+                    .filter(
+                        BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                    .transitions(
+                        List.of(
+                            BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
+                                .days(30)
+                                .storageClass("STANDARD_IA")
+                                .build(),
+                            BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
+                                .days(90)
+                                .storageClass("GLACIER")
+                                .build()))
+                    .expiration(
+                        BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
+                            .days(args.retentionDays())
+                            .build())
+                    .noncurrentVersionExpiration(
+                        BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
+                            .noncurrentDays(args.retentionDays())
+                            .build())
+                    .abortIncompleteMultipartUpload(
+                        BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs
+                            .builder()
+                            .daysAfterInitiation(7)
+                            .build())
+                    .build())
+            .build(),
+        childOptions());
+    new BucketServerSideEncryptionConfigurationV2(
+        child("bucket-encryption"),
+        BucketServerSideEncryptionConfigurationV2Args.builder()
+            .bucket(bucket.id())
+            .rules(
+                BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
+                    .applyServerSideEncryptionByDefault(
+                        BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs
+                            .builder()
+                            .sseAlgorithm("aws:kms")
+                            .kmsMasterKeyId(args.auditKeyArn())
+                            .build())
+                    .bucketKeyEnabled(true)
+                    .build())
+            .build(),
+        childOptions());
+    var publicBlock =
+        new BucketPublicAccessBlock(
+            child("bucket-public-access"),
+            BucketPublicAccessBlockArgs.builder()
+                .bucket(bucket.id())
+                .blockPublicAcls(true)
+                .blockPublicPolicy(true)
+                .ignorePublicAcls(true)
+                .restrictPublicBuckets(true)
+                .build(),
+            childOptions());
+    new BucketOwnershipControls(
+        child("bucket-ownership"),
+        BucketOwnershipControlsArgs.builder()
+            .bucket(bucket.id())
+            .rule(
+                BucketOwnershipControlsRuleArgs.builder()
+                    .objectOwnership("BucketOwnerEnforced")
+                    .build())
+            .build(),
+        childOptions());
+    String trailName = "plinth-" + args.environment();
+    var policy =
+        new BucketPolicy(
+            child("bucket-policy"),
+            BucketPolicyArgs.builder()
+                .bucket(bucket.id())
+                .policy(
+                    Output.tuple(bucket.arn(), args.aws().accountId(), args.aws().partition())
+                        .applyValue(
+                            t -> bucketPolicy(t.t1, t.t2, t.t3, args.aws().region(), trailName)))
+                .build(),
+            CustomResourceOptions.builder().parent(this).dependsOn(publicBlock).build());
+
+    var logGroup =
+        new LogGroup(
+            child("logs"),
+            LogGroupArgs.builder()
+                .name("/plinth/" + args.environment() + "/cloudtrail")
+                .retentionInDays(args.retentionDays())
+                .kmsKeyId(args.logsKeyArn())
+                .build(),
+            childOptions());
+    var role =
+        new Role(
+            child("logs-role"),
+            RoleArgs.builder()
+                .description("Lets CloudTrail deliver " + trailName + " to CloudWatch Logs")
+                .assumeRolePolicy(
+                    Json.policy(
+                        obj(
+                            "Effect", "Allow",
+                            "Principal", obj("Service", "cloudtrail.amazonaws.com"),
+                            "Action", "sts:AssumeRole")))
+                .build(),
+            childOptions());
+    var rolePolicy =
+        new RolePolicy(
+            child("logs-policy"),
+            RolePolicyArgs.builder()
+                .role(role.id())
+                .policy(
+                    logGroup
+                        .arn()
+                        .applyValue(
+                            arn ->
+                                Json.policy(
+                                    obj(
+                                        "Effect",
+                                        "Allow",
+                                        "Action",
+                                        List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                                        "Resource",
+                                        arn + ":*"))))
+                .build(),
+            childOptions());
+    trail =
+        new Trail(
+            child("trail"),
+            TrailArgs.builder()
+                .name(trailName)
+                .s3BucketName(bucket.id())
+                .isMultiRegionTrail(true)
+                .includeGlobalServiceEvents(true)
+                .enableLogFileValidation(true)
+                .kmsKeyId(args.auditKeyArn())
+                .cloudWatchLogsGroupArn(logGroup.arn().applyValue(arn -> arn + ":*"))
+                .cloudWatchLogsRoleArn(role.arn())
+                .build(),
+            CustomResourceOptions.builder()
+                .parent(this)
+                .dependsOn(List.of(policy, rolePolicy))
+                .build());
+    if (args.guardDuty()) {
+      new Detector(child("guardduty"), DetectorArgs.builder().enable(true).build(), childOptions());
+    }
+    registerOutputs(Map.of("trailArn", trail.arn(), "auditBucketName", bucket.id()));
+  }
+
+  /** TLS only; CloudTrail may check the ACL and write this account's log files. */
+  static String bucketPolicy(
+      String bucketArn, String account, String partition, String region, String trailName) {
+    String trailArn =
+        "arn:" + partition + ":cloudtrail:" + region + ":" + account + ":trail/" + trailName;
+    return Json.policy(
+        obj(
+            "Sid", "DenyInsecureTransport",
+            "Effect", "Deny",
+            "Principal", "*",
+            "Action", "s3:*",
+            "Resource", List.of(bucketArn, bucketArn + "/*"),
+            "Condition", obj("Bool", obj("aws:SecureTransport", "false"))),
+        obj(
+            "Sid",
+            "CloudTrailAclCheck",
+            "Effect",
+            "Allow",
+            "Principal",
+            obj("Service", "cloudtrail.amazonaws.com"),
+            "Action",
+            "s3:GetBucketAcl",
+            "Resource",
+            bucketArn,
+            "Condition",
+            obj("StringEquals", obj("aws:SourceArn", trailArn))),
+        obj(
+            "Sid",
+            "CloudTrailWrite",
+            "Effect",
+            "Allow",
+            "Principal",
+            obj("Service", "cloudtrail.amazonaws.com"),
+            "Action",
+            "s3:PutObject",
+            "Resource",
+            bucketArn + "/AWSLogs/" + account + "/*",
+            "Condition",
+            obj("StringEquals", obj("aws:SourceArn", trailArn))));
+  }
+
+  public Output<String> trailArn() {
+    return trail.arn();
+  }
+
+  public Output<String> bucketName() {
+    return bucket.id();
+  }
+}

@@ -1,0 +1,176 @@
+package dev.plinth.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.plinth.plan.RecordedResource;
+import dev.plinth.plan.ResourceGraph;
+import dev.plinth.testing.Plans;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ObservabilityTest {
+  static final String ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "staging", "prod"})
+  void everyAlarmNotifiesTheAlertTopicOnAlarmAndOnRecovery(String env) {
+    ResourceGraph plan = Plans.ofStack(env);
+    RecordedResource topic = plan.get("aws:sns/topic:Topic", env + "-monitoring-alerts");
+    String topicArn = "arn:aws:sns:us-east-1:123456789012:topic/" + topic.id();
+
+    assertThat(plan.ofType(ALARM)).isNotEmpty();
+    assertThat(plan.ofType(ALARM))
+        .allSatisfy(
+            alarm -> {
+              assertThat(alarm.text("alarmActions.0"))
+                  .as("alarm action of %s", alarm)
+                  .isEqualTo(topicArn);
+              assertThat(alarm.text("okActions.0"))
+                  .as("OK action of %s", alarm)
+                  .isEqualTo(topicArn);
+              assertThat(alarm.text("alarmDescription"))
+                  .as("description of %s", alarm)
+                  .contains("Check first");
+            });
+    assertThat(topic.text("kmsMasterKeyId")).as("key of %s", topic).startsWith("arn:aws:kms:");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void loadBalancerAlarmsUseTheSeedsThresholds(String env) {
+    ResourceGraph plan = Plans.ofStack(env);
+
+    RecordedResource rate = plan.get(ALARM, env + "-monitoring-alb-5xx-rate");
+    assertThat(rate.input("threshold").orElseThrow().asDouble()).isEqualTo(1.0);
+    assertThat(rate.text("metricQueries.0.expression")).contains("100 * errors / requests");
+    RecordedResource latency = plan.get(ALARM, env + "-monitoring-alb-p95-latency");
+    assertThat(latency.text("extendedStatistic")).isEqualTo("p95");
+    assertThat(latency.input("threshold").orElseThrow().asDouble()).isEqualTo(0.5);
+    RecordedResource unhealthy = plan.get(ALARM, env + "-monitoring-alb-unhealthy-targets");
+    assertThat(unhealthy.text("comparisonOperator")).isEqualTo("GreaterThanThreshold");
+    assertThat(unhealthy.input("threshold").orElseThrow().asDouble()).isZero();
+    assertThat(unhealthy.text("dimensions.TargetGroup")).startsWith("targetgroup/");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"dev, 200.00", "staging, 450.00", "prod, 4000.00"})
+  void theBudgetNotifiesAt50And80And100PercentActualAnd100Forecast(String env, String limit) {
+    RecordedResource budget =
+        Plans.ofStack(env).get("aws:budgets/budget:Budget", env + "-budget-monthly");
+
+    assertThat(budget.text("limitAmount")).isEqualTo(limit);
+    assertThat(budget.text("timeUnit")).isEqualTo("MONTHLY");
+    assertThat(budget.text("costFilters.0.values.0")).isEqualTo("user:Environment$" + env);
+    List<String> notifications = new ArrayList<>();
+    for (JsonNode n : budget.input("notifications").orElseThrow()) {
+      notifications.add(n.get("notificationType").asText() + " " + n.get("threshold").asInt());
+      assertThat(n.get("subscriberSnsTopicArns").size())
+          .as("subscribers of %s", budget)
+          .isEqualTo(1);
+    }
+    assertThat(notifications)
+        .containsExactlyInAnyOrder("ACTUAL 50", "ACTUAL 80", "ACTUAL 100", "FORECASTED 100");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "staging", "prod"})
+  void everyLogGroupHasRetentionAndAKey(String env) {
+    assertThat(Plans.ofStack(env).ofType("aws:cloudwatch/logGroup:LogGroup"))
+        .isNotEmpty()
+        .allSatisfy(
+            group -> {
+              assertThat(group.input("retentionInDays")).as("retention of %s", group).isPresent();
+              assertThat(group.input("kmsKeyId")).as("key of %s", group).isPresent();
+            });
+  }
+
+  @Test
+  void theAuditTrailIsMultiRegionValidatedEncryptedAndLockedForAYear() {
+    ResourceGraph plan = Plans.ofStack("prod");
+    RecordedResource trail = plan.get("aws:cloudtrail/trail:Trail", "prod-audit-trail");
+    RecordedResource lock =
+        plan.get(
+            "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2",
+            "prod-audit-bucket-object-lock");
+
+    assertThat(trail.input("isMultiRegionTrail").orElseThrow().asBoolean()).isTrue();
+    assertThat(trail.input("enableLogFileValidation").orElseThrow().asBoolean()).isTrue();
+    assertThat(trail.text("kmsKeyId")).startsWith("arn:aws:kms:");
+    assertThat(trail.text("cloudWatchLogsGroupArn")).contains(":log-group:/plinth/prod/cloudtrail");
+    assertThat(lock.text("rule.defaultRetention.mode")).isEqualTo("COMPLIANCE");
+    assertThat(lock.input("rule.defaultRetention.days").orElseThrow().asInt()).isEqualTo(365);
+    assertThat(
+            plan.get("aws:s3/bucketV2:BucketV2", "prod-audit-bucket")
+                .input("objectLockEnabled")
+                .orElseThrow()
+                .asBoolean())
+        .isTrue();
+  }
+
+  @Test
+  void theAuditTrailCanBeLeftToAnOrganisationTrail() {
+    ResourceGraph plan =
+        Plans.of(Plans.config("dev", Map.of("plinth:observability", Map.of("auditTrail", false))));
+
+    assertThat(plan.ofType("aws:cloudtrail/trail:Trail")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void everyServicesProviderTagsEnvironmentServiceOwnerAndCostCenter(String env) {
+    List<RecordedResource> providers = Plans.ofStack(env).ofType("pulumi:providers:aws");
+
+    assertThat(providers).hasSizeGreaterThanOrEqualTo(4);
+    Set<String> services = new java.util.HashSet<>();
+    for (RecordedResource p : providers) {
+      JsonNode tags = defaultTags(p);
+      assertThat(tags.get("Environment").asText()).as("Environment tag of %s", p).isEqualTo(env);
+      assertThat(tags.get("Owner").asText()).as("Owner tag of %s", p).isEqualTo("platform");
+      assertThat(tags.get("CostCenter").asText()).as("CostCenter tag of %s", p).isEqualTo("plinth");
+      assertThat(tags.get("ManagedBy").asText()).isEqualTo("pulumi");
+      services.add(tags.get("Service").asText());
+    }
+    assertThat(services).contains("platform", "network", "edge", "observability");
+  }
+
+  /** A provider's inputs reach the engine as JSON text per top-level key. */
+  private static JsonNode defaultTags(RecordedResource provider) {
+    try {
+      JsonNode value = provider.input("defaultTags").orElseThrow();
+      JsonNode parsed =
+          value.isTextual()
+              ? new com.fasterxml.jackson.databind.ObjectMapper().readTree(value.asText())
+              : value;
+      return parsed.get("tags");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Stateful types that must be protected in prod, whichever component creates them. */
+  static final Set<String> STATEFUL =
+      Set.of(
+          "aws:kms/key:Key",
+          "aws:s3/bucketV2:BucketV2",
+          "aws:rds/instance:Instance",
+          "aws:elasticache/replicationGroup:ReplicationGroup",
+          "aws:secretsmanager/secret:Secret",
+          "aws:eks/cluster:Cluster",
+          "aws:ecr/repository:Repository",
+          "aws:backup/vault:Vault");
+
+  @Test
+  void everyStatefulResourceInProdIsProtected() {
+    List<RecordedResource> stateful = Plans.ofStack("prod").where(r -> STATEFUL.contains(r.type()));
+
+    assertThat(stateful).isNotEmpty();
+    assertThat(stateful).allSatisfy(r -> assertThat(r.protect()).as("protect of %s", r).isTrue());
+  }
+}
