@@ -7,8 +7,11 @@ import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.plinth.config.EdgeSettings;
 import dev.plinth.config.PlatformConfig;
+import dev.plinth.data.Cache;
+import dev.plinth.data.Database;
 import dev.plinth.data.KeyDomain;
 import dev.plinth.data.Keys;
+import dev.plinth.data.Secrets;
 import dev.plinth.edge.Certificate;
 import dev.plinth.edge.Firewall;
 import dev.plinth.edge.LoadBalancer;
@@ -117,6 +120,48 @@ public final class Platform {
                 config.observability().logRetentionDays(),
                 keys.logsKeyArn()),
             inEdge);
+
+    var inData = in(config, "data");
+    var secrets =
+        new Secrets(
+            prefix + "-secrets",
+            config.environment(),
+            config.secrets().app(),
+            keys.arn(KeyDomain.SECRETS),
+            inData);
+    var database =
+        new Database(
+            prefix + "-db",
+            new Database.Args(
+                config.database(),
+                config.environment(),
+                network.vpcId(),
+                network.dbSubnetGroupName(),
+                network.appSecurityGroupId(),
+                network.availabilityZones(),
+                keys.arn(KeyDomain.DATABASE),
+                keys.arn(KeyDomain.SECRETS)),
+            inData);
+    var cache =
+        new Cache(
+            prefix + "-cache",
+            new Cache.Args(
+                config.cache(),
+                config.environment(),
+                network.vpcId(),
+                network.cacheSubnetGroupName(),
+                network.appSecurityGroupId(),
+                keys.arn(KeyDomain.CACHE),
+                keys.logsKeyArn(),
+                config.observability().logRetentionDays(),
+                secrets),
+            inData);
+    ctx.export("dbEndpoint", database.endpoint());
+    ctx.export("dbReplicaAddresses", database.replicaAddresses());
+    ctx.export("dbMasterSecretArn", database.masterSecretArn());
+    ctx.export("cacheConfigurationEndpoint", cache.configurationEndpoint());
+    ctx.export("cacheAuthSecretArn", cache.authSecretArn());
+    ctx.export("appSecretArns", secrets.arns());
 
     var observability = config.observability();
     var inObservability = in(config, "observability");

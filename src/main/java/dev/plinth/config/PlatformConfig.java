@@ -15,6 +15,8 @@ public record PlatformConfig(
     String region,
     NetworkSettings network,
     EdgeSettings edge,
+    DatabaseSettings database,
+    CacheSettings cache,
     ObservabilitySettings observability,
     SecretsSettings secrets,
     CostSettings cost) {
@@ -30,6 +32,8 @@ public record PlatformConfig(
         region,
         NetworkSettings.preset(environment),
         EdgeSettings.preset(environment),
+        DatabaseSettings.preset(environment),
+        CacheSettings.preset(environment),
         ObservabilitySettings.preset(environment),
         SecretsSettings.preset(environment),
         CostSettings.preset(environment));

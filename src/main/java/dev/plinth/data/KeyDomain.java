@@ -36,6 +36,30 @@ public enum KeyDomain {
     }
   },
 
+  /** RDS: PostgreSQL storage, snapshots and Performance Insights. */
+  DATABASE("database", "RDS PostgreSQL") {
+    @Override
+    List<Map<String, Object>> serviceStatements(String account, String partition, String region) {
+      return List.of(viaService("RdsUse", "rds", account, region));
+    }
+  },
+
+  /** ElastiCache: Redis data at rest and its snapshots. */
+  CACHE("cache", "ElastiCache Redis") {
+    @Override
+    List<Map<String, Object>> serviceStatements(String account, String partition, String region) {
+      return List.of(viaService("ElastiCacheUse", "elasticache", account, region));
+    }
+  },
+
+  /** Secrets Manager: the application's secrets and the database and cache credentials. */
+  SECRETS("secrets", "Secrets Manager") {
+    @Override
+    List<Map<String, Object>> serviceStatements(String account, String partition, String region) {
+      return List.of(viaService("SecretsManagerUse", "secretsmanager", account, region));
+    }
+  },
+
   /** SNS: the alert topic; CloudWatch alarms and AWS Budgets publish to it. */
   ALERTS("alerts", "SNS alert topic") {
     @Override
@@ -90,6 +114,38 @@ public enum KeyDomain {
           "kms:ReEncrypt*",
           "kms:GenerateDataKey*",
           "kms:Describe*");
+
+  /**
+   * Principals of this account may use the key, but only through the named AWS service in this
+   * region (the service acts with the caller's own permissions).
+   */
+  static Map<String, Object> viaService(String sid, String service, String account, String region) {
+    return obj(
+        "Sid",
+        sid,
+        "Effect",
+        "Allow",
+        "Principal",
+        obj("AWS", "*"),
+        "Action",
+        List.of(
+            "kms:Encrypt",
+            "kms:Decrypt",
+            "kms:ReEncrypt*",
+            "kms:GenerateDataKey*",
+            "kms:CreateGrant",
+            "kms:DescribeKey"),
+        "Resource",
+        "*",
+        "Condition",
+        obj(
+            "StringEquals",
+            obj(
+                "kms:CallerAccount",
+                account,
+                "kms:ViaService",
+                service + "." + region + ".amazonaws.com")));
+  }
 
   private final String key;
   private final String description;

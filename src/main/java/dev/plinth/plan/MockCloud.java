@@ -89,6 +89,10 @@ public final class MockCloud implements Mocks {
       state.putIfAbsent("arn", arn(args.type, id, String.valueOf(state.get("name"))));
       computed(args.type, id, state);
     }
+    if (args.type.equals("random:index/randomPassword:RandomPassword")) {
+      // Stable, not secret material: the plan shows it only as [secret].
+      state.put("result", "offline-plan-" + hash(args.name).substring(0, 32));
+    }
     state.putIfAbsent("id", id);
     return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
   }
@@ -163,6 +167,38 @@ public final class MockCloud implements Mocks {
                   + "/"
                   + uuid(id));
       case "aws:kms/key:Key" -> state.put("keyId", id);
+      case "aws:rds/instance:Instance" -> {
+        String identifier = String.valueOf(state.get("name"));
+        String address =
+            identifier + "." + hash(id).substring(0, 12) + "." + region + ".rds.amazonaws.com";
+        state.put("identifier", identifier);
+        state.put("address", address);
+        state.put("endpoint", address + ":5432");
+        state.putIfAbsent("port", 5432);
+        state.put(
+            "resourceId", "db-" + hash(id).substring(0, 26).toUpperCase(java.util.Locale.ROOT));
+        if (Boolean.TRUE.equals(state.get("manageMasterUserPassword"))) {
+          state.put(
+              "masterUserSecrets",
+              List.of(
+                  Map.of(
+                      "secretArn",
+                      "arn:aws:secretsmanager:"
+                          + region
+                          + ":"
+                          + ACCOUNT_ID
+                          + ":secret:rds!db-"
+                          + hash(id).substring(0, 8)
+                          + "-"
+                          + hash(id).substring(8, 14),
+                      "secretStatus",
+                      "active")));
+        }
+      }
+      case "aws:elasticache/replicationGroup:ReplicationGroup" ->
+          state.put(
+              "configurationEndpointAddress",
+              "clustercfg." + id + "." + hash(id).substring(0, 6) + ".use1.cache.amazonaws.com");
       case "aws:ec2/vpc:Vpc" -> {
         state.put("defaultSecurityGroupId", "sg-" + hash(id).substring(0, 17));
         state.put("mainRouteTableId", "rtb-" + hash(id + "main").substring(0, 17));

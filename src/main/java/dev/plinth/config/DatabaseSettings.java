@@ -1,0 +1,74 @@
+package dev.plinth.config;
+
+/**
+ * PostgreSQL on RDS ({@code plinth:database}).
+ *
+ * @param engineVersion major version: 15 everywhere (seeds 000, 001, 002; seed 004 asks 14+ with
+ *     pgvector, which 15 ships); minor versions upgrade automatically
+ * @param instanceClass db.t4g.medium in dev (seed 004 development: 2 vCPU, 4 GB), db.r6g.large in
+ *     staging, db.r6g.xlarge in prod (seed 001 production medium: 4 vCPU, 32 GB)
+ * @param multiAz a standby in another zone: off in dev, on in staging and prod (seeds 001, 004)
+ * @param allocatedStorageGb initial gp3 storage: 100 GB (seed 004: 100 GB minimum)
+ * @param maxAllocatedStorageGb storage autoscaling ceiling: 200 dev, 500 staging, 1000 prod (seed
+ *     004: autoscaling up to 1 TB)
+ * @param backupRetentionDays automated backups and point-in-time recovery: 7 in dev (seed 004), 14
+ *     in staging, 30 in prod (seeds 000, 001, 004)
+ * @param backupWindow daily backup window, UTC: 03:00-04:00 (seed 001)
+ * @param maintenanceWindow weekly maintenance window, UTC: sun:04:00-sun:05:00 (seed 001)
+ * @param readReplicas read replicas in other zones: 0 in dev and staging, 1 in prod (seed 000 asks
+ *     2 replicas, seed 004 calls them optional; one keeps reads off the primary at half the cost)
+ * @param masterUsername the master user (not {@code postgres}: scanners flag the default)
+ */
+public record DatabaseSettings(
+    String engineVersion,
+    String instanceClass,
+    boolean multiAz,
+    int allocatedStorageGb,
+    int maxAllocatedStorageGb,
+    int backupRetentionDays,
+    String backupWindow,
+    String maintenanceWindow,
+    int readReplicas,
+    String masterUsername) {
+
+  public static DatabaseSettings preset(Environment env) {
+    return switch (env) {
+      case DEV ->
+          new DatabaseSettings(
+              "15",
+              "db.t4g.medium",
+              false,
+              100,
+              200,
+              7,
+              "03:00-04:00",
+              "sun:04:00-sun:05:00",
+              0,
+              "plinth_admin");
+      case STAGING ->
+          new DatabaseSettings(
+              "15",
+              "db.r6g.large",
+              true,
+              100,
+              500,
+              14,
+              "03:00-04:00",
+              "sun:04:00-sun:05:00",
+              0,
+              "plinth_admin");
+      case PROD ->
+          new DatabaseSettings(
+              "15",
+              "db.r6g.xlarge",
+              true,
+              100,
+              1000,
+              30,
+              "03:00-04:00",
+              "sun:04:00-sun:05:00",
+              1,
+              "plinth_admin");
+    };
+  }
+}

@@ -1,0 +1,138 @@
+package dev.plinth.data;
+
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.elasticache.ParameterGroup;
+import com.pulumi.aws.elasticache.ParameterGroupArgs;
+import com.pulumi.aws.elasticache.ReplicationGroup;
+import com.pulumi.aws.elasticache.ReplicationGroupArgs;
+import com.pulumi.aws.elasticache.inputs.ParameterGroupParameterArgs;
+import com.pulumi.aws.elasticache.inputs.ReplicationGroupLogDeliveryConfigurationArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import dev.plinth.Component;
+import dev.plinth.config.CacheSettings;
+import dev.plinth.config.Environment;
+import dev.plinth.random.RandomPassword;
+import dev.plinth.random.RandomPasswordArgs;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Redis (or Valkey) on ElastiCache in cluster mode: shards and replicas per environment, automatic
+ * failover and Multi-AZ wherever there is a replica, encryption at rest with the cache key and in
+ * transit, an AUTH token from the Random provider kept in Secrets Manager, LRU eviction (seed 004),
+ * daily snapshots, the slow log in CloudWatch, and a security group admitting 6379 from the
+ * application only.
+ */
+public final class Cache extends Component {
+  public static final String TYPE = "plinth:data:Cache";
+
+  public record Args(
+      CacheSettings settings,
+      Environment environment,
+      Output<String> vpcId,
+      Output<String> subnetGroupName,
+      Output<String> appSecurityGroupId,
+      Output<String> cacheKeyArn,
+      Output<String> logsKeyArn,
+      int logRetentionDays,
+      Secrets secrets) {}
+
+  private final ReplicationGroup group;
+  private final Output<String> authSecretArn;
+
+  public Cache(String name, Args args, ComponentResourceOptions options) {
+    super(TYPE, name, options);
+    CacheSettings s = args.settings();
+    boolean replicated = s.replicasPerShard() > 0;
+    String family = s.engine().key() + s.engineVersion().split("\\.")[0];
+
+    var sg =
+        DataSecurityGroups.onlyFromApp(
+            child("sg"), "Redis", 6379, args.vpcId(), args.appSecurityGroupId(), childOptions());
+    var token =
+        new RandomPassword(child("auth-token"), new RandomPasswordArgs(64, null), childOptions());
+    authSecretArn = args.secrets().store("cache-auth-token", token.result());
+    var parameters =
+        new ParameterGroup(
+            child("params"),
+            ParameterGroupArgs.builder()
+                .family(family)
+                .description("Plinth " + args.environment().key() + ": cluster mode, LRU eviction")
+                .parameters(
+                    List.of(
+                        ParameterGroupParameterArgs.builder()
+                            .name("cluster-enabled")
+                            .value("yes")
+                            .build(),
+                        ParameterGroupParameterArgs.builder()
+                            .name("maxmemory-policy")
+                            .value("allkeys-lru")
+                            .build()))
+                .build(),
+            childOptions());
+    var slowLog =
+        new LogGroup(
+            child("slow-log"),
+            LogGroupArgs.builder()
+                .name("/plinth/" + args.environment().key() + "/redis-slow-log")
+                .retentionInDays(args.logRetentionDays())
+                .kmsKeyId(args.logsKeyArn())
+                .build(),
+            childOptions());
+    var groupArgs =
+        ReplicationGroupArgs.builder()
+            .description("Plinth " + args.environment().key() + " cache")
+            .engine(s.engine().key())
+            .engineVersion(s.engineVersion())
+            .nodeType(s.nodeType())
+            .numNodeGroups(s.shards())
+            .replicasPerNodeGroup(s.replicasPerShard())
+            .automaticFailoverEnabled(replicated || s.shards() > 1)
+            .multiAzEnabled(replicated)
+            .port(6379)
+            .subnetGroupName(args.subnetGroupName())
+            .securityGroupIds(sg.id().applyValue(List::of))
+            .parameterGroupName(parameters.name())
+            .atRestEncryptionEnabled(true)
+            .kmsKeyId(args.cacheKeyArn())
+            .transitEncryptionEnabled(true)
+            .authToken(token.result())
+            .autoMinorVersionUpgrade(true)
+            .snapshotRetentionLimit(s.snapshotRetentionDays())
+            .snapshotWindow("05:00-06:00")
+            .maintenanceWindow("sun:06:00-sun:07:00")
+            .logDeliveryConfigurations(
+                ReplicationGroupLogDeliveryConfigurationArgs.builder()
+                    .destination(slowLog.name())
+                    .destinationType("cloudwatch-logs")
+                    .logFormat("json")
+                    .logType("slow-log")
+                    .build());
+    if (args.environment() != Environment.DEV) {
+      groupArgs.finalSnapshotIdentifier(name + "-final");
+    }
+    group =
+        new ReplicationGroup(
+            child("redis"), groupArgs.build(), statefulOptions(args.environment().isProduction()));
+    registerOutputs(
+        Map.of(
+            "configurationEndpoint",
+            group.configurationEndpointAddress(),
+            "authSecretArn",
+            authSecretArn));
+  }
+
+  public Output<String> configurationEndpoint() {
+    return group.configurationEndpointAddress();
+  }
+
+  public Output<String> authSecretArn() {
+    return authSecretArn;
+  }
+
+  public Output<String> replicationGroupId() {
+    return group.id();
+  }
+}

@@ -1,0 +1,206 @@
+package dev.plinth.data;
+
+import static dev.plinth.Json.obj;
+
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
+import com.pulumi.aws.rds.Instance;
+import com.pulumi.aws.rds.InstanceArgs;
+import com.pulumi.aws.rds.ParameterGroup;
+import com.pulumi.aws.rds.ParameterGroupArgs;
+import com.pulumi.aws.rds.inputs.ParameterGroupParameterArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import dev.plinth.Component;
+import dev.plinth.Json;
+import dev.plinth.config.DatabaseSettings;
+import dev.plinth.config.Environment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * PostgreSQL on RDS: the primary (Multi-AZ where configured), read replicas in other zones, a
+ * parameter group that forces TLS and logs slow queries, enhanced monitoring, and a security group
+ * that admits 5432 from the application only. RDS keeps the master password in Secrets Manager
+ * ({@code manageMasterUserPassword}), so no password ever enters Pulumi state.
+ */
+public final class Database extends Component {
+  public static final String TYPE = "plinth:data:Database";
+
+  /** Seed 004: slow queries above 500 ms are logged. */
+  static final int SLOW_QUERY_MS = 500;
+
+  public record Args(
+      DatabaseSettings settings,
+      Environment environment,
+      Output<String> vpcId,
+      Output<String> subnetGroupName,
+      Output<String> appSecurityGroupId,
+      Output<List<String>> zones,
+      Output<String> databaseKeyArn,
+      Output<String> secretsKeyArn) {}
+
+  private final Instance primary;
+  private final List<Instance> replicas = new ArrayList<>();
+
+  public Database(String name, Args args, ComponentResourceOptions options) {
+    super(TYPE, name, options);
+    DatabaseSettings s = args.settings();
+    boolean prod = args.environment().isProduction();
+    boolean dev = args.environment() == Environment.DEV;
+    String major = s.engineVersion().split("\\.")[0];
+
+    var group =
+        DataSecurityGroups.onlyFromApp(
+            child("sg"),
+            "PostgreSQL",
+            5432,
+            args.vpcId(),
+            args.appSecurityGroupId(),
+            childOptions());
+    var parameters =
+        new ParameterGroup(
+            child("params"),
+            ParameterGroupArgs.builder()
+                .family("postgres" + major)
+                .description("Plinth " + args.environment().key() + ": TLS only, slow-query log")
+                .parameters(
+                    List.of(
+                        parameter("rds.force_ssl", "1", "immediate"),
+                        parameter(
+                            "log_min_duration_statement",
+                            String.valueOf(SLOW_QUERY_MS),
+                            "immediate"),
+                        parameter(
+                            "shared_preload_libraries", "pg_stat_statements", "pending-reboot")))
+                .build(),
+            childOptions());
+    var monitoringRole =
+        new Role(
+            child("monitoring-role"),
+            RoleArgs.builder()
+                .description("Enhanced monitoring of " + name)
+                .assumeRolePolicy(
+                    Json.policy(
+                        obj(
+                            "Effect", "Allow",
+                            "Principal", obj("Service", "monitoring.rds.amazonaws.com"),
+                            "Action", "sts:AssumeRole")))
+                .build(),
+            childOptions());
+    new RolePolicyAttachment(
+        child("monitoring-policy"),
+        RolePolicyAttachmentArgs.builder()
+            .role(monitoringRole.name())
+            .policyArn("arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole")
+            .build(),
+        childOptions());
+
+    var primaryArgs =
+        InstanceArgs.builder()
+            .engine("postgres")
+            .engineVersion(major)
+            .autoMinorVersionUpgrade(true)
+            .instanceClass(s.instanceClass())
+            .multiAz(s.multiAz())
+            .publiclyAccessible(false)
+            .dbSubnetGroupName(args.subnetGroupName())
+            .vpcSecurityGroupIds(group.id().applyValue(List::of))
+            .parameterGroupName(parameters.name())
+            .port(5432)
+            .dbName("plinth")
+            .username(s.masterUsername())
+            .manageMasterUserPassword(true)
+            .masterUserSecretKmsKeyId(args.secretsKeyArn())
+            .storageType("gp3")
+            .allocatedStorage(s.allocatedStorageGb())
+            .maxAllocatedStorage(s.maxAllocatedStorageGb())
+            .storageEncrypted(true)
+            .kmsKeyId(args.databaseKeyArn())
+            .backupRetentionPeriod(s.backupRetentionDays())
+            .backupWindow(s.backupWindow())
+            .maintenanceWindow(s.maintenanceWindow())
+            .copyTagsToSnapshot(true)
+            .deletionProtection(!dev)
+            .skipFinalSnapshot(dev)
+            .performanceInsightsEnabled(true)
+            .performanceInsightsKmsKeyId(args.databaseKeyArn())
+            .performanceInsightsRetentionPeriod(7)
+            .monitoringInterval(60)
+            .monitoringRoleArn(monitoringRole.arn())
+            .enabledCloudwatchLogsExports(List.of("postgresql", "upgrade"))
+            .iamDatabaseAuthenticationEnabled(true)
+            .tags(Map.of("plinth:backup", "true"));
+    if (!dev) {
+      primaryArgs.finalSnapshotIdentifier(name + "-final");
+    }
+    primary = new Instance(child("primary"), primaryArgs.build(), statefulOptions(prod));
+
+    for (int i = 0; i < s.readReplicas(); i++) {
+      int zone = i + 1;
+      replicas.add(
+          new Instance(
+              child("replica-" + (i + 1)),
+              InstanceArgs.builder()
+                  .replicateSourceDb(primary.identifier())
+                  .instanceClass(s.instanceClass())
+                  .availabilityZone(args.zones().applyValue(z -> z.get(zone % z.size())))
+                  .publiclyAccessible(false)
+                  .vpcSecurityGroupIds(group.id().applyValue(List::of))
+                  .parameterGroupName(parameters.name())
+                  .autoMinorVersionUpgrade(true)
+                  .storageType("gp3")
+                  .maxAllocatedStorage(s.maxAllocatedStorageGb())
+                  .storageEncrypted(true)
+                  .kmsKeyId(args.databaseKeyArn())
+                  .copyTagsToSnapshot(true)
+                  .deletionProtection(!dev)
+                  .skipFinalSnapshot(true)
+                  .performanceInsightsEnabled(true)
+                  .performanceInsightsKmsKeyId(args.databaseKeyArn())
+                  .monitoringInterval(60)
+                  .monitoringRoleArn(monitoringRole.arn())
+                  .enabledCloudwatchLogsExports(List.of("postgresql", "upgrade"))
+                  .iamDatabaseAuthenticationEnabled(true)
+                  .build(),
+              statefulOptions(prod)));
+    }
+    registerOutputs(
+        Map.of(
+            "endpoint", primary.endpoint(),
+            "masterSecretArn", masterSecretArn()));
+  }
+
+  private static ParameterGroupParameterArgs parameter(String name, String value, String apply) {
+    return ParameterGroupParameterArgs.builder().name(name).value(value).applyMethod(apply).build();
+  }
+
+  /** host:port of the primary. */
+  public Output<String> endpoint() {
+    return primary.endpoint();
+  }
+
+  /** The primary's host name. */
+  public Output<String> address() {
+    return primary.address();
+  }
+
+  /** Host names of the read replicas. */
+  public Output<List<String>> replicaAddresses() {
+    return Output.all(replicas.stream().map(Instance::address).toList());
+  }
+
+  /** The Secrets Manager secret RDS keeps the master credentials in. */
+  public Output<String> masterSecretArn() {
+    return primary
+        .masterUserSecrets()
+        .applyValue(s -> s.isEmpty() ? "" : s.get(0).secretArn().orElse(""));
+  }
+
+  public Output<String> identifier() {
+    return primary.identifier();
+  }
+}
