@@ -5,8 +5,9 @@ package dev.plinth.config;
  *
  * @param engineVersion major version: 15 everywhere (seeds 000, 001, 002; seed 004 asks 14+ with
  *     pgvector, which 15 ships); minor versions upgrade automatically
- * @param instanceClass db.t4g.medium in dev (seed 004 development: 2 vCPU, 4 GB), db.r6g.large in
- *     staging, db.r6g.xlarge in prod (seed 001 production medium: 4 vCPU, 32 GB)
+ * @param instanceClass db.t4g.medium in dev (seed 004 development: 2 vCPU, 4 GB), db.m6g.large in
+ *     staging (2 vCPU, 8 GB: keeps staging within seed 003's $450 budget), db.r6g.xlarge in prod
+ *     (seed 001 production medium: 4 vCPU, 32 GB)
  * @param multiAz a standby in another zone: off in dev, on in staging and prod (seeds 001, 004)
  * @param allocatedStorageGb initial gp3 storage: 100 GB (seed 004: 100 GB minimum)
  * @param maxAllocatedStorageGb storage autoscaling ceiling: 200 dev, 500 staging, 1000 prod (seed
@@ -48,7 +49,7 @@ public record DatabaseSettings(
       case STAGING ->
           new DatabaseSettings(
               "15",
-              "db.r6g.large",
+              "db.m6g.large",
               true,
               100,
               500,

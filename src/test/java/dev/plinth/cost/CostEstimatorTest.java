@@ -55,8 +55,14 @@ class CostEstimatorTest {
                 + 2 * H * 0.005, // a public IPv4 address per subnet of the internet-facing ALB
             "dev-edge-waf",
             5 + 5 * 1.00 + 1 * 0.60, // web ACL, 5 rules or rule groups, 1 M requests
+            "dev-db",
+            H * 0.065 + 100 * 0.115, // db.t4g.medium single-AZ, 100 GB gp3
+            "dev-cache",
+            1 * H * 0.032, // one cache.t4g.small node
+            "dev-secrets",
+            1 * 0.40, // the cache's AUTH token
             "dev-keys",
-            3 * 1.00, // KMS keys: logs, alerts, audit
+            6 * 1.00, // KMS keys: logs, database, cache, secrets, alerts, audit
             "dev-monitoring",
             3 * 0.10, // three load balancer alarms
             "usage",
@@ -78,8 +84,14 @@ class CostEstimatorTest {
                 + 3 * H * 0.005, // a public IPv4 address per subnet of the internet-facing ALB
             "staging-edge-waf",
             5 + 5 * 1.00 + 5 * 0.60, // web ACL, 5 rules or rule groups, 5 M requests
+            "staging-db",
+            H * 0.159 * 2 + 100 * 0.23, // db.m6g.large Multi-AZ, 100 GB gp3 Multi-AZ
+            "staging-cache",
+            2 * H * 0.032, // one shard, primary + replica, cache.t4g.small
+            "staging-secrets",
+            0.40,
             "staging-keys",
-            3 * 1.00, // KMS keys: logs, alerts, audit
+            6 * 1.00,
             "staging-monitoring",
             3 * 0.10, // three load balancer alarms
             "usage",
@@ -100,8 +112,16 @@ class CostEstimatorTest {
                 + 3 * H * 0.005, // a public IPv4 address per subnet of the internet-facing ALB
             "prod-edge-waf",
             5 + 5 * 1.00 + 50 * 0.60, // web ACL, 5 rules or rule groups, 50 M requests
+            "prod-db",
+            H * 0.45 * 2
+                + 100 * 0.23 // db.r6g.xlarge Multi-AZ primary, 100 GB gp3 Multi-AZ
+                + H * 0.45, // one read replica, single-AZ
+            "prod-cache",
+            6 * H * 0.206, // three shards of primary + replica, cache.r6g.large
+            "prod-secrets",
+            0.40,
             "prod-keys",
-            3 * 1.00, // KMS keys: logs, alerts, audit
+            6 * 1.00,
             "prod-monitoring",
             3 * 0.10, // three load balancer alarms
             "usage",

@@ -14,12 +14,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PlanCommandTest {
+public class PlanCommandTest {
   @TempDir Path dir;
 
-  record Run(int exit, String out, String err) {}
+  public record Run(int exit, String out, String err) {}
 
-  static Run plan(String... args) {
+  public static Run plan(String... args) {
     var out = new ByteArrayOutputStream();
     var err = new ByteArrayOutputStream();
     int exit =

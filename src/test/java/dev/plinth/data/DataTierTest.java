@@ -1,0 +1,178 @@
+package dev.plinth.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.plinth.plan.PlanCommandTest;
+import dev.plinth.plan.RecordedResource;
+import dev.plinth.plan.ResourceGraph;
+import dev.plinth.testing.Plans;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DataTierTest {
+  static final String RDS = "aws:rds/instance:Instance";
+  static final String REDIS = "aws:elasticache/replicationGroup:ReplicationGroup";
+  static final String INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+
+  @ParameterizedTest
+  @CsvSource({
+    "dev, false, 7, false, db.t4g.medium, 200",
+    "staging, true, 14, true, db.m6g.large, 500",
+    "prod, true, 30, true, db.r6g.xlarge, 1000"
+  })
+  void thePrimaryKeepsDataSafeForItsEnvironment(
+      String env,
+      boolean multiAz,
+      int retention,
+      boolean deletionProtection,
+      String instanceClass,
+      int maxStorage) {
+    RecordedResource db = Plans.ofStack(env).get(RDS, env + "-db-primary");
+
+    assertThat(db.input("multiAz").orElseThrow().asBoolean())
+        .as("Multi-AZ of %s", db)
+        .isEqualTo(multiAz);
+    assertThat(db.input("backupRetentionPeriod").orElseThrow().asInt())
+        .as("retention of %s", db)
+        .isEqualTo(retention);
+    assertThat(db.input("deletionProtection").orElseThrow().asBoolean())
+        .isEqualTo(deletionProtection);
+    assertThat(db.input("skipFinalSnapshot").orElseThrow().asBoolean())
+        .isEqualTo(!deletionProtection);
+    assertThat(db.text("instanceClass")).isEqualTo(instanceClass);
+    assertThat(db.input("maxAllocatedStorage").orElseThrow().asInt()).isEqualTo(maxStorage);
+    assertThat(db.input("storageEncrypted").orElseThrow().asBoolean()).isTrue();
+    assertThat(db.text("kmsKeyId")).as("key of %s", db).startsWith("arn:aws:kms:");
+    assertThat(db.input("publiclyAccessible").orElseThrow().asBoolean()).isFalse();
+    assertThat(db.input("manageMasterUserPassword").orElseThrow().asBoolean()).isTrue();
+    assertThat(db.input("password")).as("a password in the inputs of %s", db).isEmpty();
+    assertThat(db.text("backupWindow")).isEqualTo("03:00-04:00");
+    assertThat(db.text("maintenanceWindow")).isEqualTo("sun:04:00-sun:05:00");
+    assertThat(db.protect()).as("protect of %s", db).isEqualTo(env.equals("prod"));
+  }
+
+  @Test
+  void prodHasAReadReplicaInAnotherZone() {
+    ResourceGraph plan = Plans.ofStack("prod");
+    RecordedResource replica = plan.get(RDS, "prod-db-replica-1");
+
+    assertThat(replica.text("replicateSourceDb")).startsWith("prod-db-primary");
+    assertThat(replica.text("availabilityZone")).isEqualTo("us-east-1b");
+    assertThat(Plans.ofStack("dev").ofType(RDS)).hasSize(1);
+  }
+
+  @Test
+  void theParameterGroupForcesTlsAndLogsQueriesSlowerThan500Ms() {
+    RecordedResource params =
+        Plans.ofStack("prod").get("aws:rds/parameterGroup:ParameterGroup", "prod-db-params");
+    List<String> settings = new java.util.ArrayList<>();
+    params
+        .input("parameters")
+        .orElseThrow()
+        .forEach(p -> settings.add(p.get("name").asText() + "=" + p.get("value").asText()));
+
+    assertThat(settings)
+        .contains(
+            "rds.force_ssl=1",
+            "log_min_duration_statement=500",
+            "shared_preload_libraries=pg_stat_statements");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"dev, 1, 0, false", "staging, 1, 1, true", "prod, 3, 1, true"})
+  void theCacheFailsOverWhereverItHasAReplica(
+      String env, int shards, int replicas, boolean failover) {
+    RecordedResource redis = Plans.ofStack(env).get(REDIS, env + "-cache-redis");
+
+    assertThat(redis.input("numNodeGroups").orElseThrow().asInt()).isEqualTo(shards);
+    assertThat(redis.input("replicasPerNodeGroup").orElseThrow().asInt()).isEqualTo(replicas);
+    assertThat(redis.input("automaticFailoverEnabled").orElseThrow().asBoolean())
+        .as("failover of %s", redis)
+        .isEqualTo(failover);
+    assertThat(redis.input("multiAzEnabled").orElseThrow().asBoolean()).isEqualTo(failover);
+    assertThat(redis.input("atRestEncryptionEnabled").orElseThrow().asBoolean()).isTrue();
+    assertThat(redis.input("transitEncryptionEnabled").orElseThrow().asBoolean()).isTrue();
+    assertThat(redis.text("kmsKeyId")).startsWith("arn:aws:kms:");
+    assertThat(redis.text("authToken")).as("AUTH token of %s", redis).isEqualTo("[secret]");
+    assertThat(redis.protect()).isEqualTo(env.equals("prod"));
+  }
+
+  @Test
+  void theCacheEvictsLeastRecentlyUsedKeys() {
+    RecordedResource params =
+        Plans.ofStack("prod")
+            .get("aws:elasticache/parameterGroup:ParameterGroup", "prod-cache-params");
+
+    assertThat(params.input("parameters").orElseThrow().toString())
+        .contains("allkeys-lru")
+        .contains("cluster-enabled");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void only5432And6379FromTheApplicationSecurityGroupReachTheDataTier(String env) {
+    ResourceGraph plan = Plans.ofStack(env);
+    String app = plan.get("aws:ec2/securityGroup:SecurityGroup", env + "-network-app-sg").id();
+    for (String store : List.of(env + "-db-sg", env + "-cache-sg")) {
+      RecordedResource group = plan.get("aws:ec2/securityGroup:SecurityGroup", store);
+      assertThat(group.input("ingress").map(JsonNode::size).orElse(0))
+          .as("inline ingress of %s", group)
+          .isZero();
+      List<RecordedResource> rules =
+          plan.where(r -> r.type().equals(INGRESS) && r.text("securityGroupId").equals(group.id()));
+      assertThat(rules).as("ingress rules of %s", group).hasSize(1);
+      RecordedResource rule = rules.get(0);
+      assertThat(rule.text("referencedSecurityGroupId")).as("source of %s", rule).isEqualTo(app);
+      assertThat(rule.input("cidrIpv4")).as("CIDR source of %s", rule).isEmpty();
+      assertThat(rule.input("fromPort").orElseThrow().asInt())
+          .isEqualTo(rule.input("toPort").orElseThrow().asInt())
+          .isEqualTo(store.endsWith("db-sg") ? 5432 : 6379);
+    }
+  }
+
+  @Test
+  void everySecretIsEncryptedWithTheSecretsKeyAndItsValueIsSecret() {
+    ResourceGraph plan = Plans.ofStack("prod");
+    String secretsKey =
+        "arn:aws:kms:us-east-1:123456789012:key/"
+            + plan.get("aws:kms/key:Key", "prod-keys-secrets").id();
+
+    assertThat(plan.ofType("aws:secretsmanager/secret:Secret"))
+        .isNotEmpty()
+        .allSatisfy(s -> assertThat(s.text("kmsKeyId")).as("key of %s", s).isEqualTo(secretsKey));
+    assertThat(plan.ofType("aws:secretsmanager/secretVersion:SecretVersion"))
+        .allSatisfy(
+            v -> assertThat(v.text("secretString")).as("value of %s", v).isEqualTo("[secret]"));
+  }
+
+  @TempDir Path dir;
+
+  @Test
+  void noSecretValueAppearsInThePlanTextOrJson() throws Exception {
+    Path file = dir.resolve("Pulumi.sec.yaml");
+    Files.writeString(
+        file,
+        Files.readString(Path.of("Pulumi.prod.yaml"))
+            + "  plinth:secrets:\n    app:\n      OPENAI_API_KEY:\n        secure: v1:CiPhErTeXtOfTheKey==\n");
+
+    var text = PlanCommandTest.plan("sec", "--config", file.toString(), "--policy", "off");
+    var json =
+        PlanCommandTest.plan("sec", "--config", file.toString(), "--json", "--policy", "off");
+
+    assertThat(text.exit()).as(text.err()).isZero();
+    assertThat(json.exit()).as(json.err()).isZero();
+    for (String out : List.of(text.out(), json.out())) {
+      assertThat(out).doesNotContain("CiPhErTeXtOfTheKey").doesNotContain("offline-plan-");
+    }
+    assertThat(json.out())
+        .contains("plinth/prod/app-OPENAI_API_KEY")
+        .contains("\"secretString\" : \"[secret]\"");
+  }
+}
