@@ -150,7 +150,8 @@ class ReviewGatesCommandTest {
     assertThat(table).containsPattern("setting +dev +staging +prod");
     assertThat(table).containsPattern("NAT gateways +1 +1 +3");
     assertThat(table).containsPattern("availability zones +2 +3 +3");
-    assertThat(table).containsPattern("PostgreSQL class +db.t4g.medium +db.m6g.large +db.r6g.xlarge");
+    assertThat(table)
+        .containsPattern("PostgreSQL class +db.t4g.medium +db.m6g.large +db.r6g.xlarge");
     assertThat(table).containsPattern("cost / month +\\$");
   }
 
