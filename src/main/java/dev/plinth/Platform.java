@@ -5,6 +5,7 @@ import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import com.pulumi.resources.ComponentResourceOptions;
+import dev.plinth.backup.Backups;
 import dev.plinth.config.EdgeSettings;
 import dev.plinth.config.PlatformConfig;
 import dev.plinth.data.Cache;
@@ -156,6 +157,30 @@ public final class Platform {
                 config.observability().logRetentionDays(),
                 secrets),
             inData);
+    var backupSettings = config.backups();
+    var drProvider =
+        new Provider(
+            prefix + "-aws-dr",
+            ProviderArgs.builder()
+                .region(backupSettings.drRegion())
+                .defaultTags(
+                    ProviderDefaultTagsArgs.builder().tags(defaultTags(config, "backups")).build())
+                .build());
+    var backups =
+        new Backups(
+            prefix + "-backups",
+            new Backups.Args(
+                backupSettings,
+                config.environment(),
+                aws,
+                keys.arn(KeyDomain.BACKUP),
+                database.arn(),
+                drProvider),
+            in(config, "backups"));
+    ctx.export("backupsBucketName", backups.bucketName());
+    ctx.export("drBucketName", backups.drBucketName());
+    ctx.export("backupVaultName", backups.vaultName());
+    ctx.export("backupPlanId", backups.planId());
     ctx.export("dbEndpoint", database.endpoint());
     ctx.export("dbReplicaAddresses", database.replicaAddresses());
     ctx.export("dbMasterSecretArn", database.masterSecretArn());

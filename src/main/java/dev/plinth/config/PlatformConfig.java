@@ -17,6 +17,7 @@ public record PlatformConfig(
     EdgeSettings edge,
     DatabaseSettings database,
     CacheSettings cache,
+    BackupSettings backups,
     ObservabilitySettings observability,
     SecretsSettings secrets,
     CostSettings cost) {
@@ -34,6 +35,7 @@ public record PlatformConfig(
         EdgeSettings.preset(environment),
         DatabaseSettings.preset(environment),
         CacheSettings.preset(environment),
+        BackupSettings.preset(environment),
         ObservabilitySettings.preset(environment),
         SecretsSettings.preset(environment),
         CostSettings.preset(environment));

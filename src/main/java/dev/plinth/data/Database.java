@@ -200,6 +200,10 @@ public final class Database extends Component {
         .applyValue(s -> s.isEmpty() ? "" : s.get(0).secretArn().orElse(""));
   }
 
+  public Output<String> arn() {
+    return primary.arn();
+  }
+
   public Output<String> identifier() {
     return primary.identifier();
   }

@@ -60,6 +60,16 @@ public enum KeyDomain {
     }
   },
 
+  /** S3 and AWS Backup: the backups bucket, its replica and the backup vaults. */
+  BACKUP("backup", "S3 backups and AWS Backup") {
+    @Override
+    List<Map<String, Object>> serviceStatements(String account, String partition, String region) {
+      return List.of(
+          viaService("S3Use", "s3", account, region),
+          viaService("BackupUse", "backup", account, region));
+    }
+  },
+
   /** SNS: the alert topic; CloudWatch alarms and AWS Budgets publish to it. */
   ALERTS("alerts", "SNS alert topic") {
     @Override

@@ -76,7 +76,7 @@ public final class Keys extends Component {
   }
 
   /** The account administers the key; the domain's service may use it. */
-  static String policy(KeyDomain domain, String account, String partition, String region) {
+  public static String policy(KeyDomain domain, String account, String partition, String region) {
     List<Object> statements = new ArrayList<>();
     statements.add(
         obj(

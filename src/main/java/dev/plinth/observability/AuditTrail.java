@@ -16,18 +16,9 @@ import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
 import com.pulumi.aws.s3.BucketObjectLockConfigurationV2;
 import com.pulumi.aws.s3.BucketObjectLockConfigurationV2Args;
-import com.pulumi.aws.s3.BucketOwnershipControls;
-import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
 import com.pulumi.aws.s3.BucketPolicy;
 import com.pulumi.aws.s3.BucketPolicyArgs;
-import com.pulumi.aws.s3.BucketPublicAccessBlock;
-import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
 import com.pulumi.aws.s3.BucketV2;
-import com.pulumi.aws.s3.BucketV2Args;
-import com.pulumi.aws.s3.BucketVersioningV2;
-import com.pulumi.aws.s3.BucketVersioningV2Args;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
@@ -36,16 +27,13 @@ import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVers
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleTransitionArgs;
 import com.pulumi.aws.s3.inputs.BucketObjectLockConfigurationV2RuleArgs;
 import com.pulumi.aws.s3.inputs.BucketObjectLockConfigurationV2RuleDefaultRetentionArgs;
-import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
-import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.plinth.AwsContext;
 import dev.plinth.Component;
 import dev.plinth.Json;
+import dev.plinth.storage.PrivateBucket;
 import java.util.List;
 import java.util.Map;
 
@@ -72,22 +60,15 @@ public final class AuditTrail extends Component {
 
   public AuditTrail(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
-    bucket =
-        new BucketV2(
+    var privateBucket =
+        new PrivateBucket(
             child("bucket"),
-            BucketV2Args.builder()
-                .bucketPrefix("plinth-" + args.environment() + "-audit-")
-                .objectLockEnabled(true)
-                .build(),
-            statefulOptions(args.protect()));
-    new BucketVersioningV2(
-        child("bucket-versioning"),
-        BucketVersioningV2Args.builder()
-            .bucket(bucket.id())
-            .versioningConfiguration(
-                BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
-            .build(),
-        childOptions());
+            "plinth-" + args.environment() + "-audit-",
+            true,
+            args.auditKeyArn(),
+            statefulOptions(args.protect()),
+            childOptions());
+    bucket = privateBucket.bucket();
     new BucketObjectLockConfigurationV2(
         child("bucket-object-lock"),
         BucketObjectLockConfigurationV2Args.builder()
@@ -139,43 +120,7 @@ public final class AuditTrail extends Component {
                     .build())
             .build(),
         childOptions());
-    new BucketServerSideEncryptionConfigurationV2(
-        child("bucket-encryption"),
-        BucketServerSideEncryptionConfigurationV2Args.builder()
-            .bucket(bucket.id())
-            .rules(
-                BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
-                    .applyServerSideEncryptionByDefault(
-                        BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs
-                            .builder()
-                            .sseAlgorithm("aws:kms")
-                            .kmsMasterKeyId(args.auditKeyArn())
-                            .build())
-                    .bucketKeyEnabled(true)
-                    .build())
-            .build(),
-        childOptions());
-    var publicBlock =
-        new BucketPublicAccessBlock(
-            child("bucket-public-access"),
-            BucketPublicAccessBlockArgs.builder()
-                .bucket(bucket.id())
-                .blockPublicAcls(true)
-                .blockPublicPolicy(true)
-                .ignorePublicAcls(true)
-                .restrictPublicBuckets(true)
-                .build(),
-            childOptions());
-    new BucketOwnershipControls(
-        child("bucket-ownership"),
-        BucketOwnershipControlsArgs.builder()
-            .bucket(bucket.id())
-            .rule(
-                BucketOwnershipControlsRuleArgs.builder()
-                    .objectOwnership("BucketOwnerEnforced")
-                    .build())
-            .build(),
-        childOptions());
+    var publicBlock = privateBucket.publicAccessBlock();
     String trailName = "plinth-" + args.environment();
     var policy =
         new BucketPolicy(
@@ -260,13 +205,7 @@ public final class AuditTrail extends Component {
     String trailArn =
         "arn:" + partition + ":cloudtrail:" + region + ":" + account + ":trail/" + trailName;
     return Json.policy(
-        obj(
-            "Sid", "DenyInsecureTransport",
-            "Effect", "Deny",
-            "Principal", "*",
-            "Action", "s3:*",
-            "Resource", List.of(bucketArn, bucketArn + "/*"),
-            "Condition", obj("Bool", obj("aws:SecureTransport", "false"))),
+        PrivateBucket.denyInsecureTransport(bucketArn),
         obj(
             "Sid",
             "CloudTrailAclCheck",

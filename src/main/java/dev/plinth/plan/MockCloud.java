@@ -172,6 +172,7 @@ public final class MockCloud implements Mocks {
         String address =
             identifier + "." + hash(id).substring(0, 12) + "." + region + ".rds.amazonaws.com";
         state.put("identifier", identifier);
+        state.put("arn", "arn:aws:rds:" + region + ":" + ACCOUNT_ID + ":db:" + identifier);
         state.put("address", address);
         state.put("endpoint", address + ":5432");
         state.putIfAbsent("port", 5432);

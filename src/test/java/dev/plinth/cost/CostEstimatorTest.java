@@ -62,7 +62,7 @@ class CostEstimatorTest {
             "dev-secrets",
             1 * 0.40, // the cache's AUTH token
             "dev-keys",
-            6 * 1.00, // KMS keys: logs, database, cache, secrets, alerts, audit
+            7 * 1.00, // KMS keys: logs, database, cache, secrets, backup, alerts, audit
             "dev-monitoring",
             3 * 0.10, // three load balancer alarms
             "usage",
@@ -91,7 +91,7 @@ class CostEstimatorTest {
             "staging-secrets",
             0.40,
             "staging-keys",
-            6 * 1.00,
+            7 * 1.00,
             "staging-monitoring",
             3 * 0.10, // three load balancer alarms
             "usage",
@@ -121,7 +121,9 @@ class CostEstimatorTest {
             "prod-secrets",
             0.40,
             "prod-keys",
-            6 * 1.00,
+            7 * 1.00,
+            "prod-backups",
+            1.00, // the replicated backups' key in the DR region
             "prod-monitoring",
             3 * 0.10, // three load balancer alarms
             "usage",

@@ -1,0 +1,433 @@
+package dev.plinth.backup;
+
+import static dev.plinth.Json.obj;
+
+import com.pulumi.aws.Provider;
+import com.pulumi.aws.backup.Plan;
+import com.pulumi.aws.backup.PlanArgs;
+import com.pulumi.aws.backup.Selection;
+import com.pulumi.aws.backup.SelectionArgs;
+import com.pulumi.aws.backup.Vault;
+import com.pulumi.aws.backup.VaultArgs;
+import com.pulumi.aws.backup.inputs.PlanRuleArgs;
+import com.pulumi.aws.backup.inputs.PlanRuleCopyActionArgs;
+import com.pulumi.aws.backup.inputs.PlanRuleCopyActionLifecycleArgs;
+import com.pulumi.aws.backup.inputs.PlanRuleLifecycleArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.kms.KeyArgs;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
+import com.pulumi.aws.s3.BucketLoggingV2;
+import com.pulumi.aws.s3.BucketLoggingV2Args;
+import com.pulumi.aws.s3.BucketPolicy;
+import com.pulumi.aws.s3.BucketPolicyArgs;
+import com.pulumi.aws.s3.BucketReplicationConfig;
+import com.pulumi.aws.s3.BucketReplicationConfigArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleTransitionArgs;
+import com.pulumi.aws.s3.inputs.BucketReplicationConfigRuleArgs;
+import com.pulumi.aws.s3.inputs.BucketReplicationConfigRuleDeleteMarkerReplicationArgs;
+import com.pulumi.aws.s3.inputs.BucketReplicationConfigRuleDestinationArgs;
+import com.pulumi.aws.s3.inputs.BucketReplicationConfigRuleDestinationEncryptionConfigurationArgs;
+import com.pulumi.aws.s3.inputs.BucketReplicationConfigRuleFilterArgs;
+import com.pulumi.aws.s3.inputs.BucketReplicationConfigRuleSourceSelectionCriteriaArgs;
+import com.pulumi.aws.s3.inputs.BucketReplicationConfigRuleSourceSelectionCriteriaSseKmsEncryptedObjectsArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import dev.plinth.AwsContext;
+import dev.plinth.Component;
+import dev.plinth.Json;
+import dev.plinth.config.BackupSettings;
+import dev.plinth.config.Environment;
+import dev.plinth.data.KeyDomain;
+import dev.plinth.data.Keys;
+import dev.plinth.storage.PrivateBucket;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Backups: a versioned, KMS-encrypted backups bucket with seed 003's lifecycle and server access
+ * logging, replicated in prod to a bucket in the disaster-recovery region (through a second AWS
+ * provider); and an AWS Backup vault and daily plan that backs up the database, copying each
+ * recovery point to a vault in the disaster-recovery region in prod.
+ */
+public final class Backups extends Component {
+  public static final String TYPE = "plinth:backup:Backups";
+
+  public record Args(
+      BackupSettings settings,
+      Environment environment,
+      AwsContext aws,
+      Output<String> backupKeyArn,
+      Output<String> databaseArn,
+      Provider drProvider) {}
+
+  private final PrivateBucket backups;
+  private final Vault vault;
+  private final Plan plan;
+  private PrivateBucket replica;
+
+  public Backups(String name, Args args, ComponentResourceOptions options) {
+    super(TYPE, name, options);
+    BackupSettings s = args.settings();
+    boolean prod = args.environment().isProduction();
+    String env = args.environment().key();
+
+    // Server access logs of the backups bucket. S3 delivers them only to SSE-S3 buckets.
+    var logs =
+        new PrivateBucket(
+            child("access-logs"),
+            "plinth-" + env + "-access-logs-",
+            false,
+            null,
+            statefulOptions(prod),
+            childOptions());
+    lifecycle(child("access-logs"), logs, s, childOptions());
+    policy(
+        child("access-logs"),
+        logs,
+        args,
+        childOptions(),
+        (bucketArn, account) ->
+            List.of(
+                PrivateBucket.denyInsecureTransport(bucketArn),
+                obj(
+                    "Sid",
+                    "S3ServerAccessLogs",
+                    "Effect",
+                    "Allow",
+                    "Principal",
+                    obj("Service", "logging.s3.amazonaws.com"),
+                    "Action",
+                    "s3:PutObject",
+                    "Resource",
+                    bucketArn + "/*",
+                    "Condition",
+                    obj("StringEquals", obj("aws:SourceAccount", account)))));
+
+    backups =
+        new PrivateBucket(
+            child("bucket"),
+            "plinth-" + env + "-backups-",
+            false,
+            args.backupKeyArn(),
+            statefulOptions(prod),
+            childOptions());
+    lifecycle(child("bucket"), backups, s, childOptions());
+    policy(child("bucket"), backups, args, childOptions(), Backups::tlsOnly);
+    new BucketLoggingV2(
+        child("bucket-logging"),
+        BucketLoggingV2Args.builder()
+            .bucket(backups.bucket().id())
+            .targetBucket(logs.bucket().id())
+            .targetPrefix("backups/")
+            .build(),
+        childOptions());
+
+    vault =
+        new Vault(
+            child("vault"),
+            VaultArgs.builder().name("plinth-" + env).kmsKeyArn(args.backupKeyArn()).build(),
+            statefulOptions(prod));
+    Vault drVault = null;
+    if (s.crossRegion()) {
+      CustomResourceOptions inDr =
+          CustomResourceOptions.builder().parent(this).provider(args.drProvider()).build();
+      CustomResourceOptions statefulInDr =
+          CustomResourceOptions.builder()
+              .parent(this)
+              .provider(args.drProvider())
+              .protect(prod)
+              .build();
+      var drKey =
+          new Key(
+              child("dr-key"),
+              KeyArgs.builder()
+                  .description("Plinth " + env + ": replicated backups in " + s.drRegion())
+                  .enableKeyRotation(true)
+                  .deletionWindowInDays(30)
+                  .policy(
+                      Output.tuple(args.aws().accountId(), args.aws().partition())
+                          .applyValue(t -> Keys.policy(KeyDomain.BACKUP, t.t1, t.t2, s.drRegion())))
+                  .build(),
+              statefulInDr);
+      replica =
+          new PrivateBucket(
+              child("dr-bucket"),
+              "plinth-" + env + "-backups-dr-",
+              false,
+              drKey.arn(),
+              statefulInDr,
+              inDr);
+      lifecycle(child("dr-bucket"), replica, s, inDr);
+      policy(child("dr-bucket"), replica, args, inDr, Backups::tlsOnly);
+      replicate(args, drKey, inDr);
+      drVault =
+          new Vault(
+              child("dr-vault"),
+              VaultArgs.builder().name("plinth-" + env + "-dr").kmsKeyArn(drKey.arn()).build(),
+              statefulInDr);
+    }
+
+    var rule =
+        PlanRuleArgs.builder()
+            .ruleName("daily")
+            .targetVaultName(vault.name())
+            .schedule(s.schedule())
+            .startWindow(60)
+            .completionWindow(180)
+            .lifecycle(PlanRuleLifecycleArgs.builder().deleteAfter(s.retentionDays()).build());
+    if (drVault != null) {
+      rule.copyActions(
+          PlanRuleCopyActionArgs.builder()
+              .destinationVaultArn(drVault.arn())
+              .lifecycle(
+                  PlanRuleCopyActionLifecycleArgs.builder().deleteAfter(s.retentionDays()).build())
+              .build());
+    }
+    plan =
+        new Plan(
+            child("plan"),
+            PlanArgs.builder().name("plinth-" + env + "-daily").rules(rule.build()).build(),
+            childOptions());
+    var role =
+        new Role(
+            child("role"),
+            RoleArgs.builder()
+                .description("AWS Backup for plinth-" + env)
+                .assumeRolePolicy(
+                    Json.policy(
+                        obj(
+                            "Effect", "Allow",
+                            "Principal", obj("Service", "backup.amazonaws.com"),
+                            "Action", "sts:AssumeRole")))
+                .build(),
+            childOptions());
+    for (String policy :
+        List.of("AWSBackupServiceRolePolicyForBackup", "AWSBackupServiceRolePolicyForRestores")) {
+      new RolePolicyAttachment(
+          child("role-" + (policy.endsWith("Backup") ? "backup" : "restores")),
+          RolePolicyAttachmentArgs.builder()
+              .role(role.name())
+              .policyArn("arn:aws:iam::aws:policy/service-role/" + policy)
+              .build(),
+          childOptions());
+    }
+    new Selection(
+        child("database"),
+        SelectionArgs.builder()
+            .name("plinth-" + env + "-database")
+            .planId(plan.id())
+            .iamRoleArn(role.arn())
+            .resources(args.databaseArn().applyValue(List::of))
+            .build(),
+        childOptions());
+    registerOutputs(
+        Map.of("backupsBucketName", backups.bucket().id(), "backupVaultName", vault.name()));
+  }
+
+  /** Seed 003's tiering; overwritten versions and unfinished uploads don't linger. */
+  private void lifecycle(
+      String name, PrivateBucket bucket, BackupSettings s, CustomResourceOptions options) {
+    new BucketLifecycleConfigurationV2(
+        name + "-lifecycle",
+        BucketLifecycleConfigurationV2Args.builder()
+            .bucket(bucket.bucket().id())
+            .rules(
+                BucketLifecycleConfigurationV2RuleArgs.builder()
+                    .id("tier-then-expire")
+                    .status("Enabled")
+                    .filter(
+                        BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                    .transitions(
+                        List.of(
+                            BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
+                                .days(s.infrequentAccessDays())
+                                .storageClass("STANDARD_IA")
+                                .build(),
+                            BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
+                                .days(s.glacierDays())
+                                .storageClass("GLACIER")
+                                .build()))
+                    .expiration(
+                        BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
+                            .days(s.expireDays())
+                            .build())
+                    .noncurrentVersionExpiration(
+                        BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
+                            .noncurrentDays(s.noncurrentExpireDays())
+                            .build())
+                    .abortIncompleteMultipartUpload(
+                        BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs
+                            .builder()
+                            .daysAfterInitiation(7)
+                            .build())
+                    .build())
+            .build(),
+        options);
+  }
+
+  private static List<Object> tlsOnly(String bucketArn, String account) {
+    return List.of(PrivateBucket.denyInsecureTransport(bucketArn));
+  }
+
+  private interface Statements {
+    List<Object> of(String bucketArn, String account);
+  }
+
+  private void policy(
+      String name,
+      PrivateBucket bucket,
+      Args args,
+      CustomResourceOptions options,
+      Statements statements) {
+    new BucketPolicy(
+        name + "-policy",
+        BucketPolicyArgs.builder()
+            .bucket(bucket.bucket().id())
+            .policy(
+                Output.tuple(bucket.bucket().arn(), args.aws().accountId())
+                    .applyValue(t -> Json.policy(statements.of(t.t1, t.t2).toArray())))
+            .build(),
+        CustomResourceOptions.merge(
+            options,
+            CustomResourceOptions.builder().dependsOn(bucket.publicAccessBlock()).build()));
+  }
+
+  /** Replication of every object, deletes included, re-encrypted with the DR region's key. */
+  private void replicate(Args args, Key drKey, CustomResourceOptions inDr) {
+    var role =
+        new Role(
+            child("replication-role"),
+            RoleArgs.builder()
+                .description(
+                    "S3 replication of the backups bucket to " + args.settings().drRegion())
+                .assumeRolePolicy(
+                    Json.policy(
+                        obj(
+                            "Effect", "Allow",
+                            "Principal", obj("Service", "s3.amazonaws.com"),
+                            "Action", "sts:AssumeRole")))
+                .build(),
+            childOptions());
+    var rolePolicy =
+        new RolePolicy(
+            child("replication-policy"),
+            RolePolicyArgs.builder()
+                .role(role.id())
+                .policy(
+                    Output.tuple(
+                            backups.bucket().arn(),
+                            replica.bucket().arn(),
+                            args.backupKeyArn(),
+                            drKey.arn())
+                        .applyValue(
+                            t ->
+                                Json.policy(
+                                    obj(
+                                        "Effect",
+                                        "Allow",
+                                        "Action",
+                                        List.of("s3:GetReplicationConfiguration", "s3:ListBucket"),
+                                        "Resource",
+                                        t.t1),
+                                    obj(
+                                        "Effect",
+                                        "Allow",
+                                        "Action",
+                                        List.of(
+                                            "s3:GetObjectVersionForReplication",
+                                            "s3:GetObjectVersionAcl",
+                                            "s3:GetObjectVersionTagging"),
+                                        "Resource",
+                                        t.t1 + "/*"),
+                                    obj(
+                                        "Effect",
+                                        "Allow",
+                                        "Action",
+                                        List.of(
+                                            "s3:ReplicateObject",
+                                            "s3:ReplicateDelete",
+                                            "s3:ReplicateTags"),
+                                        "Resource",
+                                        t.t2 + "/*"),
+                                    obj(
+                                        "Effect",
+                                        "Allow",
+                                        "Action",
+                                        "kms:Decrypt",
+                                        "Resource",
+                                        t.t3),
+                                    obj(
+                                        "Effect",
+                                        "Allow",
+                                        "Action",
+                                        "kms:Encrypt",
+                                        "Resource",
+                                        t.t4))))
+                .build(),
+            childOptions());
+    new BucketReplicationConfig(
+        child("replication"),
+        BucketReplicationConfigArgs.builder()
+            .bucket(backups.bucket().id())
+            .role(role.arn())
+            .rules(
+                BucketReplicationConfigRuleArgs.builder()
+                    .id("to-" + args.settings().drRegion())
+                    .status("Enabled")
+                    .filter(BucketReplicationConfigRuleFilterArgs.builder().prefix("").build())
+                    .deleteMarkerReplication(
+                        BucketReplicationConfigRuleDeleteMarkerReplicationArgs.builder()
+                            .status("Enabled")
+                            .build())
+                    .sourceSelectionCriteria(
+                        BucketReplicationConfigRuleSourceSelectionCriteriaArgs.builder()
+                            .sseKmsEncryptedObjects(
+                                BucketReplicationConfigRuleSourceSelectionCriteriaSseKmsEncryptedObjectsArgs
+                                    .builder()
+                                    .status("Enabled")
+                                    .build())
+                            .build())
+                    .destination(
+                        BucketReplicationConfigRuleDestinationArgs.builder()
+                            .bucket(replica.bucket().arn())
+                            .storageClass("STANDARD_IA")
+                            .encryptionConfiguration(
+                                BucketReplicationConfigRuleDestinationEncryptionConfigurationArgs
+                                    .builder()
+                                    .replicaKmsKeyId(drKey.arn())
+                                    .build())
+                            .build())
+                    .build())
+            .build(),
+        CustomResourceOptions.builder().parent(this).dependsOn(List.of(rolePolicy)).build());
+  }
+
+  public Output<String> bucketName() {
+    return backups.bucket().id();
+  }
+
+  public Output<String> drBucketName() {
+    return replica == null ? Output.of("") : replica.bucket().id();
+  }
+
+  public Output<String> vaultName() {
+    return vault.name();
+  }
+
+  public Output<String> planId() {
+    return plan.id();
+  }
+}
