@@ -6,6 +6,8 @@ import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.plinth.backup.Backups;
+import dev.plinth.compute.Cluster;
+import dev.plinth.compute.Registry;
 import dev.plinth.config.EdgeSettings;
 import dev.plinth.config.PlatformConfig;
 import dev.plinth.data.Cache;
@@ -187,6 +189,34 @@ public final class Platform {
     ctx.export("cacheConfigurationEndpoint", cache.configurationEndpoint());
     ctx.export("cacheAuthSecretArn", cache.authSecretArn());
     ctx.export("appSecretArns", secrets.arns());
+
+    var inCompute = in(config, "compute");
+    var registry =
+        new Registry(
+            prefix + "-registry",
+            config.cluster().repositories(),
+            keys.arn(KeyDomain.CLUSTER),
+            config.environment().isProduction(),
+            inCompute);
+    var cluster =
+        new Cluster(
+            prefix + "-cluster",
+            new Cluster.Args(
+                config.cluster(),
+                config.environment().key(),
+                config.environment().isProduction(),
+                config.observability().logRetentionDays(),
+                network.privateSubnetIds(),
+                network.appSecurityGroupId(),
+                keys.arn(KeyDomain.CLUSTER),
+                keys.logsKeyArn(),
+                aws),
+            inCompute);
+    ctx.export("clusterName", cluster.clusterName());
+    ctx.export("clusterEndpoint", cluster.endpoint());
+    ctx.export("oidcProviderArn", cluster.oidcProviderArn());
+    ctx.export("kubeconfig", cluster.kubeconfig());
+    ctx.export("repositoryUrls", registry.repositoryUrls());
 
     var observability = config.observability();
     var inObservability = in(config, "observability");

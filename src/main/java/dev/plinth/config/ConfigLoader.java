@@ -92,6 +92,7 @@ public final class ConfigLoader {
   public static List<ConfigProblem> validate(PlatformConfig config) {
     List<ConfigProblem> problems = new ArrayList<>();
     problems.addAll(NetworkValidation.validate(config.network(), config.region()));
+    problems.addAll(dev.plinth.compute.ClusterValidation.validate(config.cluster()));
     problems.addAll(EdgeValidation.validate(config.edge(), config.environment(), config.region()));
     problems.addAll(ObservabilityValidation.validate(config.observability()));
     problems.addAll(CostValidation.validate(config.cost()));

@@ -18,6 +18,7 @@ public record PlatformConfig(
     DatabaseSettings database,
     CacheSettings cache,
     BackupSettings backups,
+    ClusterSettings cluster,
     ObservabilitySettings observability,
     SecretsSettings secrets,
     CostSettings cost) {
@@ -36,6 +37,7 @@ public record PlatformConfig(
         DatabaseSettings.preset(environment),
         CacheSettings.preset(environment),
         BackupSettings.preset(environment),
+        ClusterSettings.preset(environment),
         ObservabilitySettings.preset(environment),
         SecretsSettings.preset(environment),
         CostSettings.preset(environment));

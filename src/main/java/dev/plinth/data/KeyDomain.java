@@ -70,6 +70,37 @@ public enum KeyDomain {
     }
   },
 
+  /** EKS secrets envelope encryption, ECR images and the nodes' EBS root volumes. */
+  CLUSTER("cluster", "EKS secrets, ECR images, node volumes") {
+    @Override
+    List<Map<String, Object>> serviceStatements(String account, String partition, String region) {
+      return List.of(
+          viaService("EksUse", "eks", account, region),
+          viaService("EcrUse", "ecr", account, region),
+          viaService("EbsUse", "ec2", account, region),
+          obj(
+              "Sid", "AutoScalingLaunchesEncryptedVolumes",
+              "Effect", "Allow",
+              "Principal",
+                  obj(
+                      "AWS",
+                      "arn:"
+                          + partition
+                          + ":iam::"
+                          + account
+                          + ":role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"),
+              "Action",
+                  List.of(
+                      "kms:Encrypt",
+                      "kms:Decrypt",
+                      "kms:ReEncrypt*",
+                      "kms:GenerateDataKey*",
+                      "kms:DescribeKey",
+                      "kms:CreateGrant"),
+              "Resource", "*"));
+    }
+  },
+
   /** SNS: the alert topic; CloudWatch alarms and AWS Budgets publish to it. */
   ALERTS("alerts", "SNS alert topic") {
     @Override

@@ -196,6 +196,52 @@ public final class MockCloud implements Mocks {
                       "active")));
         }
       }
+      case "aws:eks/cluster:Cluster" -> {
+        String hex = hash(id).substring(0, 32).toUpperCase(java.util.Locale.ROOT);
+        state.put("endpoint", "https://" + hex + ".gr7." + region + ".eks.amazonaws.com");
+        state.put(
+            "certificateAuthority",
+            Map.of(
+                "data",
+                java.util.Base64.getEncoder().encodeToString(("offline-ca-" + hex).getBytes())));
+        state.put(
+            "identities",
+            List.of(
+                Map.of(
+                    "oidcs",
+                    List.of(
+                        Map.of(
+                            "issuer",
+                            "https://oidc.eks." + region + ".amazonaws.com/id/" + hex)))));
+        Map<String, Object> vpc = new LinkedHashMap<>();
+        if (state.get("vpcConfig") instanceof Map<?, ?> given) {
+          given.forEach((k, v) -> vpc.put(String.valueOf(k), v));
+        }
+        vpc.put("clusterSecurityGroupId", "sg-" + hash(id + "cluster").substring(0, 17));
+        state.put("vpcConfig", vpc);
+      }
+      case "aws:iam/openIdConnectProvider:OpenIdConnectProvider" ->
+          state.put(
+              "arn",
+              "arn:aws:iam::"
+                  + ACCOUNT_ID
+                  + ":oidc-provider/"
+                  + String.valueOf(state.get("url")).replaceFirst("^https://", ""));
+      case "aws:eks/nodeGroup:NodeGroup" ->
+          state.put(
+              "resources",
+              List.of(
+                  Map.of(
+                      "autoscalingGroups",
+                      List.of(
+                          Map.of(
+                              "name",
+                              "eks-" + state.get("name") + "-" + hash(id).substring(0, 8))))));
+      case "aws:ec2/launchTemplate:LaunchTemplate" -> state.put("latestVersion", 1);
+      case "aws:ecr/repository:Repository" ->
+          state.put(
+              "repositoryUrl",
+              ACCOUNT_ID + ".dkr.ecr." + region + ".amazonaws.com/" + state.get("name"));
       case "aws:elasticache/replicationGroup:ReplicationGroup" ->
           state.put(
               "configurationEndpointAddress",

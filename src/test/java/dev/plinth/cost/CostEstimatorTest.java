@@ -39,12 +39,25 @@ class CostEstimatorTest {
         .isCloseTo(byHand.values().stream().mapToDouble(Double::doubleValue).sum(), within(0.001));
   }
 
+  /** Component to monthly dollars, from alternating names and figures. */
+  static Map<String, Double> costs(Object... namesAndFigures) {
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < namesAndFigures.length; i += 2) {
+      out.put((String) namesAndFigures[i], ((Number) namesAndFigures[i + 1]).doubleValue());
+    }
+    return out;
+  }
+
   @Test
   void devCostsOneNatGatewayItsAddressTheLogsKeyAndTheUsage() {
     assertEstimate(
         "dev",
         Environment.DEV,
-        Map.of(
+        costs(
+            "dev-cluster",
+            H * 0.10 // EKS control plane
+                + 2 * H * 0.0416 * (1 - 0.60) // two t3.medium spot nodes, 60% below on-demand
+                + 2 * 20 * 0.08, // their root volumes, priced at EKS's 20 GB default (see README)
             "dev-network",
             1 * H * 0.045 // NAT gateway
                 + 1 * H * 0.005 // its Elastic IP (public IPv4)
@@ -62,7 +75,7 @@ class CostEstimatorTest {
             "dev-secrets",
             1 * 0.40, // the cache's AUTH token
             "dev-keys",
-            7 * 1.00, // KMS keys: logs, database, cache, secrets, backup, alerts, audit
+            8 * 1.00, // KMS keys: logs, database, cache, secrets, backup, cluster, alerts, audit
             "dev-monitoring",
             3 * 0.10, // three load balancer alarms
             "usage",
@@ -75,7 +88,9 @@ class CostEstimatorTest {
     assertEstimate(
         "staging",
         Environment.STAGING,
-        Map.of(
+        costs(
+            "staging-cluster",
+            H * 0.10 + 2 * H * 0.0832 + 2 * 20 * 0.08, // control plane, two t3.large nodes, volumes
             "staging-network",
             1 * H * 0.045 + 1 * H * 0.005 + 200 * 0.045,
             "staging-edge-lb",
@@ -91,7 +106,7 @@ class CostEstimatorTest {
             "staging-secrets",
             0.40,
             "staging-keys",
-            7 * 1.00,
+            8 * 1.00,
             "staging-monitoring",
             3 * 0.10, // three load balancer alarms
             "usage",
@@ -103,7 +118,11 @@ class CostEstimatorTest {
     assertEstimate(
         "prod",
         Environment.PROD,
-        Map.of(
+        costs(
+            "prod-cluster",
+            H * 0.10
+                + 3 * H * 0.096
+                + 3 * 20 * 0.08, // control plane, three m6i.large nodes, volumes
             "prod-network",
             3 * H * 0.045 + 3 * H * 0.005 + 1000 * 0.045,
             "prod-edge-lb",
@@ -121,7 +140,7 @@ class CostEstimatorTest {
             "prod-secrets",
             0.40,
             "prod-keys",
-            7 * 1.00,
+            8 * 1.00,
             "prod-backups",
             1.00, // the replicated backups' key in the DR region
             "prod-monitoring",

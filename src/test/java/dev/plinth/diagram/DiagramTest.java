@@ -47,7 +47,7 @@ class DiagramTest {
     assertThat(labels).contains("NAT gateway x3", "private subnets x3", "public subnets x3");
     assertThat(labels).noneMatch(l -> l.contains("rta") || l.contains("route"));
     assertThat(edges(d))
-        .contains("n_prod_subnets_private -> n_prod_nat egress", "n_prod_nat -> n_prod_igw egress");
+        .contains("n_prod_pods -> n_prod_nat egress", "n_prod_nat -> n_prod_igw egress");
   }
 
   @Test

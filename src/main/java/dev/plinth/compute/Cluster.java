@@ -1,0 +1,391 @@
+package dev.plinth.compute;
+
+import static dev.plinth.Json.obj;
+
+import com.pulumi.aws.autoscaling.Tag;
+import com.pulumi.aws.autoscaling.TagArgs;
+import com.pulumi.aws.autoscaling.inputs.TagTagArgs;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.ec2.LaunchTemplate;
+import com.pulumi.aws.ec2.LaunchTemplateArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingEbsArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateMetadataOptionsArgs;
+import com.pulumi.aws.eks.AccessEntry;
+import com.pulumi.aws.eks.AccessEntryArgs;
+import com.pulumi.aws.eks.AccessPolicyAssociation;
+import com.pulumi.aws.eks.AccessPolicyAssociationArgs;
+import com.pulumi.aws.eks.Addon;
+import com.pulumi.aws.eks.AddonArgs;
+import com.pulumi.aws.eks.ClusterArgs;
+import com.pulumi.aws.eks.NodeGroup;
+import com.pulumi.aws.eks.NodeGroupArgs;
+import com.pulumi.aws.eks.inputs.AccessPolicyAssociationAccessScopeArgs;
+import com.pulumi.aws.eks.inputs.ClusterAccessConfigArgs;
+import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigArgs;
+import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigProviderArgs;
+import com.pulumi.aws.eks.inputs.ClusterVpcConfigArgs;
+import com.pulumi.aws.eks.inputs.NodeGroupLaunchTemplateArgs;
+import com.pulumi.aws.eks.inputs.NodeGroupScalingConfigArgs;
+import com.pulumi.aws.eks.inputs.NodeGroupUpdateConfigArgs;
+import com.pulumi.aws.iam.OpenIdConnectProvider;
+import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.kubernetes.ProviderArgs;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import dev.plinth.AwsContext;
+import dev.plinth.Component;
+import dev.plinth.Json;
+import dev.plinth.config.ClusterSettings;
+import dev.plinth.config.ClusterSettings.NodeGroupSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * EKS: the control plane in the private subnets (secrets encrypted with the cluster key, all five
+ * log types into an encrypted log group, access entries for the configured admins, an OIDC provider
+ * for IAM roles for service accounts), the managed add-ons, a managed node group on a launch
+ * template (IMDSv2 only, encrypted gp3 root volume, no SSH) whose Auto Scaling group carries the
+ * Cluster Autoscaler's discovery tags, and a Pulumi Kubernetes provider for the workloads.
+ */
+public final class Cluster extends Component {
+  public static final String TYPE = "plinth:compute:Cluster";
+
+  /** All five control-plane log types. */
+  static final List<String> LOG_TYPES =
+      List.of("api", "audit", "authenticator", "controllerManager", "scheduler");
+
+  public record Args(
+      ClusterSettings settings,
+      String environment,
+      boolean protect,
+      int logRetentionDays,
+      Output<List<String>> privateSubnetIds,
+      Output<String> appSecurityGroupId,
+      Output<String> clusterKeyArn,
+      Output<String> logsKeyArn,
+      AwsContext aws) {}
+
+  private final com.pulumi.aws.eks.Cluster cluster;
+  private final OpenIdConnectProvider oidc;
+  private final Output<String> kubeconfig;
+  private final Provider kubernetes;
+  private final String clusterName;
+
+  public Cluster(String name, Args args, ComponentResourceOptions options) {
+    super(TYPE, name, options);
+    ClusterSettings s = args.settings();
+    clusterName = "plinth-" + args.environment();
+
+    var role = serviceRole("role", "eks.amazonaws.com", List.of("AmazonEKSClusterPolicy"));
+    var logs =
+        new LogGroup(
+            child("logs"),
+            LogGroupArgs.builder()
+                .name("/aws/eks/" + clusterName + "/cluster")
+                .retentionInDays(args.logRetentionDays())
+                .kmsKeyId(args.logsKeyArn())
+                .build(),
+            childOptions());
+    var vpc =
+        ClusterVpcConfigArgs.builder()
+            .subnetIds(args.privateSubnetIds())
+            .endpointPrivateAccess(true)
+            .endpointPublicAccess(s.endpointPublicAccess());
+    if (s.endpointPublicAccess() && !s.publicAccessCidrs().isEmpty()) {
+      vpc.publicAccessCidrs(s.publicAccessCidrs());
+    }
+    cluster =
+        new com.pulumi.aws.eks.Cluster(
+            child("eks"),
+            ClusterArgs.builder()
+                .name(clusterName)
+                .version(s.version())
+                .roleArn(role.arn())
+                .vpcConfig(vpc.build())
+                .encryptionConfig(
+                    ClusterEncryptionConfigArgs.builder()
+                        .resources("secrets")
+                        .provider(
+                            ClusterEncryptionConfigProviderArgs.builder()
+                                .keyArn(args.clusterKeyArn())
+                                .build())
+                        .build())
+                .enabledClusterLogTypes(LOG_TYPES)
+                .accessConfig(
+                    ClusterAccessConfigArgs.builder()
+                        .authenticationMode("API")
+                        .bootstrapClusterCreatorAdminPermissions(true)
+                        .build())
+                .build(),
+            CustomResourceOptions.builder()
+                .parent(this)
+                .protect(args.protect())
+                .dependsOn(logs)
+                .build());
+
+    for (int i = 0; i < s.adminPrincipalArns().size(); i++) {
+      String principal = s.adminPrincipalArns().get(i);
+      var entry =
+          new AccessEntry(
+              child("admin-" + i),
+              AccessEntryArgs.builder().clusterName(cluster.name()).principalArn(principal).build(),
+              childOptions());
+      new AccessPolicyAssociation(
+          child("admin-" + i + "-policy"),
+          AccessPolicyAssociationArgs.builder()
+              .clusterName(cluster.name())
+              .principalArn(entry.principalArn())
+              .policyArn("arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy")
+              .accessScope(AccessPolicyAssociationAccessScopeArgs.builder().type("cluster").build())
+              .build(),
+          childOptions());
+    }
+
+    Output<String> issuer =
+        cluster.identities().applyValue(ids -> ids.get(0).oidcs().get(0).issuer().orElseThrow());
+    oidc =
+        new OpenIdConnectProvider(
+            child("oidc"),
+            OpenIdConnectProviderArgs.builder()
+                .url(issuer)
+                .clientIdLists("sts.amazonaws.com")
+                .build(),
+            childOptions());
+
+    var ebsRole =
+        Irsa.role(
+            this,
+            child("ebs-csi-role"),
+            oidc,
+            "kube-system",
+            "ebs-csi-controller-sa",
+            List.of("service-role/AmazonEBSCSIDriverPolicy"));
+    List<Addon> addons = new ArrayList<>();
+    s.addonVersions()
+        .forEach(
+            (addon, version) -> {
+              var addonArgs =
+                  AddonArgs.builder()
+                      .clusterName(cluster.name())
+                      .addonName(addon)
+                      .resolveConflictsOnCreate("OVERWRITE")
+                      .resolveConflictsOnUpdate("OVERWRITE");
+              if (!version.isBlank()) {
+                addonArgs.addonVersion(version);
+              }
+              if (addon.equals("aws-ebs-csi-driver")) {
+                addonArgs.serviceAccountRoleArn(ebsRole.arn());
+              }
+              addons.add(new Addon(child(addon), addonArgs.build(), childOptions()));
+            });
+
+    nodeGroup(args, s.nodes());
+
+    kubeconfig =
+        Output.tuple(cluster.endpoint(), cluster.certificateAuthority())
+            .applyValue(
+                t -> kubeconfig(clusterName, args.aws().region(), t.t1, t.t2.data().orElse("")))
+            .asSecret();
+    kubernetes =
+        new Provider(
+            child("k8s"),
+            ProviderArgs.builder().kubeconfig(kubeconfig).enableServerSideApply(true).build(),
+            CustomResourceOptions.builder()
+                .parent(this)
+                .dependsOn(new ArrayList<>(addons))
+                .build());
+    registerOutputs(
+        Map.of(
+            "clusterName", cluster.name(),
+            "endpoint", cluster.endpoint(),
+            "oidcProviderArn", oidc.arn()));
+  }
+
+  private void nodeGroup(Args args, NodeGroupSettings n) {
+    var nodeRole =
+        serviceRole(
+            "node-role",
+            "ec2.amazonaws.com",
+            List.of(
+                "AmazonEKSWorkerNodePolicy",
+                "AmazonEC2ContainerRegistryReadOnly",
+                "AmazonEKS_CNI_Policy"));
+    var template =
+        new LaunchTemplate(
+            child("nodes-lt"),
+            LaunchTemplateArgs.builder()
+                .description(
+                    "Plinth " + args.environment() + " nodes: IMDSv2 only, encrypted gp3 root")
+                .metadataOptions(
+                    LaunchTemplateMetadataOptionsArgs.builder()
+                        .httpEndpoint("enabled")
+                        .httpTokens("required")
+                        .httpPutResponseHopLimit(2)
+                        .build())
+                .blockDeviceMappings(
+                    LaunchTemplateBlockDeviceMappingArgs.builder()
+                        .deviceName("/dev/xvda")
+                        .ebs(
+                            LaunchTemplateBlockDeviceMappingEbsArgs.builder()
+                                .volumeSize(n.diskGb())
+                                .volumeType("gp3")
+                                .encrypted("true")
+                                .kmsKeyId(args.clusterKeyArn())
+                                .deleteOnTermination("true")
+                                .build())
+                        .build())
+                .vpcSecurityGroupIds(
+                    Output.tuple(
+                            args.appSecurityGroupId(),
+                            cluster
+                                .vpcConfig()
+                                .applyValue(v -> v.clusterSecurityGroupId().orElse("")))
+                        .applyValue(t -> List.of(t.t1, t.t2)))
+                .build(),
+            childOptions());
+    var group =
+        new NodeGroup(
+            child("nodes"),
+            NodeGroupArgs.builder()
+                .clusterName(cluster.name())
+                .nodeRoleArn(nodeRole.arn())
+                .subnetIds(args.privateSubnetIds())
+                .instanceTypes(n.instanceTypes())
+                .capacityType(n.capacityType().key())
+                .scalingConfig(
+                    NodeGroupScalingConfigArgs.builder()
+                        .minSize(n.minSize())
+                        .maxSize(n.maxSize())
+                        .desiredSize(n.desiredSize())
+                        .build())
+                .updateConfig(NodeGroupUpdateConfigArgs.builder().maxUnavailable(1).build())
+                .launchTemplate(
+                    NodeGroupLaunchTemplateArgs.builder()
+                        .id(template.id())
+                        .version(template.latestVersion().applyValue(String::valueOf))
+                        .build())
+                .labels(n.labels())
+                .build(),
+            childOptions());
+    // Node-group tags do not reach the Auto Scaling group: put the autoscaler's discovery tags
+    // there.
+    Output<String> asg =
+        group.resources().applyValue(r -> r.get(0).autoscalingGroups().get(0).name().orElseThrow());
+    Map<String, String> tags =
+        Map.of(
+            "k8s.io/cluster-autoscaler/enabled",
+            "true",
+            "k8s.io/cluster-autoscaler/" + clusterName,
+            "owned");
+    tags.forEach(
+        (key, value) ->
+            new Tag(
+                child("nodes-asg-" + (key.endsWith("enabled") ? "enabled" : "owned")),
+                TagArgs.builder()
+                    .autoscalingGroupName(asg)
+                    .tag(
+                        TagTagArgs.builder().key(key).value(value).propagateAtLaunch(false).build())
+                    .build(),
+                childOptions()));
+  }
+
+  private Role serviceRole(String suffix, String service, List<String> managedPolicies) {
+    var role =
+        new Role(
+            child(suffix),
+            RoleArgs.builder()
+                .assumeRolePolicy(
+                    Json.policy(
+                        obj(
+                            "Effect", "Allow",
+                            "Principal", obj("Service", service),
+                            "Action", "sts:AssumeRole")))
+                .build(),
+            childOptions());
+    for (String policy : managedPolicies) {
+      new RolePolicyAttachment(
+          child(suffix + "-" + policy),
+          RolePolicyAttachmentArgs.builder()
+              .role(role.name())
+              .policyArn("arn:aws:iam::aws:policy/" + policy)
+              .build(),
+          childOptions());
+    }
+    return role;
+  }
+
+  /** A kubeconfig that authenticates with {@code aws eks get-token}: no credential inside. */
+  static String kubeconfig(String cluster, String region, String endpoint, String caData) {
+    return Json.write(
+        obj(
+            "apiVersion",
+            "v1",
+            "kind",
+            "Config",
+            "clusters",
+            List.of(
+                obj(
+                    "name",
+                    cluster,
+                    "cluster",
+                    obj("server", endpoint, "certificate-authority-data", caData))),
+            "contexts",
+            List.of(obj("name", cluster, "context", obj("cluster", cluster, "user", cluster))),
+            "current-context",
+            cluster,
+            "users",
+            List.of(
+                obj(
+                    "name",
+                    cluster,
+                    "user",
+                    obj(
+                        "exec",
+                        obj(
+                            "apiVersion", "client.authentication.k8s.io/v1beta1",
+                            "command", "aws",
+                            "args",
+                                List.of(
+                                    "eks",
+                                    "get-token",
+                                    "--cluster-name",
+                                    cluster,
+                                    "--region",
+                                    region)))))));
+  }
+
+  public Output<String> clusterName() {
+    return cluster.name();
+  }
+
+  public Output<String> endpoint() {
+    return cluster.endpoint();
+  }
+
+  public Output<String> oidcProviderArn() {
+    return oidc.arn();
+  }
+
+  /** The kubeconfig, a secret. */
+  public Output<String> kubeconfig() {
+    return kubeconfig;
+  }
+
+  /** The Pulumi Kubernetes provider the workloads deploy through. */
+  public Provider kubernetesProvider() {
+    return kubernetes;
+  }
+
+  OpenIdConnectProvider oidc() {
+    return oidc;
+  }
+}

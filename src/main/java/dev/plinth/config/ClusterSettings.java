@@ -1,0 +1,108 @@
+package dev.plinth.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * EKS, its node group and the container registry ({@code plinth:cluster}).
+ *
+ * @param version Kubernetes version: 1.35, in EKS standard support through late 2026 (the policy
+ *     pack's EKS-04 table: 1.34-1.36 standard)
+ * @param endpointPublicAccess the API endpoint on the internet as well as in the VPC: off by
+ *     default everywhere; when on, only {@code publicAccessCidrs} reach it
+ * @param publicAccessCidrs who may reach a public endpoint: required when it is on, never 0.0.0.0/0
+ * @param adminPrincipalArns IAM roles or users granted cluster admin through access entries
+ * @param nodes the managed node group
+ * @param addonVersions managed add-on versions by name (vpc-cni, coredns, kube-proxy,
+ *     aws-ebs-csi-driver, eks-pod-identity-agent); an empty version takes EKS's default for the
+ *     cluster version at creation, a version pins it
+ * @param repositories ECR repositories: app-api and app-worker (seed 003)
+ */
+public record ClusterSettings(
+    String version,
+    boolean endpointPublicAccess,
+    List<String> publicAccessCidrs,
+    List<String> adminPrincipalArns,
+    NodeGroupSettings nodes,
+    Map<String, String> addonVersions,
+    List<String> repositories) {
+
+  /**
+   * The managed node group.
+   *
+   * @param instanceTypes t3.medium in dev, t3.large in staging, m6i.large in prod (seed 001 medium:
+   *     4 vCPU class app servers; m6i.large 2 vCPU / 8 GB per node, three or more)
+   * @param capacityType SPOT in dev (seed 004: spot for non-critical workloads), ON_DEMAND
+   *     elsewhere
+   * @param minSize 2 (seeds 000, 003), 3 in prod (seed 001 medium)
+   * @param maxSize 4 in dev, 10 elsewhere (seeds 000, 001, 003)
+   * @param desiredSize the starting size: the minimum
+   * @param diskGb encrypted gp3 root volume: 50 GB (seed 003 root volume)
+   * @param labels node labels
+   */
+  public record NodeGroupSettings(
+      List<String> instanceTypes,
+      CapacityType capacityType,
+      int minSize,
+      int maxSize,
+      int desiredSize,
+      int diskGb,
+      Map<String, String> labels) {}
+
+  /** On-demand or spot capacity. */
+  public enum CapacityType implements Keyed {
+    ON_DEMAND("ON_DEMAND"),
+    SPOT("SPOT");
+
+    private final String key;
+
+    CapacityType(String key) {
+      this.key = key;
+    }
+
+    @Override
+    public String key() {
+      return key;
+    }
+  }
+
+  static final List<String> ADDONS =
+      List.of("vpc-cni", "coredns", "kube-proxy", "aws-ebs-csi-driver", "eks-pod-identity-agent");
+
+  public static ClusterSettings preset(Environment env) {
+    Map<String, String> addons = new java.util.LinkedHashMap<>();
+    ADDONS.forEach(a -> addons.put(a, ""));
+    NodeGroupSettings nodes =
+        switch (env) {
+          case DEV ->
+              new NodeGroupSettings(
+                  List.of("t3.medium"), CapacityType.SPOT, 2, 4, 2, 50, Map.of("workload", "app"));
+          case STAGING ->
+              new NodeGroupSettings(
+                  List.of("t3.large"),
+                  CapacityType.ON_DEMAND,
+                  2,
+                  10,
+                  2,
+                  50,
+                  Map.of("workload", "app"));
+          case PROD ->
+              new NodeGroupSettings(
+                  List.of("m6i.large"),
+                  CapacityType.ON_DEMAND,
+                  3,
+                  10,
+                  3,
+                  50,
+                  Map.of("workload", "app"));
+        };
+    return new ClusterSettings(
+        "1.35",
+        false,
+        List.of(),
+        List.of(),
+        nodes,
+        java.util.Collections.unmodifiableMap(addons),
+        List.of("app-api", "app-worker"));
+  }
+}
