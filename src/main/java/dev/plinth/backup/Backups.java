@@ -21,20 +21,12 @@ import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.kms.KeyArgs;
-import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
-import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
 import com.pulumi.aws.s3.BucketLoggingV2;
 import com.pulumi.aws.s3.BucketLoggingV2Args;
 import com.pulumi.aws.s3.BucketPolicy;
 import com.pulumi.aws.s3.BucketPolicyArgs;
 import com.pulumi.aws.s3.BucketReplicationConfig;
 import com.pulumi.aws.s3.BucketReplicationConfigArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleTransitionArgs;
 import com.pulumi.aws.s3.inputs.BucketReplicationConfigRuleArgs;
 import com.pulumi.aws.s3.inputs.BucketReplicationConfigRuleDeleteMarkerReplicationArgs;
 import com.pulumi.aws.s3.inputs.BucketReplicationConfigRuleDestinationArgs;
@@ -238,43 +230,14 @@ public final class Backups extends Component {
   }
 
   /** Seed 003's tiering; overwritten versions and unfinished uploads don't linger. */
-  private void lifecycle(
+  private static void lifecycle(
       String name, PrivateBucket bucket, BackupSettings s, CustomResourceOptions options) {
-    new BucketLifecycleConfigurationV2(
+    bucket.tiering(
         name + "-lifecycle",
-        BucketLifecycleConfigurationV2Args.builder()
-            .bucket(bucket.bucket().id())
-            .rules(
-                BucketLifecycleConfigurationV2RuleArgs.builder()
-                    .id("tier-then-expire")
-                    .status("Enabled")
-                    .filter(
-                        BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
-                    .transitions(
-                        List.of(
-                            BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
-                                .days(s.infrequentAccessDays())
-                                .storageClass("STANDARD_IA")
-                                .build(),
-                            BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
-                                .days(s.glacierDays())
-                                .storageClass("GLACIER")
-                                .build()))
-                    .expiration(
-                        BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
-                            .days(s.expireDays())
-                            .build())
-                    .noncurrentVersionExpiration(
-                        BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
-                            .noncurrentDays(s.noncurrentExpireDays())
-                            .build())
-                    .abortIncompleteMultipartUpload(
-                        BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs
-                            .builder()
-                            .daysAfterInitiation(7)
-                            .build())
-                    .build())
-            .build(),
+        s.infrequentAccessDays(),
+        s.glacierDays(),
+        s.expireDays(),
+        s.noncurrentExpireDays(),
         options);
   }
 

@@ -12,19 +12,11 @@ import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
-import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
-import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
 import com.pulumi.aws.s3.BucketObjectLockConfigurationV2;
 import com.pulumi.aws.s3.BucketObjectLockConfigurationV2Args;
 import com.pulumi.aws.s3.BucketPolicy;
 import com.pulumi.aws.s3.BucketPolicyArgs;
 import com.pulumi.aws.s3.BucketV2;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleTransitionArgs;
 import com.pulumi.aws.s3.inputs.BucketObjectLockConfigurationV2RuleArgs;
 import com.pulumi.aws.s3.inputs.BucketObjectLockConfigurationV2RuleDefaultRetentionArgs;
 import com.pulumi.core.Output;
@@ -84,41 +76,12 @@ public final class AuditTrail extends Component {
             .build(),
         childOptions());
     // Seed 003's tiering, expiring when Object Lock releases a log file (seed 004: kept one year).
-    new BucketLifecycleConfigurationV2(
+    privateBucket.tiering(
         child("bucket-lifecycle"),
-        BucketLifecycleConfigurationV2Args.builder()
-            .bucket(bucket.id())
-            .rules(
-                BucketLifecycleConfigurationV2RuleArgs.builder()
-                    .id("tier-then-expire")
-                    .status("Enabled")
-                    .filter(
-                        BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
-                    .transitions(
-                        List.of(
-                            BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
-                                .days(30)
-                                .storageClass("STANDARD_IA")
-                                .build(),
-                            BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
-                                .days(90)
-                                .storageClass("GLACIER")
-                                .build()))
-                    .expiration(
-                        BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
-                            .days(args.retentionDays())
-                            .build())
-                    .noncurrentVersionExpiration(
-                        BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
-                            .noncurrentDays(args.retentionDays())
-                            .build())
-                    .abortIncompleteMultipartUpload(
-                        BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs
-                            .builder()
-                            .daysAfterInitiation(7)
-                            .build())
-                    .build())
-            .build(),
+        30,
+        90,
+        args.retentionDays(),
+        args.retentionDays(),
         childOptions());
     var publicBlock = privateBucket.publicAccessBlock();
     String trailName = "plinth-" + args.environment();

@@ -2,6 +2,8 @@ package dev.plinth.storage;
 
 import static dev.plinth.Json.obj;
 
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
 import com.pulumi.aws.s3.BucketOwnershipControls;
 import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
 import com.pulumi.aws.s3.BucketPublicAccessBlock;
@@ -12,6 +14,12 @@ import com.pulumi.aws.s3.BucketV2;
 import com.pulumi.aws.s3.BucketV2Args;
 import com.pulumi.aws.s3.BucketVersioningV2;
 import com.pulumi.aws.s3.BucketVersioningV2Args;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleTransitionArgs;
 import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
 import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
 import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
@@ -89,6 +97,56 @@ public final class PrivateBucket {
                     .build())
             .build(),
         childOptions);
+  }
+
+  /**
+   * Lifecycle: Standard-IA after {@code iaDays}, Glacier after {@code glacierDays}, deleted after
+   * {@code expireDays}; overwritten versions deleted after {@code noncurrentDays}; unfinished
+   * multipart uploads aborted after 7 days.
+   */
+  public BucketLifecycleConfigurationV2 tiering(
+      String name,
+      int iaDays,
+      int glacierDays,
+      int expireDays,
+      int noncurrentDays,
+      CustomResourceOptions options) {
+    return new BucketLifecycleConfigurationV2(
+        name,
+        BucketLifecycleConfigurationV2Args.builder()
+            .bucket(bucket.id())
+            .rules(
+                BucketLifecycleConfigurationV2RuleArgs.builder()
+                    .id("tier-then-expire")
+                    .status("Enabled")
+                    .filter(
+                        BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                    .transitions(
+                        List.of(
+                            BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
+                                .days(iaDays)
+                                .storageClass("STANDARD_IA")
+                                .build(),
+                            BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
+                                .days(glacierDays)
+                                .storageClass("GLACIER")
+                                .build()))
+                    .expiration(
+                        BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
+                            .days(expireDays)
+                            .build())
+                    .noncurrentVersionExpiration(
+                        BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
+                            .noncurrentDays(noncurrentDays)
+                            .build())
+                    .abortIncompleteMultipartUpload(
+                        BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs
+                            .builder()
+                            .daysAfterInitiation(7)
+                            .build())
+                    .build())
+            .build(),
+        options);
   }
 
   /** The statement every bucket policy of ours starts with: TLS only. */
