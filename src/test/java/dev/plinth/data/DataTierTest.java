@@ -175,4 +175,17 @@ class DataTierTest {
         .contains("plinth/prod/app-OPENAI_API_KEY")
         .contains("\"secretString\" : \"[secret]\"");
   }
+
+  @Test
+  void aProdStackFileThatTurnsOffMultiAzFailsThePolicyNamingRuleAndResource() throws Exception {
+    Path file = dir.resolve("Pulumi.single.yaml");
+    Files.writeString(
+        file,
+        Files.readString(Path.of("Pulumi.prod.yaml")) + "  plinth:database:\n    multiAz: false\n");
+
+    var run = PlanCommandTest.plan("single", "--config", file.toString());
+
+    assertThat(run.exit()).as(run.err()).isEqualTo(3);
+    assertThat(run.out()).contains("FAIL mandatory RDS-03").contains("prod-db-primary");
+  }
 }
