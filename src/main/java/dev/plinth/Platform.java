@@ -7,6 +7,7 @@ import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.plinth.backup.Backups;
 import dev.plinth.compute.Cluster;
+import dev.plinth.compute.ClusterAddons;
 import dev.plinth.compute.Registry;
 import dev.plinth.config.EdgeSettings;
 import dev.plinth.config.PlatformConfig;
@@ -212,6 +213,17 @@ public final class Platform {
                 keys.logsKeyArn(),
                 aws),
             inCompute);
+    new ClusterAddons(
+        prefix + "-cluster-addons",
+        new ClusterAddons.Args(
+            config.cluster(),
+            config.region(),
+            cluster.clusterName(),
+            cluster.oidcProviderArn(),
+            cluster.oidcIssuer(),
+            network.vpcId(),
+            cluster.kubernetesProvider()),
+        inCompute);
     ctx.export("clusterName", cluster.clusterName());
     ctx.export("clusterEndpoint", cluster.endpoint());
     ctx.export("oidcProviderArn", cluster.oidcProviderArn());

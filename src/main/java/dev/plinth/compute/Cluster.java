@@ -28,6 +28,7 @@ import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigProviderArgs;
 import com.pulumi.aws.eks.inputs.ClusterVpcConfigArgs;
 import com.pulumi.aws.eks.inputs.NodeGroupLaunchTemplateArgs;
 import com.pulumi.aws.eks.inputs.NodeGroupScalingConfigArgs;
+import com.pulumi.aws.eks.inputs.NodeGroupTaintArgs;
 import com.pulumi.aws.eks.inputs.NodeGroupUpdateConfigArgs;
 import com.pulumi.aws.iam.OpenIdConnectProvider;
 import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
@@ -274,6 +275,16 @@ public final class Cluster extends Component {
                         .version(template.latestVersion().applyValue(String::valueOf))
                         .build())
                 .labels(n.labels())
+                .taints(
+                    n.taints().stream()
+                        .map(
+                            t ->
+                                NodeGroupTaintArgs.builder()
+                                    .key(t.key())
+                                    .value(t.value())
+                                    .effect(t.effect())
+                                    .build())
+                        .toList())
                 .build(),
             childOptions());
     // Node-group tags do not reach the Auto Scaling group: put the autoscaler's discovery tags
@@ -369,6 +380,11 @@ public final class Cluster extends Component {
 
   public Output<String> endpoint() {
     return cluster.endpoint();
+  }
+
+  /** The OIDC issuer URL of the cluster. */
+  public Output<String> oidcIssuer() {
+    return oidc.url();
   }
 
   public Output<String> oidcProviderArn() {

@@ -66,6 +66,16 @@ public final class ClusterValidation {
     if (n.diskGb() < 20 || n.diskGb() > 16384) {
       problems.add(ConfigProblem.of(nodes + ".diskGb", "must be between 20 and 16384", n.diskGb()));
     }
+    for (int i = 0; i < n.taints().size(); i++) {
+      String effect = n.taints().get(i).effect();
+      if (!List.of("NO_SCHEDULE", "NO_EXECUTE", "PREFER_NO_SCHEDULE").contains(effect)) {
+        problems.add(
+            ConfigProblem.of(
+                nodes + ".taints[" + i + "].effect",
+                "must be one of NO_SCHEDULE, NO_EXECUTE, PREFER_NO_SCHEDULE",
+                effect));
+      }
+    }
     for (String addon : s.addonVersions().keySet()) {
       if (!List.of(
               "vpc-cni", "coredns", "kube-proxy", "aws-ebs-csi-driver", "eks-pod-identity-agent")

@@ -38,6 +38,14 @@ public final class Irsa {
                     "sts.amazonaws.com"))));
   }
 
+  /** The trust policy as an output, from the provider's ARN and the issuer URL. */
+  static Output<String> trust(
+      Output<String> providerArn, Output<String> issuer, String namespace, String serviceAccount) {
+    return Output.tuple(providerArn, issuer)
+        .applyValue(
+            t -> trustPolicy(t.t1, t.t2.replaceFirst("^https://", ""), namespace, serviceAccount));
+  }
+
   static Role role(
       Resource parent,
       String name,

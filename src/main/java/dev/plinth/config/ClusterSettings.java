@@ -17,6 +17,9 @@ import java.util.Map;
  *     aws-ebs-csi-driver, eks-pod-identity-agent); an empty version takes EKS's default for the
  *     cluster version at creation, a version pins it
  * @param repositories ECR repositories: app-api and app-worker (seed 003)
+ * @param chartVersions Helm chart versions: metrics-server 3.12.2, cluster-autoscaler 9.46.6,
+ *     aws-load-balancer-controller 1.13.2 in every environment
+ * @param scaleDownUnneededTime Cluster Autoscaler's scale-down delay: 10m (seed 003)
  */
 public record ClusterSettings(
     String version,
@@ -25,7 +28,9 @@ public record ClusterSettings(
     List<String> adminPrincipalArns,
     NodeGroupSettings nodes,
     Map<String, String> addonVersions,
-    List<String> repositories) {
+    List<String> repositories,
+    Map<String, String> chartVersions,
+    String scaleDownUnneededTime) {
 
   /**
    * The managed node group.
@@ -39,6 +44,8 @@ public record ClusterSettings(
    * @param desiredSize the starting size: the minimum
    * @param diskGb encrypted gp3 root volume: 50 GB (seed 003 root volume)
    * @param labels node labels
+   * @param taints node taints (none by default); effect NO_SCHEDULE, NO_EXECUTE or
+   *     PREFER_NO_SCHEDULE
    */
   public record NodeGroupSettings(
       List<String> instanceTypes,
@@ -47,7 +54,11 @@ public record ClusterSettings(
       int maxSize,
       int desiredSize,
       int diskGb,
-      Map<String, String> labels) {}
+      Map<String, String> labels,
+      List<Taint> taints) {}
+
+  /** A node taint. */
+  public record Taint(String key, String value, String effect) {}
 
   /** On-demand or spot capacity. */
   public enum CapacityType implements Keyed {
@@ -76,7 +87,14 @@ public record ClusterSettings(
         switch (env) {
           case DEV ->
               new NodeGroupSettings(
-                  List.of("t3.medium"), CapacityType.SPOT, 2, 4, 2, 50, Map.of("workload", "app"));
+                  List.of("t3.medium"),
+                  CapacityType.SPOT,
+                  2,
+                  4,
+                  2,
+                  50,
+                  Map.of("workload", "app"),
+                  List.of());
           case STAGING ->
               new NodeGroupSettings(
                   List.of("t3.large"),
@@ -85,7 +103,8 @@ public record ClusterSettings(
                   10,
                   2,
                   50,
-                  Map.of("workload", "app"));
+                  Map.of("workload", "app"),
+                  List.of());
           case PROD ->
               new NodeGroupSettings(
                   List.of("m6i.large"),
@@ -94,7 +113,8 @@ public record ClusterSettings(
                   10,
                   3,
                   50,
-                  Map.of("workload", "app"));
+                  Map.of("workload", "app"),
+                  List.of());
         };
     return new ClusterSettings(
         "1.35",
@@ -103,6 +123,11 @@ public record ClusterSettings(
         List.of(),
         nodes,
         java.util.Collections.unmodifiableMap(addons),
-        List.of("app-api", "app-worker"));
+        List.of("app-api", "app-worker"),
+        Map.of(
+            "metrics-server", "3.12.2",
+            "cluster-autoscaler", "9.46.6",
+            "aws-load-balancer-controller", "1.13.2"),
+        "10m");
   }
 }

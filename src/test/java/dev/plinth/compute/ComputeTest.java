@@ -190,4 +190,55 @@ class ComputeTest {
       assertThat(rules.get(1).at("/selection/countNumber").asInt()).isEqualTo(10);
     }
   }
+
+  @Test
+  void helmAddOnsArePinnedRunThroughTheClustersProviderAndTheAutoscalerScalesDownAfter10Minutes() {
+    ResourceGraph plan = Plans.ofStack("prod");
+    String k8s = plan.get("pulumi:providers:kubernetes", "prod-cluster-k8s").urn();
+    List<RecordedResource> releases = plan.ofType("kubernetes:helm.sh/v3:Release");
+
+    assertThat(releases.stream().map(RecordedResource::name))
+        .containsExactlyInAnyOrder(
+            "prod-cluster-addons-metrics-server",
+            "prod-cluster-addons-cluster-autoscaler",
+            "prod-cluster-addons-aws-load-balancer-controller");
+    assertThat(releases)
+        .allSatisfy(
+            r -> {
+              assertThat(r.text("version"))
+                  .as("chart version of %s", r)
+                  .matches("\\d+\\.\\d+\\.\\d+");
+              assertThat(r.provider()).as("provider of %s", r).startsWith(k8s);
+            });
+    RecordedResource autoscaler =
+        plan.get("kubernetes:helm.sh/v3:Release", "prod-cluster-addons-cluster-autoscaler");
+    assertThat(autoscaler.text("values.extraArgs.scale-down-unneeded-time")).isEqualTo("10m");
+    assertThat(autoscaler.text("values.autoDiscovery.clusterName")).isEqualTo("plinth-prod");
+  }
+
+  @Test
+  void taintsFromConfigReachTheNodeGroup() {
+    var plan =
+        Plans.of(
+            Plans.config(
+                "dev",
+                Map.of(
+                    "plinth:cluster",
+                    Map.of(
+                        "nodes",
+                        Map.of(
+                            "taints",
+                            List.of(
+                                Map.of(
+                                    "key",
+                                    "dedicated",
+                                    "value",
+                                    "app",
+                                    "effect",
+                                    "NO_SCHEDULE")))))));
+
+    RecordedResource nodes = plan.get(NODE_GROUP, "dev-cluster-nodes");
+    assertThat(nodes.text("taints.0.key")).isEqualTo("dedicated");
+    assertThat(nodes.text("taints.0.effect")).isEqualTo("NO_SCHEDULE");
+  }
 }
