@@ -243,7 +243,15 @@ public final class Platform {
                 aws.accountId(),
                 Optional.of(
                     new Monitoring.AlbTargets(
-                        loadBalancer.arnSuffix(), loadBalancer.targetGroupArnSuffix()))),
+                        loadBalancer.arnSuffix(), loadBalancer.targetGroupArnSuffix())),
+                Optional.of(
+                    new Monitoring.DatabaseTargets(
+                        database.identifier(),
+                        database.replicaIdentifiers(),
+                        config.database().allocatedStorageGb(),
+                        Database.maxConnections(config.database().instanceClass()))),
+                Optional.of(new Monitoring.CacheTargets(cache.replicationGroupId())),
+                Optional.of(new Monitoring.ClusterTargets(cluster.clusterName()))),
             inObservability);
     var budget =
         new Budget(

@@ -82,6 +82,187 @@ final class Alarms {
             .dimensions(lbAndTg));
   }
 
+  /** Seeds 003, 004: CPU above 80% alerts. */
+  static final double CPU_PERCENT = 80;
+
+  /** Free storage below 15% of what is allocated. */
+  static final double FREE_STORAGE_FRACTION = 0.15;
+
+  /** Connections above 80% of the instance class's limit. */
+  static final double CONNECTIONS_FRACTION = 0.8;
+
+  /** Seed 002: RPO 5 minutes, so a replica more than 300 s behind alerts. */
+  static final double REPLICA_LAG_SECONDS = 300;
+
+  /** Freeable memory below 256 MiB. */
+  static final double FREEABLE_MEMORY_BYTES = 256.0 * 1024 * 1024;
+
+  /** Seed 003: memory above 90% alerts. */
+  static final double CACHE_MEMORY_PERCENT = 90;
+
+  /** PostgreSQL: CPU, free storage, connections, freeable memory; replica lag on replicas. */
+  static void database(Monitoring m, Monitoring.DatabaseTargets db) {
+    Output<Map<String, String>> primary =
+        db.primary().applyValue(id -> Map.of("DBInstanceIdentifier", id));
+    simple(
+        m,
+        "db-cpu",
+        "AWS/RDS",
+        "CPUUtilization",
+        "Average",
+        primary,
+        "GreaterThanThreshold",
+        CPU_PERCENT,
+        "Database CPU above 80% (seeds 003, 004). Check first: Performance Insights' top SQL, then"
+            + " connection count and recent deploys.");
+    simple(
+        m,
+        "db-free-storage",
+        "AWS/RDS",
+        "FreeStorageSpace",
+        "Minimum",
+        primary,
+        "LessThanThreshold",
+        db.allocatedStorageGb() * 1024.0 * 1024 * 1024 * FREE_STORAGE_FRACTION,
+        "Free storage below 15% of what is allocated. Check first: storage autoscaling's ceiling"
+            + " (maxAllocatedStorage) and table bloat; raise the ceiling before it is reached.");
+    simple(
+        m,
+        "db-connections",
+        "AWS/RDS",
+        "DatabaseConnections",
+        "Maximum",
+        primary,
+        "GreaterThanThreshold",
+        db.maxConnections() * CONNECTIONS_FRACTION,
+        "Connections near the instance class's limit. Check first: the application's pool sizes"
+            + " (seed 004: at most 50 per container) times the replica count.");
+    simple(
+        m,
+        "db-freeable-memory",
+        "AWS/RDS",
+        "FreeableMemory",
+        "Minimum",
+        primary,
+        "LessThanThreshold",
+        FREEABLE_MEMORY_BYTES,
+        "Freeable memory below 256 MiB. Check first: work_mem and connection count; then move up an"
+            + " instance class.");
+    for (int i = 0; i < db.replicas().size(); i++) {
+      Output<Map<String, String>> replica =
+          db.replicas().get(i).applyValue(id -> Map.of("DBInstanceIdentifier", id));
+      simple(
+          m,
+          "db-replica-" + (i + 1) + "-lag",
+          "AWS/RDS",
+          "ReplicaLag",
+          "Maximum",
+          replica,
+          "GreaterThanThreshold",
+          REPLICA_LAG_SECONDS,
+          "Read replica more than 5 minutes behind (seed 002: RPO 5 min). Check first: write load on"
+              + " the primary and the replica's CPU and I/O.");
+    }
+  }
+
+  /** Redis: engine CPU, memory, evictions, replication lag. */
+  static void cache(Monitoring m, Monitoring.CacheTargets cache) {
+    Output<Map<String, String>> group =
+        cache.replicationGroupId().applyValue(id -> Map.of("ReplicationGroupId", id));
+    simple(
+        m,
+        "cache-cpu",
+        "AWS/ElastiCache",
+        "EngineCPUUtilization",
+        "Average",
+        group,
+        "GreaterThanThreshold",
+        CPU_PERCENT,
+        "Redis engine CPU above 80%. Check first: slow log (CloudWatch) and hot keys; then add shards.");
+    simple(
+        m,
+        "cache-memory",
+        "AWS/ElastiCache",
+        "DatabaseMemoryUsagePercentage",
+        "Maximum",
+        group,
+        "GreaterThanThreshold",
+        CACHE_MEMORY_PERCENT,
+        "Redis memory above 90% (seed 003). Check first: key TTLs and the eviction count; then a larger node type.");
+    simple(
+        m,
+        "cache-evictions",
+        "AWS/ElastiCache",
+        "Evictions",
+        "Sum",
+        group,
+        "GreaterThanThreshold",
+        0.0,
+        "Redis is evicting keys (seed 004: eviction rate). Check first: memory use and TTLs of the largest keys.");
+    simple(
+        m,
+        "cache-replication-lag",
+        "AWS/ElastiCache",
+        "ReplicationLag",
+        "Maximum",
+        group,
+        "GreaterThanThreshold",
+        30.0,
+        "A Redis replica is more than 30 s behind (seed 004: failover under 30 s). Check first: write volume and network.");
+  }
+
+  /** Cluster nodes: CPU and memory (Container Insights). */
+  static void cluster(Monitoring m, Monitoring.ClusterTargets cluster) {
+    Output<Map<String, String>> name =
+        cluster.clusterName().applyValue(n -> Map.of("ClusterName", n));
+    simple(
+        m,
+        "nodes-cpu",
+        "ContainerInsights",
+        "node_cpu_utilization",
+        "Average",
+        name,
+        "GreaterThanThreshold",
+        CPU_PERCENT,
+        "Cluster nodes' CPU above 80%. Check first: HPA status and pending pods; the autoscaler adds nodes up to maxSize.");
+    simple(
+        m,
+        "nodes-memory",
+        "ContainerInsights",
+        "node_memory_utilization",
+        "Average",
+        name,
+        "GreaterThanThreshold",
+        CPU_PERCENT,
+        "Cluster nodes' memory above 80%. Check first: pods near their memory limits (kubectl top pods).");
+  }
+
+  private static void simple(
+      Monitoring m,
+      String suffix,
+      String namespace,
+      String metric,
+      String statistic,
+      Output<Map<String, String>> dimensions,
+      String comparison,
+      double threshold,
+      String description) {
+    m.alarm(
+        suffix,
+        MetricAlarmArgs.builder()
+            .alarmDescription(description)
+            .namespace(namespace)
+            .metricName(metric)
+            .statistic(statistic)
+            .period(300)
+            .evaluationPeriods(3)
+            .datapointsToAlarm(2)
+            .comparisonOperator(comparison)
+            .threshold(threshold)
+            .treatMissingData("missing")
+            .dimensions(dimensions));
+  }
+
   private static MetricAlarmMetricQueryArgs query(
       String id, String metric, String stat, Output<Map<String, String>> dimensions) {
     return MetricAlarmMetricQueryArgs.builder()

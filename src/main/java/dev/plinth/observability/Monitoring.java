@@ -44,7 +44,26 @@ public final class Monitoring extends Component {
       ObservabilitySettings settings,
       Output<String> alertsKeyArn,
       Output<String> accountId,
-      Optional<AlbTargets> alb) {}
+      Optional<AlbTargets> alb,
+      Optional<DatabaseTargets> database,
+      Optional<CacheTargets> cache,
+      Optional<ClusterTargets> cluster) {}
+
+  /**
+   * PostgreSQL: the instances (primary first, then replicas), the allocated storage and the
+   * connection limit of the instance class.
+   */
+  public record DatabaseTargets(
+      Output<String> primary,
+      List<Output<String>> replicas,
+      int allocatedStorageGb,
+      int maxConnections) {}
+
+  /** Redis: the replication group. */
+  public record CacheTargets(Output<String> replicationGroupId) {}
+
+  /** The EKS cluster, by name (Container Insights metrics). */
+  public record ClusterTargets(Output<String> clusterName) {}
 
   private final Topic topic;
   private final List<MetricAlarm> alarms = new ArrayList<>();
@@ -98,6 +117,9 @@ public final class Monitoring extends Component {
           childOptions());
     }
     args.alb().ifPresent(alb -> Alarms.loadBalancer(this, alb));
+    args.database().ifPresent(db -> Alarms.database(this, db));
+    args.cache().ifPresent(cache -> Alarms.cache(this, cache));
+    args.cluster().ifPresent(cluster -> Alarms.cluster(this, cluster));
 
     dashboard =
         new Dashboard(

@@ -77,7 +77,7 @@ class CostEstimatorTest {
             "dev-keys",
             8 * 1.00, // KMS keys: logs, database, cache, secrets, backup, cluster, alerts, audit
             "dev-monitoring",
-            3 * 0.10, // three load balancer alarms
+            13 * 0.10, // alarms: ALB 3, PostgreSQL 4, Redis 4, nodes 2
             "usage",
             5 * (0.50 + 0.03) // logs: 5 GB ingested and stored
                 + 10 * 0.023)); // S3 Standard: 10 GB
@@ -108,7 +108,7 @@ class CostEstimatorTest {
             "staging-keys",
             8 * 1.00,
             "staging-monitoring",
-            3 * 0.10, // three load balancer alarms
+            13 * 0.10, // alarms: ALB 3, PostgreSQL 4, Redis 4, nodes 2
             "usage",
             20 * (0.50 + 0.03) + 50 * 0.023));
   }
@@ -144,7 +144,7 @@ class CostEstimatorTest {
             "prod-backups",
             1.00, // the replicated backups' key in the DR region
             "prod-monitoring",
-            3 * 0.10, // three load balancer alarms
+            14 * 0.10, // the same and the replica's lag
             "usage",
             100 * (0.50 + 0.03) + 500 * 0.023));
   }

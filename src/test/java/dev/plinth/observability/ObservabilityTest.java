@@ -173,4 +173,44 @@ class ObservabilityTest {
     assertThat(stateful).isNotEmpty();
     assertThat(stateful).allSatisfy(r -> assertThat(r.protect()).as("protect of %s", r).isTrue());
   }
+
+  @ParameterizedTest
+  @CsvSource({
+    "db-cpu, 80.0",
+    "cache-cpu, 80.0",
+    "cache-memory, 90.0",
+    "cache-evictions, 0.0",
+    "nodes-cpu, 80.0",
+    "nodes-memory, 80.0",
+    "db-replica-1-lag, 300.0"
+  })
+  void dataAndClusterAlarmsUseTheSeedsThresholds(String alarm, double threshold) {
+    RecordedResource r = Plans.ofStack("prod").get(ALARM, "prod-monitoring-" + alarm);
+
+    assertThat(r.input("threshold").orElseThrow().asDouble())
+        .as("threshold of %s", r)
+        .isEqualTo(threshold);
+  }
+
+  @Test
+  void databaseStorageAndConnectionAlarmsFollowTheInstance() {
+    ResourceGraph plan = Plans.ofStack("prod");
+
+    assertThat(
+            plan.get(ALARM, "prod-monitoring-db-free-storage")
+                .input("threshold")
+                .orElseThrow()
+                .asDouble())
+        .as("15% of 100 GiB in bytes")
+        .isEqualTo(100 * 1024.0 * 1024 * 1024 * 0.15);
+    assertThat(
+            plan.get(ALARM, "prod-monitoring-db-connections")
+                .input("threshold")
+                .orElseThrow()
+                .asDouble())
+        .as("80% of db.r6g.xlarge's default max_connections (32 GiB / 9531392)")
+        .isEqualTo(Math.floor(32.0 * 1024 * 1024 * 1024 / 9531392) * 0.8);
+    assertThat(Plans.ofStack("dev").where(r -> r.name().startsWith("dev-monitoring-db-replica")))
+        .isEmpty();
+  }
 }
