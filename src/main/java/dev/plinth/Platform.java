@@ -23,6 +23,8 @@ import dev.plinth.network.Network;
 import dev.plinth.observability.AuditTrail;
 import dev.plinth.observability.Budget;
 import dev.plinth.observability.Monitoring;
+import dev.plinth.workloads.Application;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -213,17 +215,47 @@ public final class Platform {
                 keys.logsKeyArn(),
                 aws),
             inCompute);
-    new ClusterAddons(
-        prefix + "-cluster-addons",
-        new ClusterAddons.Args(
-            config.cluster(),
-            config.region(),
-            cluster.clusterName(),
-            cluster.oidcProviderArn(),
-            cluster.oidcIssuer(),
-            network.vpcId(),
-            cluster.kubernetesProvider()),
-        inCompute);
+    var addons =
+        new ClusterAddons(
+            prefix + "-cluster-addons",
+            new ClusterAddons.Args(
+                config.cluster(),
+                config.region(),
+                cluster.clusterName(),
+                cluster.oidcProviderArn(),
+                cluster.oidcIssuer(),
+                network.vpcId(),
+                cluster.kubernetesProvider()),
+            inCompute);
+    var workloads = config.workloads();
+    if (workloads.enabled()) {
+      var application =
+          new Application(
+              prefix + "-app",
+              new Application.Args(
+                  workloads,
+                  config.environment().key(),
+                  config.region(),
+                  config.cluster().version(),
+                  registry.repositoryUrls().applyValue(urls -> urls.get(workloads.repository())),
+                  loadBalancer.targetGroupArn(),
+                  cluster.oidcProviderArn(),
+                  cluster.oidcIssuer(),
+                  database.address(),
+                  Database.PORT,
+                  Database.DATABASE_NAME,
+                  database.masterSecretArn(),
+                  cache.configurationEndpoint(),
+                  Cache.PORT,
+                  cache.authSecretArn(),
+                  keys.arn(KeyDomain.SECRETS),
+                  cluster.kubernetesProvider(),
+                  List.of(addons)),
+              in(config, "workloads"));
+      ctx.export("appNamespace", application.namespace());
+      ctx.export("appImage", application.image());
+      ctx.export("appRoleArn", application.roleArn());
+    }
     ctx.export("clusterName", cluster.clusterName());
     ctx.export("clusterEndpoint", cluster.endpoint());
     ctx.export("oidcProviderArn", cluster.oidcProviderArn());

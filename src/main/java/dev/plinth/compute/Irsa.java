@@ -39,7 +39,7 @@ public final class Irsa {
   }
 
   /** The trust policy as an output, from the provider's ARN and the issuer URL. */
-  static Output<String> trust(
+  public static Output<String> trust(
       Output<String> providerArn, Output<String> issuer, String namespace, String serviceAccount) {
     return Output.tuple(providerArn, issuer)
         .applyValue(

@@ -94,6 +94,7 @@ public final class ConfigLoader {
     problems.addAll(NetworkValidation.validate(config.network(), config.region()));
     problems.addAll(dev.plinth.compute.ClusterValidation.validate(config.cluster()));
     problems.addAll(EdgeValidation.validate(config.edge(), config.environment(), config.region()));
+    problems.addAll(dev.plinth.workloads.WorkloadValidation.validate(config));
     problems.addAll(ObservabilityValidation.validate(config.observability()));
     problems.addAll(CostValidation.validate(config.cost()));
     return problems;

@@ -19,6 +19,7 @@ public record PlatformConfig(
     CacheSettings cache,
     BackupSettings backups,
     ClusterSettings cluster,
+    WorkloadSettings workloads,
     ObservabilitySettings observability,
     SecretsSettings secrets,
     CostSettings cost) {
@@ -38,6 +39,7 @@ public record PlatformConfig(
         CacheSettings.preset(environment),
         BackupSettings.preset(environment),
         ClusterSettings.preset(environment),
+        WorkloadSettings.preset(environment),
         ObservabilitySettings.preset(environment),
         SecretsSettings.preset(environment),
         CostSettings.preset(environment));

@@ -26,6 +26,9 @@ import java.util.Map;
  * application only.
  */
 public final class Cache extends Component {
+  /** Redis's port. */
+  public static final int PORT = 6379;
+
   public static final String TYPE = "plinth:data:Cache";
 
   public record Args(
@@ -50,7 +53,7 @@ public final class Cache extends Component {
 
     var sg =
         DataSecurityGroups.onlyFromApp(
-            child("sg"), "Redis", 6379, args.vpcId(), args.appSecurityGroupId(), childOptions());
+            child("sg"), "Redis", PORT, args.vpcId(), args.appSecurityGroupId(), childOptions());
     var token =
         new RandomPassword(child("auth-token"), new RandomPasswordArgs(64, null), childOptions());
     authSecretArn = args.secrets().store("cache-auth-token", token.result());
@@ -91,7 +94,7 @@ public final class Cache extends Component {
             .replicasPerNodeGroup(s.replicasPerShard())
             .automaticFailoverEnabled(replicated || s.shards() > 1)
             .multiAzEnabled(replicated)
-            .port(6379)
+            .port(PORT)
             .subnetGroupName(args.subnetGroupName())
             .securityGroupIds(sg.id().applyValue(List::of))
             .parameterGroupName(parameters.name())

@@ -28,6 +28,12 @@ import java.util.Map;
  * ({@code manageMasterUserPassword}), so no password ever enters Pulumi state.
  */
 public final class Database extends Component {
+  /** PostgreSQL's port. */
+  public static final int PORT = 5432;
+
+  /** The database RDS creates with the instance. */
+  public static final String DATABASE_NAME = "plinth";
+
   public static final String TYPE = "plinth:data:Database";
 
   /** Seed 004: slow queries above 500 ms are logged. */
@@ -57,7 +63,7 @@ public final class Database extends Component {
         DataSecurityGroups.onlyFromApp(
             child("sg"),
             "PostgreSQL",
-            5432,
+            PORT,
             args.vpcId(),
             args.appSecurityGroupId(),
             childOptions());
@@ -110,8 +116,8 @@ public final class Database extends Component {
             .dbSubnetGroupName(args.subnetGroupName())
             .vpcSecurityGroupIds(group.id().applyValue(List::of))
             .parameterGroupName(parameters.name())
-            .port(5432)
-            .dbName("plinth")
+            .port(PORT)
+            .dbName(DATABASE_NAME)
             .username(s.masterUsername())
             .manageMasterUserPassword(true)
             .masterUserSecretKmsKeyId(args.secretsKeyArn())

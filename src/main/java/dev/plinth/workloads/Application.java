@@ -1,0 +1,634 @@
+package dev.plinth.workloads;
+
+import static dev.plinth.Json.obj;
+
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.apps.v1.Deployment;
+import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
+import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
+import com.pulumi.kubernetes.apps.v1.inputs.DeploymentStrategyArgs;
+import com.pulumi.kubernetes.apps.v1.inputs.RollingUpdateDeploymentArgs;
+import com.pulumi.kubernetes.autoscaling.v2.HorizontalPodAutoscaler;
+import com.pulumi.kubernetes.autoscaling.v2.HorizontalPodAutoscalerArgs;
+import com.pulumi.kubernetes.autoscaling.v2.inputs.CrossVersionObjectReferenceArgs;
+import com.pulumi.kubernetes.autoscaling.v2.inputs.HPAScalingPolicyArgs;
+import com.pulumi.kubernetes.autoscaling.v2.inputs.HPAScalingRulesArgs;
+import com.pulumi.kubernetes.autoscaling.v2.inputs.HorizontalPodAutoscalerBehaviorArgs;
+import com.pulumi.kubernetes.autoscaling.v2.inputs.HorizontalPodAutoscalerSpecArgs;
+import com.pulumi.kubernetes.autoscaling.v2.inputs.MetricSpecArgs;
+import com.pulumi.kubernetes.autoscaling.v2.inputs.MetricTargetArgs;
+import com.pulumi.kubernetes.autoscaling.v2.inputs.ResourceMetricSourceArgs;
+import com.pulumi.kubernetes.core.v1.ConfigMap;
+import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
+import com.pulumi.kubernetes.core.v1.LimitRange;
+import com.pulumi.kubernetes.core.v1.LimitRangeArgs;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.NamespaceArgs;
+import com.pulumi.kubernetes.core.v1.ResourceQuota;
+import com.pulumi.kubernetes.core.v1.ResourceQuotaArgs;
+import com.pulumi.kubernetes.core.v1.Service;
+import com.pulumi.kubernetes.core.v1.ServiceAccount;
+import com.pulumi.kubernetes.core.v1.ServiceAccountArgs;
+import com.pulumi.kubernetes.core.v1.ServiceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.CapabilitiesArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ConfigMapEnvSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EmptyDirVolumeSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvFromSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.HTTPGetActionArgs;
+import com.pulumi.kubernetes.core.v1.inputs.LimitRangeItemArgs;
+import com.pulumi.kubernetes.core.v1.inputs.LimitRangeSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ResourceQuotaSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SeccompProfileArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.TopologySpreadConstraintArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.kubernetes.policy.v1.PodDisruptionBudget;
+import com.pulumi.kubernetes.policy.v1.PodDisruptionBudgetArgs;
+import com.pulumi.kubernetes.policy.v1.inputs.PodDisruptionBudgetSpecArgs;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import dev.plinth.Component;
+import dev.plinth.Json;
+import dev.plinth.compute.Irsa;
+import dev.plinth.config.WorkloadSettings;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The application on the cluster, through the cluster's Kubernetes provider: a namespace under the
+ * restricted Pod Security Standard with its quota and limits; a service account whose IAM role
+ * (IRSA) may read exactly the database's and the cache's secrets; the Deployment; a Service, and a
+ * TargetGroupBinding that registers its pods in the load balancer's target group; the autoscaler
+ * and the disruption budget.
+ *
+ * <p>Credentials never enter a manifest: the ConfigMap carries endpoints and secret ARNs, and the
+ * application reads the secrets from Secrets Manager with its role.
+ */
+public final class Application extends Component {
+  public static final String TYPE = "plinth:workloads:Application";
+
+  /** The Service's port; the TargetGroupBinding refers to it, pods listen on the container port. */
+  static final int SERVICE_PORT = 80;
+
+  static final String NAME_LABEL = "app.kubernetes.io/name";
+  static final String ROLE_ANNOTATION = "eks.amazonaws.com/role-arn";
+
+  /**
+   * What the application needs from the rest of the platform.
+   *
+   * @param kubernetesVersion the cluster's minor version, for the namespace's Pod Security label
+   * @param imageRepositoryUrl the ECR repository's URL, without a tag
+   * @param targetGroupArn the load balancer's target group (target type ip)
+   * @param secretsKeyArn the KMS key the database's and cache's secrets are encrypted with
+   * @param addons what must run before the objects that need it: the Load Balancer Controller (its
+   *     webhook admits TargetGroupBindings) and metrics-server (the autoscaler reads it)
+   */
+  public record Args(
+      WorkloadSettings settings,
+      String environment,
+      String region,
+      String kubernetesVersion,
+      Output<String> imageRepositoryUrl,
+      Output<String> targetGroupArn,
+      Output<String> oidcProviderArn,
+      Output<String> oidcIssuer,
+      Output<String> databaseAddress,
+      int databasePort,
+      String databaseName,
+      Output<String> databaseSecretArn,
+      Output<String> cacheEndpoint,
+      int cachePort,
+      Output<String> cacheSecretArn,
+      Output<String> secretsKeyArn,
+      com.pulumi.kubernetes.Provider kubernetes,
+      List<Resource> addons) {}
+
+  private final Output<String> namespace;
+  private final Output<String> roleArn;
+  private final Output<String> image;
+
+  public Application(String name, Args args, ComponentResourceOptions options) {
+    super(TYPE, name, options);
+    WorkloadSettings s = args.settings();
+    Map<String, String> labels =
+        Map.of(
+            NAME_LABEL,
+            s.name(),
+            "app.kubernetes.io/part-of",
+            "plinth",
+            "app.kubernetes.io/managed-by",
+            "pulumi",
+            "plinth.dev/environment",
+            args.environment());
+    Map<String, String> selector = Map.of(NAME_LABEL, s.name());
+
+    var ns =
+        new Namespace(
+            child("namespace"),
+            NamespaceArgs.builder()
+                .metadata(
+                    ObjectMetaArgs.builder()
+                        .name(s.namespace())
+                        .labels(
+                            with(
+                                labels,
+                                Map.of(
+                                    "pod-security.kubernetes.io/enforce",
+                                    "restricted",
+                                    "pod-security.kubernetes.io/enforce-version",
+                                    "v" + args.kubernetesVersion())))
+                        .build())
+                .build(),
+            inCluster(args));
+    namespace = ns.metadata().applyValue(m -> m.name().orElse(s.namespace()));
+    var inNamespace = inCluster(args, List.of(ns));
+
+    quota(s, labels, inNamespace);
+
+    var role =
+        new Role(
+            child("role"),
+            RoleArgs.builder()
+                .description(
+                    "IRSA for "
+                        + s.namespace()
+                        + "/"
+                        + s.name()
+                        + ": reads its database and cache"
+                        + " secrets")
+                .assumeRolePolicy(
+                    Irsa.trust(args.oidcProviderArn(), args.oidcIssuer(), s.namespace(), s.name()))
+                .build(),
+            childOptions());
+    new RolePolicy(
+        child("role-policy"),
+        RolePolicyArgs.builder()
+            .role(role.id())
+            .policy(
+                Output.tuple(args.databaseSecretArn(), args.cacheSecretArn(), args.secretsKeyArn())
+                    .applyValue(t -> secretsPolicy(t.t1, t.t2, t.t3, args.region())))
+            .build(),
+        childOptions());
+    roleArn = role.arn();
+
+    var serviceAccount =
+        new ServiceAccount(
+            child("service-account"),
+            ServiceAccountArgs.builder()
+                .metadata(
+                    ObjectMetaArgs.builder()
+                        .name(s.name())
+                        .namespace(s.namespace())
+                        .labels(labels)
+                        .annotations(
+                            role.arn()
+                                .applyValue(
+                                    arn ->
+                                        Map.of(
+                                            ROLE_ANNOTATION,
+                                            arn,
+                                            "eks.amazonaws.com/sts-regional-endpoints",
+                                            "true")))
+                        .build())
+                .automountServiceAccountToken(false)
+                .build(),
+            inNamespace);
+
+    Output<Map<String, String>> settings =
+        Output.tuple(
+                args.databaseAddress(),
+                args.databaseSecretArn(),
+                args.cacheEndpoint(),
+                args.cacheSecretArn())
+            .applyValue(t -> environment(args, t.t1, t.t2, t.t3, t.t4));
+    var config =
+        new ConfigMap(
+            child("config"),
+            ConfigMapArgs.builder()
+                .metadata(
+                    ObjectMetaArgs.builder()
+                        .name(settings.applyValue(d -> s.name() + "-" + digest(d)))
+                        .namespace(s.namespace())
+                        .labels(labels)
+                        .build())
+                .data(settings)
+                .immutable(true)
+                .build(),
+            inNamespace);
+
+    image = args.imageRepositoryUrl().applyValue(url -> url + ":" + s.imageTag());
+    var deployment =
+        new Deployment(
+            child("deployment"),
+            DeploymentArgs.builder()
+                .metadata(
+                    ObjectMetaArgs.builder()
+                        .name(s.name())
+                        .namespace(s.namespace())
+                        .labels(labels)
+                        .build())
+                .spec(
+                    DeploymentSpecArgs.builder()
+                        // No replicas: the autoscaler owns the count; Kubernetes starts one pod
+                        // and the autoscaler raises it to the floor within its sync period.
+                        .selector(LabelSelectorArgs.builder().matchLabels(selector).build())
+                        .revisionHistoryLimit(10)
+                        .strategy(
+                            DeploymentStrategyArgs.builder()
+                                .type("RollingUpdate")
+                                .rollingUpdate(
+                                    RollingUpdateDeploymentArgs.builder()
+                                        .maxUnavailable(0)
+                                        .maxSurge(1)
+                                        .build())
+                                .build())
+                        .template(
+                            PodTemplateSpecArgs.builder()
+                                .metadata(ObjectMetaArgs.builder().labels(labels).build())
+                                .spec(
+                                    podSpec(
+                                        s,
+                                        selector,
+                                        image,
+                                        config.metadata().applyValue(m -> m.name().orElseThrow())))
+                                .build())
+                        .build())
+                .build(),
+            inCluster(args, List.of(serviceAccount, config)));
+
+    var service =
+        new Service(
+            child("service"),
+            ServiceArgs.builder()
+                .metadata(
+                    ObjectMetaArgs.builder()
+                        .name(s.name())
+                        .namespace(s.namespace())
+                        .labels(labels)
+                        .build())
+                .spec(
+                    ServiceSpecArgs.builder()
+                        .type("ClusterIP")
+                        .selector(selector)
+                        .ports(
+                            ServicePortArgs.builder()
+                                .name("http")
+                                .protocol("TCP")
+                                .port(SERVICE_PORT)
+                                .targetPort("http")
+                                .build())
+                        .build())
+                .build(),
+            inNamespace);
+
+    new TargetGroupBinding(
+        child("target-group-binding"),
+        new TargetGroupBinding.Args(
+            ObjectMetaArgs.builder().name(s.name()).namespace(s.namespace()).labels(labels).build(),
+            new TargetGroupBinding.Spec(
+                args.targetGroupArn(),
+                "ip",
+                new TargetGroupBinding.ServiceReference(s.name(), SERVICE_PORT))),
+        inCluster(args, concat(List.of(service), args.addons())));
+
+    var a = s.autoscaling();
+    new HorizontalPodAutoscaler(
+        child("autoscaler"),
+        HorizontalPodAutoscalerArgs.builder()
+            .metadata(
+                ObjectMetaArgs.builder()
+                    .name(s.name())
+                    .namespace(s.namespace())
+                    .labels(labels)
+                    .build())
+            .spec(
+                HorizontalPodAutoscalerSpecArgs.builder()
+                    .scaleTargetRef(
+                        CrossVersionObjectReferenceArgs.builder()
+                            .apiVersion("apps/v1")
+                            .kind("Deployment")
+                            .name(s.name())
+                            .build())
+                    .minReplicas(s.minReplicas())
+                    .maxReplicas(s.maxReplicas())
+                    .metrics(
+                        utilisation("cpu", a.cpuPercent()),
+                        utilisation("memory", a.memoryPercent()))
+                    .behavior(
+                        HorizontalPodAutoscalerBehaviorArgs.builder()
+                            .scaleUp(
+                                HPAScalingRulesArgs.builder()
+                                    .stabilizationWindowSeconds(0)
+                                    .selectPolicy("Max")
+                                    .policies(
+                                        HPAScalingPolicyArgs.builder()
+                                            .type("Pods")
+                                            .value(a.scaleUpPods())
+                                            .periodSeconds(a.scaleUpPeriodSeconds())
+                                            .build())
+                                    .build())
+                            .scaleDown(
+                                HPAScalingRulesArgs.builder()
+                                    .stabilizationWindowSeconds(a.scaleDownStabilizationSeconds())
+                                    .selectPolicy("Max")
+                                    .policies(
+                                        HPAScalingPolicyArgs.builder()
+                                            .type("Pods")
+                                            .value(a.scaleDownPods())
+                                            .periodSeconds(a.scaleDownPeriodSeconds())
+                                            .build())
+                                    .build())
+                            .build())
+                    .build())
+            .build(),
+        inCluster(args, concat(List.of(deployment), args.addons())));
+
+    new PodDisruptionBudget(
+        child("disruption-budget"),
+        PodDisruptionBudgetArgs.builder()
+            .metadata(
+                ObjectMetaArgs.builder()
+                    .name(s.name())
+                    .namespace(s.namespace())
+                    .labels(labels)
+                    .build())
+            .spec(
+                PodDisruptionBudgetSpecArgs.builder()
+                    .maxUnavailable(s.maxUnavailable())
+                    .selector(LabelSelectorArgs.builder().matchLabels(selector).build())
+                    .build())
+            .build(),
+        inNamespace);
+
+    registerOutputs(Map.of("namespace", namespace, "roleArn", roleArn, "image", image));
+  }
+
+  /** The namespace the application runs in. */
+  public Output<String> namespace() {
+    return namespace;
+  }
+
+  /** The IAM role its service account assumes. */
+  public Output<String> roleArn() {
+    return roleArn;
+  }
+
+  /** The image it runs: the repository URL and the tag. */
+  public Output<String> image() {
+    return image;
+  }
+
+  private void quota(
+      WorkloadSettings s, Map<String, String> labels, CustomResourceOptions inNamespace) {
+    var q = s.quota();
+    var r = s.resources();
+    new ResourceQuota(
+        child("quota"),
+        ResourceQuotaArgs.builder()
+            .metadata(
+                ObjectMetaArgs.builder()
+                    .name("quota")
+                    .namespace(s.namespace())
+                    .labels(labels)
+                    .build())
+            .spec(
+                ResourceQuotaSpecArgs.builder()
+                    .hard(
+                        Map.of(
+                            "requests.cpu", q.requestsCpu(),
+                            "requests.memory", q.requestsMemory(),
+                            "limits.cpu", q.limitsCpu(),
+                            "limits.memory", q.limitsMemory(),
+                            "persistentvolumeclaims", String.valueOf(q.persistentVolumeClaims())))
+                    .build())
+            .build(),
+        inNamespace);
+    new LimitRange(
+        child("limits"),
+        LimitRangeArgs.builder()
+            .metadata(
+                ObjectMetaArgs.builder()
+                    .name("limits")
+                    .namespace(s.namespace())
+                    .labels(labels)
+                    .build())
+            .spec(
+                LimitRangeSpecArgs.builder()
+                    .limits(
+                        LimitRangeItemArgs.builder()
+                            .type("Container")
+                            .defaultRequest(
+                                Map.of("cpu", r.cpuRequest(), "memory", r.memoryRequest()))
+                            .default_(Map.of("cpu", r.cpuLimit(), "memory", r.memoryLimit()))
+                            .max(
+                                Map.of(
+                                    "cpu", q.containerMaxCpu(), "memory", q.containerMaxMemory()))
+                            .build())
+                    .build())
+            .build(),
+        inNamespace);
+  }
+
+  private static PodSpecArgs podSpec(
+      WorkloadSettings s,
+      Map<String, String> selector,
+      Output<String> image,
+      Output<String> configMapName) {
+    var r = s.resources();
+    return PodSpecArgs.builder()
+        .serviceAccountName(s.name())
+        // IRSA's web identity token is mounted by EKS's webhook; the pod needs no API token.
+        .automountServiceAccountToken(false)
+        .securityContext(
+            PodSecurityContextArgs.builder()
+                .runAsNonRoot(true)
+                .runAsUser(s.runAsUser())
+                .runAsGroup(s.runAsUser())
+                .fsGroup(s.runAsUser())
+                .seccompProfile(SeccompProfileArgs.builder().type("RuntimeDefault").build())
+                .build())
+        .topologySpreadConstraints(
+            spread("topology.kubernetes.io/zone", selector),
+            spread("kubernetes.io/hostname", selector))
+        .containers(
+            ContainerArgs.builder()
+                .name(s.name())
+                .image(image)
+                .imagePullPolicy("IfNotPresent")
+                .ports(
+                    ContainerPortArgs.builder()
+                        .name("http")
+                        .containerPort(s.containerPort())
+                        .protocol("TCP")
+                        .build())
+                .envFrom(
+                    EnvFromSourceArgs.builder()
+                        .configMapRef(ConfigMapEnvSourceArgs.builder().name(configMapName).build())
+                        .build())
+                .resources(
+                    ResourceRequirementsArgs.builder()
+                        .requests(Map.of("cpu", r.cpuRequest(), "memory", r.memoryRequest()))
+                        .limits(Map.of("cpu", r.cpuLimit(), "memory", r.memoryLimit()))
+                        .build())
+                .livenessProbe(probe(s.liveness()))
+                .readinessProbe(probe(s.readiness()))
+                .securityContext(
+                    SecurityContextArgs.builder()
+                        .runAsNonRoot(true)
+                        .allowPrivilegeEscalation(false)
+                        .readOnlyRootFilesystem(true)
+                        .privileged(false)
+                        .capabilities(CapabilitiesArgs.builder().drop("ALL").build())
+                        .build())
+                .volumeMounts(VolumeMountArgs.builder().name("tmp").mountPath("/tmp").build())
+                .build())
+        // The root filesystem is read-only: /tmp is a size-limited emptyDir on the node's disk.
+        .volumes(
+            VolumeArgs.builder()
+                .name("tmp")
+                .emptyDir(EmptyDirVolumeSourceArgs.builder().sizeLimit("256Mi").build())
+                .build())
+        .build();
+  }
+
+  private static ProbeArgs probe(WorkloadSettings.Probe p) {
+    return ProbeArgs.builder()
+        .httpGet(HTTPGetActionArgs.builder().path(p.path()).port("http").build())
+        .initialDelaySeconds(p.initialDelaySeconds())
+        .periodSeconds(p.periodSeconds())
+        .timeoutSeconds(p.timeoutSeconds())
+        .failureThreshold(p.failureThreshold())
+        .build();
+  }
+
+  private static TopologySpreadConstraintArgs spread(String key, Map<String, String> selector) {
+    return TopologySpreadConstraintArgs.builder()
+        .topologyKey(key)
+        .maxSkew(1)
+        .whenUnsatisfiable("ScheduleAnyway")
+        .labelSelector(LabelSelectorArgs.builder().matchLabels(selector).build())
+        .build();
+  }
+
+  private static MetricSpecArgs utilisation(String resource, int percent) {
+    return MetricSpecArgs.builder()
+        .type("Resource")
+        .resource(
+            ResourceMetricSourceArgs.builder()
+                .name(resource)
+                .target(
+                    MetricTargetArgs.builder()
+                        .type("Utilization")
+                        .averageUtilization(percent)
+                        .build())
+                .build())
+        .build();
+  }
+
+  /** The application's settings: endpoints, ports and the ARNs of its secrets; no credential. */
+  static Map<String, String> environment(
+      Args args, String dbHost, String dbSecretArn, String cacheHost, String cacheSecretArn) {
+    Map<String, String> env = new TreeMap<>();
+    env.put("APP_ENV", args.environment());
+    env.put("AWS_REGION", args.region());
+    env.put("PORT", String.valueOf(args.settings().containerPort()));
+    env.put("DATABASE_HOST", dbHost);
+    env.put("DATABASE_PORT", String.valueOf(args.databasePort()));
+    env.put("DATABASE_NAME", args.databaseName());
+    env.put("DATABASE_SSLMODE", "verify-full");
+    env.put("DATABASE_SECRET_ARN", dbSecretArn);
+    env.put("REDIS_HOST", cacheHost);
+    env.put("REDIS_PORT", String.valueOf(args.cachePort()));
+    env.put("REDIS_TLS", "true");
+    env.put("REDIS_CLUSTER_MODE", "true");
+    env.put("REDIS_AUTH_SECRET_ARN", cacheSecretArn);
+    return env;
+  }
+
+  /**
+   * Read exactly the two secrets, and decrypt with the secrets key only through Secrets Manager in
+   * this region.
+   */
+  static String secretsPolicy(
+      String databaseSecretArn, String cacheSecretArn, String keyArn, String region) {
+    return Json.policy(
+        obj(
+            "Sid",
+            "ReadDatabaseAndCacheSecrets",
+            "Effect",
+            "Allow",
+            "Action",
+            List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"),
+            "Resource",
+            List.of(databaseSecretArn, cacheSecretArn)),
+        obj(
+            "Sid",
+            "DecryptThroughSecretsManager",
+            "Effect",
+            "Allow",
+            "Action",
+            "kms:Decrypt",
+            "Resource",
+            keyArn,
+            "Condition",
+            obj(
+                "StringEquals",
+                obj("kms:ViaService", "secretsmanager." + region + ".amazonaws.com"))));
+  }
+
+  /** A short digest of the settings, so that a change makes a new ConfigMap and a rollout. */
+  static String digest(Map<String, String> data) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(Json.write(new TreeMap<>(data)).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash).substring(0, 10);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private CustomResourceOptions inCluster(Args args) {
+    return CustomResourceOptions.builder().parent(this).provider(args.kubernetes()).build();
+  }
+
+  private CustomResourceOptions inCluster(Args args, List<Resource> dependsOn) {
+    return CustomResourceOptions.builder()
+        .parent(this)
+        .provider(args.kubernetes())
+        .dependsOn(dependsOn)
+        .build();
+  }
+
+  private static Map<String, String> with(Map<String, String> a, Map<String, String> b) {
+    Map<String, String> all = new TreeMap<>(a);
+    all.putAll(b);
+    return all;
+  }
+
+  private static List<Resource> concat(List<Resource> a, List<Resource> b) {
+    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+  }
+}
