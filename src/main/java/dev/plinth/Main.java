@@ -8,6 +8,7 @@ import dev.plinth.config.PlatformConfig;
 import dev.plinth.config.RawConfig;
 import dev.plinth.edge.EdgeValidation;
 import dev.plinth.plan.PlanCommand;
+import dev.plinth.workloads.WorkloadValidation;
 import java.util.Arrays;
 
 /**
@@ -44,7 +45,8 @@ public final class Main {
       System.exit(PlanCommand.CONFIG_ERRORS);
       return;
     }
-    var placeholders = EdgeValidation.forDeployment(config.edge());
+    var placeholders = new java.util.ArrayList<>(EdgeValidation.forDeployment(config.edge()));
+    placeholders.addAll(WorkloadValidation.forDeployment(config.workloads()));
     if (!placeholders.isEmpty()) {
       placeholders.stream().map(ConfigProblem::message).forEach(System.err::println);
       System.exit(PlanCommand.CONFIG_ERRORS);

@@ -23,7 +23,34 @@ public final class WorkloadValidation {
   /** The OCI distribution spec's tag grammar. */
   private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
+  /**
+   * The image tag the stack files carry so that {@code plan} shows the application offline; no
+   * image has it.
+   */
+  public static final String PLACEHOLDER_TAG = "0.0.0-placeholder";
+
   private WorkloadValidation() {}
+
+  /**
+   * Checks that only matter when deploying: the stack files' placeholder tag must be replaced (or
+   * the application switched off) before {@code pulumi up}, or the Deployment would wait in vain
+   * for an image that does not exist. The offline plan accepts the placeholder.
+   */
+  public static List<ConfigProblem> forDeployment(WorkloadSettings s) {
+    if (s.enabled() && PLACEHOLDER_TAG.equals(s.imageTag())) {
+      return List.of(
+          ConfigProblem.of(
+              KEY + ".imageTag",
+              "is the stack file's placeholder: before pulumi up, push an image to the "
+                  + s.repository()
+                  + " repository and set its tag, or set "
+                  + KEY
+                  + ".enabled false to deploy the platform without the application"
+                  + " (docs/deploy.md)",
+              s.imageTag()));
+    }
+    return List.of();
+  }
 
   public static List<ConfigProblem> validate(PlatformConfig config) {
     WorkloadSettings s = config.workloads();

@@ -352,7 +352,28 @@ class ApplicationTest {
     String url = plan.outputs().get("repositoryUrls").get("app-api").asText();
 
     assertThat(container(plan.get(DEPLOYMENT, "prod-app-deployment")).get("image").asText())
-        .isEqualTo(url + ":1.0.0");
+        .isEqualTo(url + ":" + WorkloadValidation.PLACEHOLDER_TAG);
+  }
+
+  @Test
+  void pulumiUpRefusesTheStackFilesPlaceholderTagButNotARealOneOrTheSwitchOff() {
+    var prod = Plans.stackFile("prod");
+
+    assertThat(
+            WorkloadValidation.forDeployment(prod.workloads()).stream().map(ConfigProblem::message))
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m)
+                    .startsWith("plinth:workloads.imageTag is the stack file's placeholder")
+                    .contains("plinth:workloads.enabled false")
+                    .contains("(got 0.0.0-placeholder)"));
+    var tagged =
+        Plans.config("prod", Map.of("plinth:workloads", Map.of("enabled", true, "imageTag", "v2")));
+    assertThat(WorkloadValidation.forDeployment(tagged.workloads())).isEmpty();
+    var off =
+        Plans.config("prod", Map.of("plinth:workloads", Map.of("imageTag", "0.0.0-placeholder")));
+    assertThat(WorkloadValidation.forDeployment(off.workloads())).isEmpty();
   }
 
   @Test
