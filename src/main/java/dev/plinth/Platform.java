@@ -209,6 +209,7 @@ public final class Platform {
                 config.environment().key(),
                 config.environment().isProduction(),
                 config.observability().logRetentionDays(),
+                config.observability().applicationLogRetentionDays(),
                 network.privateSubnetIds(),
                 network.appSecurityGroupId(),
                 keys.arn(KeyDomain.CLUSTER),

@@ -41,6 +41,7 @@ import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import dev.plinth.AwsContext;
 import dev.plinth.Component;
 import dev.plinth.Json;
@@ -55,7 +56,9 @@ import java.util.Map;
  * log types into an encrypted log group, access entries for the configured admins, an OIDC provider
  * for IAM roles for service accounts), the managed add-ons, a managed node group on a launch
  * template (IMDSv2 only, encrypted gp3 root volume, no SSH) whose Auto Scaling group carries the
- * Cluster Autoscaler's discovery tags, and a Pulumi Kubernetes provider for the workloads.
+ * Cluster Autoscaler's discovery tags, and a Pulumi Kubernetes provider for the workloads. With
+ * Container Insights on, the CloudWatch observability add-on runs with its own IAM role, after its
+ * log groups exist encrypted and with their retention.
  */
 public final class Cluster extends Component {
   public static final String TYPE = "plinth:compute:Cluster";
@@ -64,11 +67,26 @@ public final class Cluster extends Component {
   static final List<String> LOG_TYPES =
       List.of("api", "audit", "authenticator", "controllerManager", "scheduler");
 
+  /**
+   * The log groups the CloudWatch observability add-on writes to, under {@code
+   * /aws/containerinsights/<cluster>/}: Fluent Bit's container logs ({@code application}), kubelet
+   * and container runtime logs ({@code dataplane}), node logs ({@code host}) and the agent's
+   * performance events, from which CloudWatch extracts the Container Insights metrics.
+   */
+  static final List<String> INSIGHTS_LOG_GROUPS =
+      List.of("application", "dataplane", "host", "performance");
+
+  /** The service account the add-on's CloudWatch agent and Fluent Bit run as. */
+  static final String CLOUDWATCH_NAMESPACE = "amazon-cloudwatch";
+
+  static final String CLOUDWATCH_SA = "cloudwatch-agent";
+
   public record Args(
       ClusterSettings settings,
       String environment,
       boolean protect,
       int logRetentionDays,
+      int applicationLogRetentionDays,
       Output<List<String>> privateSubnetIds,
       Output<String> appSecurityGroupId,
       Output<String> clusterKeyArn,
@@ -170,10 +188,26 @@ public final class Cluster extends Component {
             "kube-system",
             "ebs-csi-controller-sa",
             List.of("service-role/AmazonEBSCSIDriverPolicy"));
+    List<LogGroup> insightsLogs =
+        s.containerInsights() ? insightsLogGroups(args) : List.<LogGroup>of();
+    var cloudwatchRole =
+        s.containerInsights()
+            ? Irsa.role(
+                this,
+                child("cloudwatch-agent-role"),
+                oidc,
+                CLOUDWATCH_NAMESPACE,
+                CLOUDWATCH_SA,
+                List.of("CloudWatchAgentServerPolicy"))
+            : null;
     List<Addon> addons = new ArrayList<>();
     s.addonVersions()
         .forEach(
             (addon, version) -> {
+              boolean cloudwatch = addon.equals(ClusterSettings.CLOUDWATCH_ADDON);
+              if (cloudwatch && !s.containerInsights()) {
+                return;
+              }
               var addonArgs =
                   AddonArgs.builder()
                       .clusterName(cluster.name())
@@ -186,7 +220,13 @@ public final class Cluster extends Component {
               if (addon.equals("aws-ebs-csi-driver")) {
                 addonArgs.serviceAccountRoleArn(ebsRole.arn());
               }
-              addons.add(new Addon(child(addon), addonArgs.build(), childOptions()));
+              List<Resource> waitFor = List.of();
+              if (cloudwatch) {
+                addonArgs.serviceAccountRoleArn(cloudwatchRole.arn());
+                // Fluent Bit creates a missing log group itself, unencrypted and kept forever.
+                waitFor = List.copyOf(insightsLogs);
+              }
+              addons.add(new Addon(child(addon), addonArgs.build(), childOptions(waitFor)));
             });
 
     nodeGroup(args, s.nodes());
@@ -209,6 +249,33 @@ public final class Cluster extends Component {
             "clusterName", cluster.name(),
             "endpoint", cluster.endpoint(),
             "oidcProviderArn", oidc.arn()));
+  }
+
+  /**
+   * The add-on's log groups, made before it runs: the application's container logs kept {@code
+   * applicationLogRetentionDays}, the others {@code logRetentionDays}; all with the logs key.
+   */
+  private List<LogGroup> insightsLogGroups(Args args) {
+    List<LogGroup> groups = new ArrayList<>();
+    for (String kind : INSIGHTS_LOG_GROUPS) {
+      int days =
+          kind.equals("application") ? args.applicationLogRetentionDays() : args.logRetentionDays();
+      groups.add(
+          new LogGroup(
+              child("insights-" + kind),
+              LogGroupArgs.builder()
+                  .name(insightsLogGroupName(clusterName, kind))
+                  .retentionInDays(days)
+                  .kmsKeyId(args.logsKeyArn())
+                  .build(),
+              childOptions()));
+    }
+    return groups;
+  }
+
+  /** {@code /aws/containerinsights/<cluster>/<kind>}, where the add-on's agents write. */
+  static String insightsLogGroupName(String cluster, String kind) {
+    return "/aws/containerinsights/" + cluster + "/" + kind;
   }
 
   private void nodeGroup(Args args, NodeGroupSettings n) {

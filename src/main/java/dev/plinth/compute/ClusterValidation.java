@@ -76,16 +76,24 @@ public final class ClusterValidation {
                 effect));
       }
     }
-    for (String addon : s.addonVersions().keySet()) {
-      if (!List.of(
-              "vpc-cni", "coredns", "kube-proxy", "aws-ebs-csi-driver", "eks-pod-identity-agent")
-          .contains(addon)) {
+    for (var addon : s.addonVersions().entrySet()) {
+      if (!ClusterSettings.ADDONS.contains(addon.getKey())) {
         problems.add(
             ConfigProblem.of(
-                KEY + ".addonVersions." + addon,
-                "is not an add-on Plinth manages (vpc-cni, coredns, kube-proxy, aws-ebs-csi-driver,"
-                    + " eks-pod-identity-agent)",
-                addon));
+                KEY + ".addonVersions." + addon.getKey(),
+                "is not an add-on Plinth manages ("
+                    + String.join(", ", ClusterSettings.ADDONS)
+                    + ")",
+                addon.getKey()));
+      } else if (addon.getKey().equals(ClusterSettings.CLOUDWATCH_ADDON)
+          && !s.containerInsights()
+          && !addon.getValue().isBlank()) {
+        problems.add(
+            ConfigProblem.of(
+                KEY + ".addonVersions." + addon.getKey(),
+                "pins an add-on that is not installed: containerInsights is false (set it true, or"
+                    + " remove the pin)",
+                addon.getValue()));
       }
     }
     return problems;

@@ -14,8 +14,15 @@ import java.util.Map;
  * @param adminPrincipalArns IAM roles or users granted cluster admin through access entries
  * @param nodes the managed node group
  * @param addonVersions managed add-on versions by name (vpc-cni, coredns, kube-proxy,
- *     aws-ebs-csi-driver, eks-pod-identity-agent); an empty version takes EKS's default for the
- *     cluster version at creation, a version pins it
+ *     aws-ebs-csi-driver, eks-pod-identity-agent, amazon-cloudwatch-observability); an empty
+ *     version takes EKS's default for the cluster version at creation, a version pins it. The
+ *     CloudWatch observability add-on is installed only with {@code containerInsights}
+ * @param containerInsights the Amazon CloudWatch Observability add-on (CloudWatch agent and Fluent
+ *     Bit, with an IAM role for {@code amazon-cloudwatch/cloudwatch-agent}) and its encrypted
+ *     {@code /aws/containerinsights/<cluster>/*} log groups: on by default everywhere (seed 000:
+ *     metrics and logs; the seeds' Prometheus/ELK become CloudWatch with Container Insights). The
+ *     node alarms and the dashboard's cluster widgets read its metrics; switch it off only where
+ *     another agent ships them
  * @param repositories ECR repositories: app-api and app-worker (seed 003)
  * @param chartVersions Helm chart versions: metrics-server 3.12.2, cluster-autoscaler 9.46.6,
  *     aws-load-balancer-controller 1.13.2 in every environment
@@ -28,6 +35,7 @@ public record ClusterSettings(
     List<String> adminPrincipalArns,
     NodeGroupSettings nodes,
     Map<String, String> addonVersions,
+    boolean containerInsights,
     List<String> repositories,
     Map<String, String> chartVersions,
     String scaleDownUnneededTime) {
@@ -77,8 +85,18 @@ public record ClusterSettings(
     }
   }
 
-  static final List<String> ADDONS =
-      List.of("vpc-cni", "coredns", "kube-proxy", "aws-ebs-csi-driver", "eks-pod-identity-agent");
+  /** The CloudWatch observability add-on: Container Insights metrics and container logs. */
+  public static final String CLOUDWATCH_ADDON = "amazon-cloudwatch-observability";
+
+  /** The managed add-ons Plinth knows, in the order they are created. */
+  public static final List<String> ADDONS =
+      List.of(
+          "vpc-cni",
+          "coredns",
+          "kube-proxy",
+          "aws-ebs-csi-driver",
+          "eks-pod-identity-agent",
+          CLOUDWATCH_ADDON);
 
   public static ClusterSettings preset(Environment env) {
     Map<String, String> addons = new java.util.LinkedHashMap<>();
@@ -123,6 +141,7 @@ public record ClusterSettings(
         List.of(),
         nodes,
         java.util.Collections.unmodifiableMap(addons),
+        true,
         List.of("app-api", "app-worker"),
         Map.of(
             "metrics-server", "3.12.2",

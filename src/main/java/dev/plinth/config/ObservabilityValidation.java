@@ -38,16 +38,8 @@ public final class ObservabilityValidation {
 
   public static List<ConfigProblem> validate(ObservabilitySettings settings) {
     List<ConfigProblem> problems = new ArrayList<>();
-    if (!LOG_RETENTION_DAYS.contains(settings.logRetentionDays())) {
-      problems.add(
-          ConfigProblem.of(
-              "plinth:observability.logRetentionDays",
-              "must be one of the periods CloudWatch Logs accepts: "
-                  + LOG_RETENTION_DAYS.stream()
-                      .map(String::valueOf)
-                      .collect(Collectors.joining(", ")),
-              settings.logRetentionDays()));
-    }
+    retention("logRetentionDays", settings.logRetentionDays(), problems);
+    retention("applicationLogRetentionDays", settings.applicationLogRetentionDays(), problems);
     return problems;
   }
 }

@@ -100,6 +100,9 @@ final class Alarms {
   /** Seed 003: memory above 90% alerts. */
   static final double CACHE_MEMORY_PERCENT = 90;
 
+  /** Seed 004: failover under 30 s, so a Redis replica more than 30 s behind alerts. */
+  static final double CACHE_REPLICATION_LAG_SECONDS = 30;
+
   /** PostgreSQL: CPU, free storage, connections, freeable memory; replica lag on replicas. */
   static void database(Monitoring m, Monitoring.DatabaseTargets db) {
     Output<Map<String, String>> primary =
@@ -207,7 +210,7 @@ final class Alarms {
         "Maximum",
         group,
         "GreaterThanThreshold",
-        30.0,
+        CACHE_REPLICATION_LAG_SECONDS,
         "A Redis replica is more than 30 s behind (seed 004: failover under 30 s). Check first: write volume and network.");
   }
 

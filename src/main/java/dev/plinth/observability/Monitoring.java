@@ -25,7 +25,9 @@ import java.util.Optional;
 /**
  * Alerts and their dashboard: an encrypted SNS topic with the configured email subscriptions, the
  * CloudWatch alarms (alarm and OK actions on the topic) for every target the platform has, and a
- * dashboard of the RED metrics (rate, errors, duration) of those targets.
+ * dashboard with a section per target: the load balancer's RED metrics (rate, errors, duration),
+ * the database's, the cache's and the cluster nodes' saturation and health, each graph with its
+ * alarm's threshold drawn across it.
  */
 public final class Monitoring extends Component {
   public static final String TYPE = "plinth:observability:Monitoring";
@@ -148,70 +150,266 @@ public final class Monitoring extends Component {
     return alarm;
   }
 
-  private static Output<String> dashboardBody(Args args) {
-    if (args.alb().isEmpty()) {
-      return Output.of(Json.write(obj("widgets", List.of())));
+  /** Graphs per row of the dashboard, each a third of its 24 columns wide. */
+  static final int GRAPHS_PER_ROW = 3;
+
+  static final int GRAPH_WIDTH = 24 / GRAPHS_PER_ROW;
+  static final int GRAPH_HEIGHT = 6;
+
+  /**
+   * One line of a graph: a CloudWatch metric of {@code namespace} with one dimension, as the
+   * dashboard's {@code metrics} array writes it.
+   */
+  record Line(String namespace, String metric, String dimension, String value) {
+    List<String> json() {
+      return List.of(namespace, metric, dimension, value);
     }
-    AlbTargets alb = args.alb().get();
-    return alb.loadBalancerArnSuffix()
-        .applyValue(
-            lb ->
-                Json.write(
-                    obj(
-                        "widgets",
-                        List.of(
-                            widget(
-                                0,
-                                "ALB requests (rate)",
-                                args.region(),
-                                List.of(
-                                    List.of(
-                                        "AWS/ApplicationELB", "RequestCount", "LoadBalancer", lb)),
-                                "Sum"),
-                            widget(
-                                8,
-                                "ALB 5xx (errors)",
-                                args.region(),
-                                List.of(
-                                    List.of(
-                                        "AWS/ApplicationELB",
-                                        "HTTPCode_Target_5XX_Count",
-                                        "LoadBalancer",
-                                        lb),
-                                    List.of(
-                                        "AWS/ApplicationELB",
-                                        "HTTPCode_ELB_5XX_Count",
-                                        "LoadBalancer",
-                                        lb)),
-                                "Sum"),
-                            widget(
-                                16,
-                                "ALB target response time p95 (duration)",
-                                args.region(),
-                                List.of(
-                                    List.of(
-                                        "AWS/ApplicationELB",
-                                        "TargetResponseTime",
-                                        "LoadBalancer",
-                                        lb)),
-                                "p95")))));
   }
 
-  private static Map<String, Object> widget(
-      int x, String title, String region, List<List<String>> metrics, String stat) {
-    return obj(
-        "type",
-        "metric",
-        "x",
-        x,
-        "y",
-        0,
-        "width",
-        8,
-        "height",
-        6,
-        "properties",
-        obj("title", title, "region", region, "stat", stat, "period", 60, "metrics", metrics));
+  /**
+   * A graph of the dashboard: its title, the statistic of its lines, and the alarm threshold drawn
+   * across it, if an alarm watches it.
+   */
+  record Graph(String title, String stat, List<Line> lines, Optional<Double> alarmAt) {
+    Graph(String title, String stat, List<Line> lines) {
+      this(title, stat, lines, Optional.empty());
+    }
+
+    Graph(String title, String stat, List<Line> lines, double alarmAt) {
+      this(title, stat, lines, Optional.of(alarmAt));
+    }
+  }
+
+  /** A titled band of graphs for one target (load balancer, database, cache, cluster). */
+  record Section(String title, List<Graph> graphs) {}
+
+  /** The dashboard: a section per target the platform has, in the order of {@link Args}. */
+  private static Output<String> dashboardBody(Args args) {
+    List<Output<Section>> sections = new ArrayList<>();
+    args.alb()
+        .ifPresent(alb -> sections.add(alb.loadBalancerArnSuffix().applyValue(Monitoring::alb)));
+    args.database()
+        .ifPresent(
+            db -> {
+              List<Output<String>> ids = new ArrayList<>();
+              ids.add(db.primary());
+              ids.addAll(db.replicas());
+              sections.add(
+                  Output.all(ids)
+                      .applyValue(all -> database(db, all.get(0), all.subList(1, all.size()))));
+            });
+    args.cache()
+        .ifPresent(cache -> sections.add(cache.replicationGroupId().applyValue(Monitoring::cache)));
+    args.cluster()
+        .ifPresent(cluster -> sections.add(cluster.clusterName().applyValue(Monitoring::cluster)));
+    if (sections.isEmpty()) {
+      return Output.of(dashboardJson(args.region(), List.of()));
+    }
+    return Output.all(sections).applyValue(all -> dashboardJson(args.region(), all));
+  }
+
+  /** RED: rate (requests), errors (5xx from targets and from the ALB), duration (p95). */
+  static Section alb(String loadBalancer) {
+    String ns = "AWS/ApplicationELB";
+    String lb = "LoadBalancer";
+    return new Section(
+        "Load balancer: rate, errors, duration",
+        List.of(
+            new Graph(
+                "ALB requests (rate)",
+                "Sum",
+                List.of(new Line(ns, "RequestCount", lb, loadBalancer))),
+            new Graph(
+                "ALB 5xx (errors)",
+                "Sum",
+                List.of(
+                    new Line(ns, "HTTPCode_Target_5XX_Count", lb, loadBalancer),
+                    new Line(ns, "HTTPCode_ELB_5XX_Count", lb, loadBalancer))),
+            new Graph(
+                "ALB target response time p95 (duration)",
+                "p95",
+                List.of(new Line(ns, "TargetResponseTime", lb, loadBalancer)),
+                Alarms.ALB_P95_SECONDS)));
+  }
+
+  /**
+   * PostgreSQL: CPU and connections of every instance, free storage and I/O latency of the primary,
+   * replica lag of each replica (the graph exists only with replicas).
+   */
+  static Section database(DatabaseTargets db, String primary, List<String> replicas) {
+    String ns = "AWS/RDS";
+    String id = "DBInstanceIdentifier";
+    List<String> instances = new ArrayList<>();
+    instances.add(primary);
+    instances.addAll(replicas);
+    List<Graph> graphs = new ArrayList<>();
+    graphs.add(
+        new Graph(
+            "PostgreSQL CPU %",
+            "Average",
+            instances.stream().map(i -> new Line(ns, "CPUUtilization", id, i)).toList(),
+            Alarms.CPU_PERCENT));
+    graphs.add(
+        new Graph(
+            "PostgreSQL connections",
+            "Maximum",
+            instances.stream().map(i -> new Line(ns, "DatabaseConnections", id, i)).toList(),
+            db.maxConnections() * Alarms.CONNECTIONS_FRACTION));
+    graphs.add(
+        new Graph(
+            "PostgreSQL free storage (bytes)",
+            "Minimum",
+            List.of(new Line(ns, "FreeStorageSpace", id, primary)),
+            db.allocatedStorageGb() * 1024.0 * 1024 * 1024 * Alarms.FREE_STORAGE_FRACTION));
+    graphs.add(
+        new Graph(
+            "PostgreSQL read and write latency (s)",
+            "Average",
+            List.of(
+                new Line(ns, "ReadLatency", id, primary),
+                new Line(ns, "WriteLatency", id, primary))));
+    if (!replicas.isEmpty()) {
+      graphs.add(
+          new Graph(
+              "PostgreSQL replica lag (s)",
+              "Maximum",
+              replicas.stream().map(r -> new Line(ns, "ReplicaLag", id, r)).toList(),
+              Alarms.REPLICA_LAG_SECONDS));
+    }
+    return new Section("Database: RDS PostgreSQL", graphs);
+  }
+
+  /** Redis: engine CPU, memory, connections, commands, evictions, replication lag. */
+  static Section cache(String replicationGroup) {
+    String ns = "AWS/ElastiCache";
+    String group = "ReplicationGroupId";
+    return new Section(
+        "Cache: ElastiCache Redis",
+        List.of(
+            new Graph(
+                "Redis engine CPU %",
+                "Average",
+                List.of(new Line(ns, "EngineCPUUtilization", group, replicationGroup)),
+                Alarms.CPU_PERCENT),
+            new Graph(
+                "Redis memory used %",
+                "Maximum",
+                List.of(new Line(ns, "DatabaseMemoryUsagePercentage", group, replicationGroup)),
+                Alarms.CACHE_MEMORY_PERCENT),
+            new Graph(
+                "Redis connections",
+                "Maximum",
+                List.of(new Line(ns, "CurrConnections", group, replicationGroup))),
+            new Graph(
+                "Redis commands (get, set)",
+                "Sum",
+                List.of(
+                    new Line(ns, "GetTypeCmds", group, replicationGroup),
+                    new Line(ns, "SetTypeCmds", group, replicationGroup))),
+            new Graph(
+                "Redis evictions",
+                "Sum",
+                List.of(new Line(ns, "Evictions", group, replicationGroup)),
+                0.0),
+            new Graph(
+                "Redis replication lag (s)",
+                "Maximum",
+                List.of(new Line(ns, "ReplicationLag", group, replicationGroup)),
+                Alarms.CACHE_REPLICATION_LAG_SECONDS)));
+  }
+
+  /** Cluster nodes (Container Insights): CPU, memory, filesystem, node count and failed nodes. */
+  static Section cluster(String clusterName) {
+    String ns = "ContainerInsights";
+    String name = "ClusterName";
+    return new Section(
+        "Cluster: EKS nodes (Container Insights)",
+        List.of(
+            new Graph(
+                "Nodes CPU %",
+                "Average",
+                List.of(new Line(ns, "node_cpu_utilization", name, clusterName)),
+                Alarms.CPU_PERCENT),
+            new Graph(
+                "Nodes memory %",
+                "Average",
+                List.of(new Line(ns, "node_memory_utilization", name, clusterName)),
+                Alarms.CPU_PERCENT),
+            new Graph(
+                "Nodes filesystem %",
+                "Average", List.of(new Line(ns, "node_filesystem_utilization", name, clusterName))),
+            new Graph(
+                "Nodes: running and failed",
+                "Maximum",
+                List.of(
+                    new Line(ns, "cluster_node_count", name, clusterName),
+                    new Line(ns, "cluster_failed_node_count", name, clusterName)))));
+  }
+
+  /**
+   * The dashboard body (CloudWatch's dashboard body structure): per section a header across the
+   * width, then its graphs {@link #GRAPHS_PER_ROW} to a row at one-minute periods.
+   */
+  static String dashboardJson(String region, List<Section> sections) {
+    List<Map<String, Object>> widgets = new ArrayList<>();
+    int y = 0;
+    for (Section section : sections) {
+      widgets.add(
+          obj(
+              "type",
+              "text",
+              "x",
+              0,
+              "y",
+              y,
+              "width",
+              24,
+              "height",
+              1,
+              "properties",
+              obj("markdown", "## " + section.title())));
+      y += 1;
+      List<Graph> graphs = section.graphs();
+      for (int i = 0; i < graphs.size(); i++) {
+        Graph g = graphs.get(i);
+        Map<String, Object> properties =
+            obj(
+                "title",
+                g.title(),
+                "view",
+                "timeSeries",
+                "region",
+                region,
+                "stat",
+                g.stat(),
+                "period",
+                60,
+                "metrics",
+                g.lines().stream().map(Line::json).toList());
+        g.alarmAt()
+            .ifPresent(
+                at ->
+                    properties.put(
+                        "annotations",
+                        obj("horizontal", List.of(obj("label", "alarm", "value", at)))));
+        widgets.add(
+            obj(
+                "type",
+                "metric",
+                "x",
+                (i % GRAPHS_PER_ROW) * GRAPH_WIDTH,
+                "y",
+                y + (i / GRAPHS_PER_ROW) * GRAPH_HEIGHT,
+                "width",
+                GRAPH_WIDTH,
+                "height",
+                GRAPH_HEIGHT,
+                "properties",
+                properties));
+      }
+      y += ((graphs.size() + GRAPHS_PER_ROW - 1) / GRAPHS_PER_ROW) * GRAPH_HEIGHT;
+    }
+    return Json.write(obj("widgets", widgets));
   }
 
   public Output<String> alertTopicArn() {

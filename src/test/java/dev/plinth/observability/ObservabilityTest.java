@@ -83,6 +83,10 @@ class ObservabilityTest {
   @ValueSource(strings = {"dev", "staging", "prod"})
   void everyLogGroupHasRetentionAndAKey(String env) {
     assertThat(Plans.ofStack(env).ofType("aws:cloudwatch/logGroup:LogGroup"))
+        .as("the scan reaches the Container Insights groups")
+        .extracting(RecordedResource::name)
+        .contains(env + "-cluster-insights-application", env + "-cluster-insights-performance");
+    assertThat(Plans.ofStack(env).ofType("aws:cloudwatch/logGroup:LogGroup"))
         .isNotEmpty()
         .allSatisfy(
             group -> {
@@ -212,5 +216,135 @@ class ObservabilityTest {
         .isEqualTo(Math.floor(32.0 * 1024 * 1024 * 1024 / 9531392) * 0.8);
     assertThat(Plans.ofStack("dev").where(r -> r.name().startsWith("dev-monitoring-db-replica")))
         .isEmpty();
+  }
+
+  static final String DASHBOARD = "aws:cloudwatch/dashboard:Dashboard";
+
+  /** The graphs' metric lines, as "namespace metric dimension=value", from the dashboard body. */
+  private static Set<String> dashboardLines(RecordedResource dashboard) throws Exception {
+    JsonNode body =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(dashboard.text("dashboardBody"));
+    Set<String> lines = new java.util.TreeSet<>();
+    for (JsonNode widget : body.get("widgets")) {
+      if (widget.get("type").asText().equals("metric")) {
+        for (JsonNode m : widget.at("/properties/metrics")) {
+          lines.add(
+              m.get(0).asText()
+                  + " "
+                  + m.get(1).asText()
+                  + " "
+                  + m.get(2).asText()
+                  + "="
+                  + m.get(3).asText());
+        }
+      }
+    }
+    return lines;
+  }
+
+  @Test
+  void theProdDashboardGraphsEveryTargetWithTheDimensionsItsAlarmsWatch() throws Exception {
+    ResourceGraph plan = Plans.ofStack("prod");
+    RecordedResource dashboard = plan.get(DASHBOARD, "prod-monitoring-dashboard");
+    String lb = plan.get(ALARM, "prod-monitoring-alb-p95-latency").text("dimensions.LoadBalancer");
+    String primary =
+        plan.get(ALARM, "prod-monitoring-db-cpu").text("dimensions.DBInstanceIdentifier");
+    String replica =
+        plan.get(ALARM, "prod-monitoring-db-replica-1-lag").text("dimensions.DBInstanceIdentifier");
+    String group =
+        plan.get(ALARM, "prod-monitoring-cache-cpu").text("dimensions.ReplicationGroupId");
+    String cluster = plan.get(ALARM, "prod-monitoring-nodes-cpu").text("dimensions.ClusterName");
+
+    Set<String> lines = dashboardLines(dashboard);
+
+    assertThat(dashboard.text("dashboardName")).isEqualTo("plinth-prod");
+    assertThat(lb).startsWith("app/");
+    assertThat(cluster).isEqualTo("plinth-prod");
+    assertThat(lines)
+        .as("graphs of %s", dashboard)
+        .contains(
+            "AWS/ApplicationELB RequestCount LoadBalancer=" + lb,
+            "AWS/ApplicationELB HTTPCode_Target_5XX_Count LoadBalancer=" + lb,
+            "AWS/ApplicationELB TargetResponseTime LoadBalancer=" + lb,
+            "AWS/RDS CPUUtilization DBInstanceIdentifier=" + primary,
+            "AWS/RDS CPUUtilization DBInstanceIdentifier=" + replica,
+            "AWS/RDS DatabaseConnections DBInstanceIdentifier=" + primary,
+            "AWS/RDS FreeStorageSpace DBInstanceIdentifier=" + primary,
+            "AWS/RDS ReadLatency DBInstanceIdentifier=" + primary,
+            "AWS/RDS WriteLatency DBInstanceIdentifier=" + primary,
+            "AWS/RDS ReplicaLag DBInstanceIdentifier=" + replica,
+            "AWS/ElastiCache EngineCPUUtilization ReplicationGroupId=" + group,
+            "AWS/ElastiCache DatabaseMemoryUsagePercentage ReplicationGroupId=" + group,
+            "AWS/ElastiCache CurrConnections ReplicationGroupId=" + group,
+            "AWS/ElastiCache Evictions ReplicationGroupId=" + group,
+            "AWS/ElastiCache ReplicationLag ReplicationGroupId=" + group,
+            "ContainerInsights node_cpu_utilization ClusterName=" + cluster,
+            "ContainerInsights node_memory_utilization ClusterName=" + cluster,
+            "ContainerInsights cluster_failed_node_count ClusterName=" + cluster);
+    assertThat(lines)
+        .as("the replica's lag only, never the primary's")
+        .doesNotContain("AWS/RDS ReplicaLag DBInstanceIdentifier=" + primary);
+  }
+
+  @Test
+  void withoutReplicasTheDashboardHasNoReplicaLagGraph() throws Exception {
+    RecordedResource dashboard = Plans.ofStack("dev").get(DASHBOARD, "dev-monitoring-dashboard");
+
+    Set<String> lines = dashboardLines(dashboard);
+
+    assertThat(lines).as("graphs of %s", dashboard).noneMatch(l -> l.contains(" ReplicaLag "));
+    assertThat(lines).anyMatch(l -> l.startsWith("AWS/RDS CPUUtilization "));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void dashboardWidgetsStayInTheGridWithoutOverlapping(String env) throws Exception {
+    RecordedResource dashboard = Plans.ofStack(env).get(DASHBOARD, env + "-monitoring-dashboard");
+    JsonNode widgets =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(dashboard.text("dashboardBody"))
+            .get("widgets");
+    Set<String> cells = new java.util.HashSet<>();
+
+    for (JsonNode w : widgets) {
+      int x = w.get("x").asInt();
+      int y = w.get("y").asInt();
+      int width = w.get("width").asInt();
+      int height = w.get("height").asInt();
+      assertThat(x + width)
+          .as("right edge of %s in %s", w.at("/properties"), dashboard)
+          .isLessThanOrEqualTo(24);
+      for (int i = x; i < x + width; i++) {
+        for (int j = y; j < y + height; j++) {
+          assertThat(cells.add(i + "," + j))
+              .as("cell %d,%d of %s covered once", i, j, w.at("/properties"))
+              .isTrue();
+        }
+      }
+    }
+    assertThat(widgets.size()).isGreaterThan(4);
+  }
+
+  @Test
+  void aGraphAnAlarmWatchesDrawsTheAlarmsThreshold() throws Exception {
+    RecordedResource dashboard = Plans.ofStack("prod").get(DASHBOARD, "prod-monitoring-dashboard");
+    Map<String, Double> thresholds = new java.util.HashMap<>();
+    for (JsonNode w :
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(dashboard.text("dashboardBody"))
+            .get("widgets")) {
+      JsonNode line = w.at("/properties/annotations/horizontal/0/value");
+      if (!line.isMissingNode()) {
+        thresholds.put(w.at("/properties/title").asText(), line.asDouble());
+      }
+    }
+
+    assertThat(thresholds)
+        .as("thresholds drawn on %s", dashboard)
+        .containsEntry("PostgreSQL CPU %", 80.0)
+        .containsEntry("Redis memory used %", 90.0)
+        .containsEntry("Redis replication lag (s)", 30.0)
+        .containsEntry("Nodes memory %", 80.0)
+        .containsEntry("ALB target response time p95 (duration)", 0.5);
   }
 }
