@@ -283,7 +283,11 @@ public final class Platform {
                         database.replicaIdentifiers(),
                         config.database().allocatedStorageGb(),
                         Database.maxConnections(config.database().instanceClass()))),
-                Optional.of(new Monitoring.CacheTargets(cache.replicationGroupId())),
+                Optional.of(
+                    new Monitoring.CacheTargets(
+                        cache.replicationGroupId(),
+                        config.cache().shards(),
+                        config.cache().replicasPerShard())),
                 Optional.of(new Monitoring.ClusterTargets(cluster.clusterName()))),
             inObservability);
     var budget =

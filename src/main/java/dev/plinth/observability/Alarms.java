@@ -168,50 +168,118 @@ final class Alarms {
     }
   }
 
-  /** Redis: engine CPU, memory, evictions, replication lag. */
+  /**
+   * Redis: engine CPU, memory, evictions, replication lag. ElastiCache publishes these per node
+   * ({@code CacheClusterId}), so each alarm watches the worst node through metric math: the highest
+   * of the nodes' values (a metric-math alarm takes at most 10 metrics, so a larger group gets one
+   * alarm per 10 nodes).
+   */
   static void cache(Monitoring m, Monitoring.CacheTargets cache) {
-    Output<Map<String, String>> group =
-        cache.replicationGroupId().applyValue(id -> Map.of("ReplicationGroupId", id));
-    simple(
+    List<Output<String>> all = nodes(cache, false);
+    List<Output<String>> replicas = nodes(cache, true);
+    worstNode(
         m,
         "cache-cpu",
-        "AWS/ElastiCache",
         "EngineCPUUtilization",
         "Average",
-        group,
-        "GreaterThanThreshold",
+        all,
         CPU_PERCENT,
-        "Redis engine CPU above 80%. Check first: slow log (CloudWatch) and hot keys; then add shards.");
-    simple(
+        "Redis engine CPU above 80% on a node. Check first: slow log (CloudWatch) and hot keys; then add shards.");
+    worstNode(
         m,
         "cache-memory",
-        "AWS/ElastiCache",
         "DatabaseMemoryUsagePercentage",
         "Maximum",
-        group,
-        "GreaterThanThreshold",
+        all,
         CACHE_MEMORY_PERCENT,
-        "Redis memory above 90% (seed 003). Check first: key TTLs and the eviction count; then a larger node type.");
-    simple(
+        "Redis memory above 90% on a node (seed 003). Check first: key TTLs and the eviction count; then a larger node type.");
+    worstNode(
         m,
         "cache-evictions",
-        "AWS/ElastiCache",
         "Evictions",
         "Sum",
-        group,
-        "GreaterThanThreshold",
+        all,
         0.0,
         "Redis is evicting keys (seed 004: eviction rate). Check first: memory use and TTLs of the largest keys.");
-    simple(
-        m,
-        "cache-replication-lag",
-        "AWS/ElastiCache",
-        "ReplicationLag",
-        "Maximum",
-        group,
-        "GreaterThanThreshold",
-        CACHE_REPLICATION_LAG_SECONDS,
-        "A Redis replica is more than 30 s behind (seed 004: failover under 30 s). Check first: write volume and network.");
+    if (!replicas.isEmpty()) {
+      worstNode(
+          m,
+          "cache-replication-lag",
+          "ReplicationLag",
+          "Maximum",
+          replicas,
+          CACHE_REPLICATION_LAG_SECONDS,
+          "A Redis replica is more than 30 s behind (seed 004: failover under 30 s). Check first: write volume and network.");
+    }
+  }
+
+  /** Most metrics a metric-math alarm may query. */
+  static final int MAX_ALARM_METRICS = 10;
+
+  private static List<Output<String>> nodes(Monitoring.CacheTargets cache, boolean replicasOnly) {
+    int count = replicasOnly ? cache.replicaIds("g").size() : cache.nodeIds("g").size();
+    List<Output<String>> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      int index = i;
+      ids.add(
+          cache
+              .replicationGroupId()
+              .applyValue(
+                  id -> (replicasOnly ? cache.replicaIds(id) : cache.nodeIds(id)).get(index)));
+    }
+    return ids;
+  }
+
+  private static void worstNode(
+      Monitoring m,
+      String suffix,
+      String metric,
+      String statistic,
+      List<Output<String>> nodes,
+      double threshold,
+      String description) {
+    int alarms = (nodes.size() + MAX_ALARM_METRICS - 1) / MAX_ALARM_METRICS;
+    for (int a = 0; a < alarms; a++) {
+      List<Output<String>> part =
+          nodes.subList(a * MAX_ALARM_METRICS, Math.min(nodes.size(), (a + 1) * MAX_ALARM_METRICS));
+      List<MetricAlarmMetricQueryArgs> queries = new java.util.ArrayList<>();
+      List<String> ids = new java.util.ArrayList<>();
+      for (int i = 0; i < part.size(); i++) {
+        String id = "n" + i;
+        ids.add(id);
+        queries.add(
+            MetricAlarmMetricQueryArgs.builder()
+                .id(id)
+                .returnData(false)
+                .metric(
+                    MetricAlarmMetricQueryMetricArgs.builder()
+                        .namespace("AWS/ElastiCache")
+                        .metricName(metric)
+                        .stat(statistic)
+                        .period(300)
+                        .dimensions(part.get(i).applyValue(n -> Map.of("CacheClusterId", n)))
+                        .build())
+                .build());
+      }
+      queries.add(
+          0,
+          MetricAlarmMetricQueryArgs.builder()
+              .id("worst")
+              .label(metric + ", worst node")
+              .expression("MAX([" + String.join(", ", ids) + "])")
+              .returnData(true)
+              .build());
+      m.alarm(
+          alarms == 1 ? suffix : suffix + "-" + (a + 1),
+          MetricAlarmArgs.builder()
+              .alarmDescription(description)
+              .evaluationPeriods(3)
+              .datapointsToAlarm(2)
+              .comparisonOperator("GreaterThanThreshold")
+              .threshold(threshold)
+              .treatMissingData("missing")
+              .metricQueries(queries));
+    }
   }
 
   /** Cluster nodes: CPU and memory (Container Insights). */

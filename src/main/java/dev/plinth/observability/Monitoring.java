@@ -61,8 +61,33 @@ public final class Monitoring extends Component {
       int allocatedStorageGb,
       int maxConnections) {}
 
-  /** Redis: the replication group. */
-  public record CacheTargets(Output<String> replicationGroupId) {}
+  /**
+   * Redis: the replication group and its shape. ElastiCache publishes its metrics per node, under
+   * the dimension {@code CacheClusterId}, not per replication group; in cluster mode each node's id
+   * is the group's id, the shard's number in four digits and the node's in three ({@code
+   * <group>-0001-001}), node 001 being the shard's first (primary at creation).
+   */
+  public record CacheTargets(Output<String> replicationGroupId, int shards, int replicasPerShard) {
+    /** Every node's {@code CacheClusterId}, shard by shard. */
+    public List<String> nodeIds(String groupId) {
+      List<String> ids = new ArrayList<>();
+      for (int shard = 1; shard <= shards; shard++) {
+        for (int node = 1; node <= replicasPerShard + 1; node++) {
+          ids.add(String.format("%s-%04d-%03d", groupId, shard, node));
+        }
+      }
+      return ids;
+    }
+
+    /** The nodes created as replicas (the ones that report replication lag). */
+    public List<String> replicaIds(String groupId) {
+      return nodeIds(groupId).stream().filter(id -> !id.endsWith("-001")).toList();
+    }
+
+    int nodeCount() {
+      return shards * (replicasPerShard + 1);
+    }
+  }
 
   /** The EKS cluster, by name (Container Insights metrics). */
   public record ClusterTargets(Output<String> clusterName) {}
@@ -199,7 +224,10 @@ public final class Monitoring extends Component {
                       .applyValue(all -> database(db, all.get(0), all.subList(1, all.size()))));
             });
     args.cache()
-        .ifPresent(cache -> sections.add(cache.replicationGroupId().applyValue(Monitoring::cache)));
+        .ifPresent(
+            cache ->
+                sections.add(
+                    cache.replicationGroupId().applyValue(id -> Monitoring.cache(cache, id))));
     args.cluster()
         .ifPresent(cluster -> sections.add(cluster.clusterName().applyValue(Monitoring::cluster)));
     if (sections.isEmpty()) {
@@ -280,43 +308,45 @@ public final class Monitoring extends Component {
   }
 
   /** Redis: engine CPU, memory, connections, commands, evictions, replication lag. */
-  static Section cache(String replicationGroup) {
+  static Section cache(CacheTargets targets, String replicationGroup) {
     String ns = "AWS/ElastiCache";
-    String group = "ReplicationGroupId";
-    return new Section(
-        "Cache: ElastiCache Redis",
-        List.of(
-            new Graph(
-                "Redis engine CPU %",
-                "Average",
-                List.of(new Line(ns, "EngineCPUUtilization", group, replicationGroup)),
-                Alarms.CPU_PERCENT),
-            new Graph(
-                "Redis memory used %",
-                "Maximum",
-                List.of(new Line(ns, "DatabaseMemoryUsagePercentage", group, replicationGroup)),
-                Alarms.CACHE_MEMORY_PERCENT),
-            new Graph(
-                "Redis connections",
-                "Maximum",
-                List.of(new Line(ns, "CurrConnections", group, replicationGroup))),
-            new Graph(
-                "Redis commands (get, set)",
-                "Sum",
-                List.of(
-                    new Line(ns, "GetTypeCmds", group, replicationGroup),
-                    new Line(ns, "SetTypeCmds", group, replicationGroup))),
-            new Graph(
-                "Redis evictions",
-                "Sum",
-                List.of(new Line(ns, "Evictions", group, replicationGroup)),
-                0.0),
-            new Graph(
-                "Redis replication lag (s)",
-                "Maximum",
-                List.of(new Line(ns, "ReplicationLag", group, replicationGroup)),
-                Alarms.CACHE_REPLICATION_LAG_SECONDS)));
+    List<String> nodes = targets.nodeIds(replicationGroup);
+    List<String> replicas = targets.replicaIds(replicationGroup);
+    java.util.function.Function<String, List<Line>> perNode =
+        metric -> nodes.stream().map(n -> new Line(ns, metric, CACHE_NODE, n)).toList();
+    List<Graph> graphs =
+        new ArrayList<>(
+            List.of(
+                new Graph(
+                    "Redis engine CPU %",
+                    "Average", perNode.apply("EngineCPUUtilization"), Alarms.CPU_PERCENT),
+                new Graph(
+                    "Redis memory used %",
+                    "Maximum",
+                    perNode.apply("DatabaseMemoryUsagePercentage"),
+                    Alarms.CACHE_MEMORY_PERCENT),
+                new Graph("Redis connections", "Maximum", perNode.apply("CurrConnections")),
+                new Graph(
+                    "Redis commands (get, set)",
+                    "Sum",
+                    java.util.stream.Stream.concat(
+                            perNode.apply("GetTypeCmds").stream(),
+                            perNode.apply("SetTypeCmds").stream())
+                        .toList()),
+                new Graph("Redis evictions", "Sum", perNode.apply("Evictions"), 0.0)));
+    if (!replicas.isEmpty()) {
+      graphs.add(
+          new Graph(
+              "Redis replication lag (s)",
+              "Maximum",
+              replicas.stream().map(r -> new Line(ns, "ReplicationLag", CACHE_NODE, r)).toList(),
+              Alarms.CACHE_REPLICATION_LAG_SECONDS));
+    }
+    return new Section("Cache: ElastiCache Redis", graphs);
   }
+
+  /** The dimension ElastiCache publishes node metrics under. */
+  static final String CACHE_NODE = "CacheClusterId";
 
   /** Cluster nodes (Container Insights): CPU, memory, filesystem, node count and failed nodes. */
   static Section cluster(String clusterName) {

@@ -252,7 +252,7 @@ class ObservabilityTest {
     String replica =
         plan.get(ALARM, "prod-monitoring-db-replica-1-lag").text("dimensions.DBInstanceIdentifier");
     String group =
-        plan.get(ALARM, "prod-monitoring-cache-cpu").text("dimensions.ReplicationGroupId");
+        plan.get("aws:elasticache/replicationGroup:ReplicationGroup", "prod-cache-redis").id();
     String cluster = plan.get(ALARM, "prod-monitoring-nodes-cpu").text("dimensions.ClusterName");
 
     Set<String> lines = dashboardLines(dashboard);
@@ -273,17 +273,74 @@ class ObservabilityTest {
             "AWS/RDS ReadLatency DBInstanceIdentifier=" + primary,
             "AWS/RDS WriteLatency DBInstanceIdentifier=" + primary,
             "AWS/RDS ReplicaLag DBInstanceIdentifier=" + replica,
-            "AWS/ElastiCache EngineCPUUtilization ReplicationGroupId=" + group,
-            "AWS/ElastiCache DatabaseMemoryUsagePercentage ReplicationGroupId=" + group,
-            "AWS/ElastiCache CurrConnections ReplicationGroupId=" + group,
-            "AWS/ElastiCache Evictions ReplicationGroupId=" + group,
-            "AWS/ElastiCache ReplicationLag ReplicationGroupId=" + group,
+            "AWS/ElastiCache EngineCPUUtilization CacheClusterId=" + group + "-0001-001",
+            "AWS/ElastiCache EngineCPUUtilization CacheClusterId=" + group + "-0003-002",
+            "AWS/ElastiCache DatabaseMemoryUsagePercentage CacheClusterId=" + group + "-0002-001",
+            "AWS/ElastiCache CurrConnections CacheClusterId=" + group + "-0002-002",
+            "AWS/ElastiCache Evictions CacheClusterId=" + group + "-0003-001",
+            "AWS/ElastiCache ReplicationLag CacheClusterId=" + group + "-0001-002",
             "ContainerInsights node_cpu_utilization ClusterName=" + cluster,
             "ContainerInsights node_memory_utilization ClusterName=" + cluster,
             "ContainerInsights cluster_failed_node_count ClusterName=" + cluster);
     assertThat(lines)
         .as("the replica's lag only, never the primary's")
-        .doesNotContain("AWS/RDS ReplicaLag DBInstanceIdentifier=" + primary);
+        .doesNotContain("AWS/RDS ReplicaLag DBInstanceIdentifier=" + primary)
+        .doesNotContain("AWS/ElastiCache ReplicationLag CacheClusterId=" + group + "-0001-001");
+    assertThat(lines)
+        .as("ElastiCache publishes no metric per replication group")
+        .noneMatch(l -> l.contains("ReplicationGroupId"));
+  }
+
+  /** The CacheClusterId of each node an alarm's metric-math queries watch. */
+  private static List<String> watchedNodes(RecordedResource alarm) {
+    List<String> nodes = new java.util.ArrayList<>();
+    for (JsonNode q : alarm.input("metricQueries").orElseThrow()) {
+      if (q.has("metric")) {
+        nodes.add(q.at("/metric/dimensions/CacheClusterId").asText());
+      }
+    }
+    return nodes;
+  }
+
+  @Test
+  void eachCacheAlarmWatchesTheWorstOfTheNodesElastiCachePublishes() {
+    ResourceGraph plan = Plans.ofStack("prod");
+    String group =
+        plan.get("aws:elasticache/replicationGroup:ReplicationGroup", "prod-cache-redis").id();
+    RecordedResource cpu = plan.get(ALARM, "prod-monitoring-cache-cpu");
+    RecordedResource lag = plan.get(ALARM, "prod-monitoring-cache-replication-lag");
+
+    assertThat(watchedNodes(cpu))
+        .as("nodes of %s: 3 shards of a primary and a replica", cpu)
+        .containsExactly(
+            group + "-0001-001",
+            group + "-0001-002",
+            group + "-0002-001",
+            group + "-0002-002",
+            group + "-0003-001",
+            group + "-0003-002");
+    assertThat(cpu.text("metricQueries.0.expression")).isEqualTo("MAX([n0, n1, n2, n3, n4, n5])");
+    assertThat(cpu.input("metricQueries.0.returnData").orElseThrow().asBoolean()).isTrue();
+    assertThat(watchedNodes(lag))
+        .as("nodes of %s: replicas only", lag)
+        .containsExactly(group + "-0001-002", group + "-0002-002", group + "-0003-002");
+    assertThat(
+            Plans.ofStack("dev")
+                .where(r -> r.name().equals("dev-monitoring-cache-replication-lag")))
+        .as("dev's single node has no replica to lag")
+        .isEmpty();
+  }
+
+  @Test
+  void aGroupOfMoreThanTenNodesSplitsItsAlarmsTenNodesAtATime() {
+    ResourceGraph plan =
+        Plans.of(
+            Plans.config(
+                "prod", Map.of("plinth:cache", Map.of("shards", 4, "replicasPerShard", 2))));
+
+    assertThat(watchedNodes(plan.get(ALARM, "prod-monitoring-cache-cpu-1"))).hasSize(10);
+    assertThat(watchedNodes(plan.get(ALARM, "prod-monitoring-cache-cpu-2"))).hasSize(2);
+    assertThat(plan.where(r -> r.name().equals("prod-monitoring-cache-cpu"))).isEmpty();
   }
 
   @Test
