@@ -96,6 +96,9 @@ public final class ConfigLoader {
     problems.addAll(EdgeValidation.validate(config.edge(), config.environment(), config.region()));
     problems.addAll(ObservabilityValidation.validate(config.observability()));
     problems.addAll(CostValidation.validate(config.cost()));
+    problems.addAll(
+        dev.plinth.data.DatabaseValidation.validate(
+            config.database(), config.backups(), config.region()));
     return problems;
   }
 
