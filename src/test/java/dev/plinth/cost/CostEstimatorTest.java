@@ -134,7 +134,8 @@ class CostEstimatorTest {
             "prod-db",
             H * 0.45 * 2
                 + 100 * 0.23 // db.r6g.xlarge Multi-AZ primary, 100 GB gp3 Multi-AZ
-                + H * 0.45, // one read replica, single-AZ
+                + H * 0.45 // one read replica, single-AZ
+                + 1.00, // the key of the replicated automated backups in the DR region
             "prod-cache",
             6 * H * 0.206, // three shards of primary + replica, cache.r6g.large
             "prod-secrets",
@@ -208,6 +209,23 @@ class CostEstimatorTest {
             .total();
 
     assertThat(extended - standard).isCloseTo(H * (0.60 - 0.10), within(0.001));
+  }
+
+  @Test
+  void replicatedAutomatedBackupsAreNamedInANoteNotGuessed() {
+    CostReport prod =
+        CostEstimator.estimate(
+            Plans.ofStack("prod"), CostSettings.preset(Environment.PROD), "us-east-1");
+    CostReport dev =
+        CostEstimator.estimate(
+            Plans.ofStack("dev"), CostSettings.preset(Environment.DEV), "us-east-1");
+
+    assertThat(prod.notes())
+        .singleElement()
+        .asString()
+        .contains("prod-db-backup-replication")
+        .contains("not priced");
+    assertThat(dev.notes()).as("notes of dev, which replicates nothing").isEmpty();
   }
 
   @Test
