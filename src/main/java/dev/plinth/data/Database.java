@@ -188,10 +188,13 @@ public final class Database extends Component {
               statefulOptions(prod)));
     }
 
+    // Setting or changing the schedule does not rotate the password there and then (the provider's
+    // default would, in the middle of a deployment); RDS rotates it on the schedule.
     new SecretRotation(
         child("master-secret-rotation"),
         SecretRotationArgs.builder()
             .secretId(masterSecretArn())
+            .rotateImmediately(false)
             .rotationRules(
                 SecretRotationRotationRulesArgs.builder()
                     .automaticallyAfterDays(s.masterPasswordRotationDays())

@@ -41,6 +41,9 @@ class DatabaseDisasterRecoveryTest {
     assertThat(rotation.input("rotationLambdaArn"))
         .as("rotation Lambda of %s (RDS rotates its managed secret itself)", rotation)
         .isEmpty();
+    assertThat(rotation.input("rotateImmediately").orElseThrow().asBoolean())
+        .as("whether deploying %s rotates the password at once", rotation)
+        .isFalse();
     assertThat(rotation.parent()).as("parent of %s", rotation).endsWith("::" + env + "-db");
   }
 
