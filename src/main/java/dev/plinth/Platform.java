@@ -127,6 +127,18 @@ public final class Platform {
                 keys.logsKeyArn()),
             inEdge);
 
+    // The disaster-recovery region's provider: the backups' replicas and copies, and the
+    // database's replicated automated backups.
+    var backupSettings = config.backups();
+    var drProvider =
+        new Provider(
+            prefix + "-aws-dr",
+            ProviderArgs.builder()
+                .region(backupSettings.drRegion())
+                .defaultTags(
+                    ProviderDefaultTagsArgs.builder().tags(defaultTags(config, "backups")).build())
+                .build());
+
     var inData = in(config, "data");
     var secrets =
         new Secrets(
@@ -146,7 +158,10 @@ public final class Platform {
                 network.appSecurityGroupId(),
                 network.availabilityZones(),
                 keys.arn(KeyDomain.DATABASE),
-                keys.arn(KeyDomain.SECRETS)),
+                keys.arn(KeyDomain.SECRETS),
+                aws,
+                backupSettings.drRegion(),
+                drProvider),
             inData);
     var cache =
         new Cache(
@@ -162,15 +177,6 @@ public final class Platform {
                 config.observability().logRetentionDays(),
                 secrets),
             inData);
-    var backupSettings = config.backups();
-    var drProvider =
-        new Provider(
-            prefix + "-aws-dr",
-            ProviderArgs.builder()
-                .region(backupSettings.drRegion())
-                .defaultTags(
-                    ProviderDefaultTagsArgs.builder().tags(defaultTags(config, "backups")).build())
-                .build());
     var backups =
         new Backups(
             prefix + "-backups",
@@ -189,6 +195,7 @@ public final class Platform {
     ctx.export("dbEndpoint", database.endpoint());
     ctx.export("dbReplicaAddresses", database.replicaAddresses());
     ctx.export("dbMasterSecretArn", database.masterSecretArn());
+    ctx.export("dbReplicatedBackupsArn", database.replicatedBackupsArn());
     ctx.export("cacheConfigurationEndpoint", cache.configurationEndpoint());
     ctx.export("cacheAuthSecretArn", cache.authSecretArn());
     ctx.export("appSecretArns", secrets.arns());

@@ -19,6 +19,14 @@ package dev.plinth.config;
  * @param readReplicas read replicas in other zones: 0 in dev and staging, 1 in prod (seed 000 asks
  *     2 replicas, seed 004 calls them optional; one keeps reads off the primary at half the cost)
  * @param masterUsername the master user (not {@code postgres}: scanners flag the default)
+ * @param masterPasswordRotationDays days between rotations of the RDS-managed master password: 7
+ *     everywhere. That is the schedule RDS gives its managed secret by default, so setting it
+ *     changes nothing for an existing stack; it is stricter than seed 003's 90-day ceiling (seed
+ *     004 asks automatic rotation of database credentials). Secrets Manager accepts 1 to 1000
+ * @param crossRegionBackupReplication replicate the primary's automated backups (snapshots and
+ *     transaction logs) to {@code plinth:backups.drRegion}, encrypted with a key in that region:
+ *     prod only (seed 004: cross-region backup replication, optional for DR; seed 002: RPO 5
+ *     minutes, geographic redundancy). Needs a DR region other than the stack's
  */
 public record DatabaseSettings(
     String engineVersion,
@@ -30,7 +38,9 @@ public record DatabaseSettings(
     String backupWindow,
     String maintenanceWindow,
     int readReplicas,
-    String masterUsername) {
+    String masterUsername,
+    int masterPasswordRotationDays,
+    boolean crossRegionBackupReplication) {
 
   public static DatabaseSettings preset(Environment env) {
     return switch (env) {
@@ -45,7 +55,9 @@ public record DatabaseSettings(
               "03:00-04:00",
               "sun:04:00-sun:05:00",
               0,
-              "plinth_admin");
+              "plinth_admin",
+              7,
+              false);
       case STAGING ->
           new DatabaseSettings(
               "15",
@@ -57,7 +69,9 @@ public record DatabaseSettings(
               "03:00-04:00",
               "sun:04:00-sun:05:00",
               0,
-              "plinth_admin");
+              "plinth_admin",
+              7,
+              false);
       case PROD ->
           new DatabaseSettings(
               "15",
@@ -69,7 +83,9 @@ public record DatabaseSettings(
               "03:00-04:00",
               "sun:04:00-sun:05:00",
               1,
-              "plinth_admin");
+              "plinth_admin",
+              7,
+              true);
     };
   }
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
  * gateways and public IPv4 addresses, ALBs, WAF web ACLs and rules, RDS instances (class, Multi-AZ,
  * storage; read replicas alike), ElastiCache nodes, KMS keys, secrets and alarms; plus the usage
  * assumptions of {@code plinth:cost} (NAT traffic, ALB capacity units, WAF requests, logs, S3).
+ * Replicated automated backups are named in a note, not priced (their size is not in the plan).
  */
 public final class CostEstimator {
   private final PriceTable prices;
@@ -65,6 +66,12 @@ public final class CostEstimator {
         case Types.LB -> loadBalancer(r);
         case Types.WEB_ACL -> webAcl(r);
         case Types.RDS -> database(r);
+        case Types.RDS_BACKUP_REPLICATION ->
+            notes.add(
+                "automated-backup replication "
+                    + r.name()
+                    + " is not priced: its backup storage in the DR region and the cross-region"
+                    + " transfer depend on the database's size and change rate");
         case Types.CACHE -> cache(r);
         case Types.KMS_KEY -> monthly(r, "KMS key", "kms.key");
         case Types.SECRET -> monthly(r, "secret", "secret");

@@ -2,17 +2,29 @@ package dev.plinth.data;
 
 import static dev.plinth.Json.obj;
 
+import com.pulumi.aws.Provider;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
+import com.pulumi.aws.kms.Alias;
+import com.pulumi.aws.kms.AliasArgs;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.aws.rds.Instance;
 import com.pulumi.aws.rds.InstanceArgs;
+import com.pulumi.aws.rds.InstanceAutomatedBackupsReplication;
+import com.pulumi.aws.rds.InstanceAutomatedBackupsReplicationArgs;
 import com.pulumi.aws.rds.ParameterGroup;
 import com.pulumi.aws.rds.ParameterGroupArgs;
 import com.pulumi.aws.rds.inputs.ParameterGroupParameterArgs;
+import com.pulumi.aws.secretsmanager.SecretRotation;
+import com.pulumi.aws.secretsmanager.SecretRotationArgs;
+import com.pulumi.aws.secretsmanager.inputs.SecretRotationRotationRulesArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import dev.plinth.AwsContext;
 import dev.plinth.Component;
 import dev.plinth.Json;
 import dev.plinth.config.DatabaseSettings;
@@ -25,7 +37,10 @@ import java.util.Map;
  * PostgreSQL on RDS: the primary (Multi-AZ where configured), read replicas in other zones, a
  * parameter group that forces TLS and logs slow queries, enhanced monitoring, and a security group
  * that admits 5432 from the application only. RDS keeps the master password in Secrets Manager
- * ({@code manageMasterUserPassword}), so no password ever enters Pulumi state.
+ * ({@code manageMasterUserPassword}), so no password ever enters Pulumi state, and rotates it on
+ * the schedule of {@code masterPasswordRotationDays} (managed rotation: no Lambda). Where {@code
+ * crossRegionBackupReplication} is on, the primary's automated backups are replicated to the
+ * disaster-recovery region, encrypted with a key created there.
  */
 public final class Database extends Component {
   /** PostgreSQL's port. */
@@ -47,10 +62,14 @@ public final class Database extends Component {
       Output<String> appSecurityGroupId,
       Output<List<String>> zones,
       Output<String> databaseKeyArn,
-      Output<String> secretsKeyArn) {}
+      Output<String> secretsKeyArn,
+      AwsContext aws,
+      String drRegion,
+      Provider drProvider) {}
 
   private final Instance primary;
   private final List<Instance> replicas = new ArrayList<>();
+  private InstanceAutomatedBackupsReplication backupReplication;
 
   public Database(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
@@ -174,10 +193,83 @@ public final class Database extends Component {
                   .build(),
               statefulOptions(prod)));
     }
+
+    // Setting or changing the schedule does not rotate the password there and then (the provider's
+    // default would, in the middle of a deployment); RDS rotates it on the schedule.
+    new SecretRotation(
+        child("master-secret-rotation"),
+        SecretRotationArgs.builder()
+            .secretId(masterSecretArn())
+            .rotateImmediately(false)
+            .rotationRules(
+                SecretRotationRotationRulesArgs.builder()
+                    .automaticallyAfterDays(s.masterPasswordRotationDays())
+                    .build())
+            .build(),
+        childOptions());
+
+    if (s.crossRegionBackupReplication()) {
+      replicateBackups(args, prod);
+    }
     registerOutputs(
         Map.of(
             "endpoint", primary.endpoint(),
-            "masterSecretArn", masterSecretArn()));
+            "masterSecretArn", masterSecretArn(),
+            "replicatedBackupsArn", replicatedBackupsArn()));
+  }
+
+  /**
+   * Automated-backup replication to the DR region: RDS copies the primary's snapshots and
+   * transaction logs there, so a point-in-time restore in the DR region is possible for the
+   * retention period. Replicated backups must be encrypted with a key of the destination region; it
+   * gets the database domain's policy for that region.
+   */
+  private void replicateBackups(Args args, boolean prod) {
+    String env = args.environment().key();
+    String drRegion = args.drRegion();
+    CustomResourceOptions inDr =
+        CustomResourceOptions.builder().parent(this).provider(args.drProvider()).build();
+    var drKey =
+        new Key(
+            child("dr-key"),
+            KeyArgs.builder()
+                .description("Plinth " + env + ": replicated PostgreSQL backups in " + drRegion)
+                .enableKeyRotation(true)
+                .deletionWindowInDays(Keys.deletionWindowDays(args.environment()))
+                .policy(
+                    Output.tuple(args.aws().accountId(), args.aws().partition())
+                        .applyValue(t -> Keys.policy(KeyDomain.DATABASE, t.t1, t.t2, drRegion)))
+                .build(),
+            CustomResourceOptions.builder()
+                .parent(this)
+                .provider(args.drProvider())
+                .protect(prod)
+                .build());
+    new Alias(
+        child("dr-key-alias"),
+        AliasArgs.builder()
+            .name("alias/plinth/" + env + "/database-dr")
+            .targetKeyId(drKey.keyId())
+            .build(),
+        inDr);
+    backupReplication =
+        new InstanceAutomatedBackupsReplication(
+            child("backup-replication"),
+            InstanceAutomatedBackupsReplicationArgs.builder()
+                .sourceDbInstanceArn(primary.arn())
+                .retentionPeriod(args.settings().backupRetentionDays())
+                .kmsKeyId(drKey.arn())
+                .build(),
+            inDr);
+  }
+
+  /**
+   * The ARN of the replicated automated backups in the DR region (what {@code
+   * restore-db-instance-to-point-in-time --source-db-instance-automated-backups-arn} takes); empty
+   * when replication is off.
+   */
+  public Output<String> replicatedBackupsArn() {
+    return backupReplication == null ? Output.of("") : backupReplication.id();
   }
 
   private static ParameterGroupParameterArgs parameter(String name, String value, String apply) {

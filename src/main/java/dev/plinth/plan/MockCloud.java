@@ -12,13 +12,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
  * What AWS would answer, offline. Fills what the cloud computes (ids, ARNs, generated names) with
  * values derived from the resource's type and name, so every run gives the same plan and documents
- * built from them (policies, connection settings) are complete. Answers only the invokes it knows;
- * any other invoke fails, naming its token.
+ * built from them (policies, connection settings) are complete. A resource registered through an
+ * AWS provider of another region (the disaster-recovery provider) gets ARNs and addresses of that
+ * region. Answers only the invokes it knows; any other invoke fails, naming its token.
  */
 public final class MockCloud implements Mocks {
   /** A placeholder account id (AWS's documentation example); no real account is asked. */
@@ -66,16 +68,54 @@ public final class MockCloud implements Mocks {
           "AWSManagedRulesSQLiRuleSet", 200,
           "AWSManagedRulesAmazonIpReputationList", 25);
 
-  private final String region;
+  static final String AWS_PROVIDER = "pulumi:providers:aws";
+
+  static final String BACKUPS_REPLICATION =
+      "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication";
+
+  /** The stack's region: invokes answer for it, and resources of a provider without one. */
+  private final String stackRegion;
+
+  /** The region of each AWS provider registered so far, by the provider's name. */
+  private final Map<String, String> providerRegions = new ConcurrentHashMap<>();
 
   public MockCloud(String region) {
-    this.region = region;
+    this.stackRegion = region;
+  }
+
+  /**
+   * The region a resource is created in: its provider's, if that provider names one; else the
+   * stack's. A provider reference is the provider's URN, {@code ::}, its id; the URN ends with the
+   * provider's name.
+   */
+  String regionOf(String providerReference) {
+    if (providerReference == null || providerReference.isEmpty()) {
+      return stackRegion;
+    }
+    String[] parts = providerReference.split("::");
+    return parts.length < 2
+        ? stackRegion
+        : providerRegions.getOrDefault(parts[parts.length - 2], stackRegion);
   }
 
   @Override
   public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
     Map<String, Object> state = new LinkedHashMap<>(args.inputs);
+    if (args.type.equals(AWS_PROVIDER) && state.get("region") instanceof String providerRegion) {
+      providerRegions.put(args.name, providerRegion);
+    }
+    String region = regionOf(args.provider);
     String id = idOf(args.type, args.name);
+    if (args.type.equals(BACKUPS_REPLICATION)) {
+      // Its id is the ARN of the replicated automated backups in the destination region.
+      id =
+          "arn:aws:rds:"
+              + region
+              + ":"
+              + ACCOUNT_ID
+              + ":auto-backup:ab-"
+              + hash(args.name).substring(0, 26);
+    }
     if (BUCKETS.contains(args.type)) {
       // A bucket's id is its name: the one given, or Pulumi's auto-name (lower case, as S3 wants).
       id =
@@ -86,8 +126,8 @@ public final class MockCloud implements Mocks {
     }
     if (args.type.startsWith("aws:")) {
       state.putIfAbsent("name", generatedName(args.name));
-      state.putIfAbsent("arn", arn(args.type, id, String.valueOf(state.get("name"))));
-      computed(args.type, id, state);
+      state.putIfAbsent("arn", arn(region, args.type, id, String.valueOf(state.get("name"))));
+      computed(region, args.type, id, state);
     }
     if (args.type.equals("random:index/randomPassword:RandomPassword")) {
       // Stable, not secret material: the plan shows it only as [secret].
@@ -97,7 +137,7 @@ public final class MockCloud implements Mocks {
     return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
   }
 
-  private void computed(String type, String id, Map<String, Object> state) {
+  private static void computed(String region, String type, String id, Map<String, Object> state) {
     String name = String.valueOf(state.get("name"));
     String elb = "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT_ID + ":";
     switch (type) {
@@ -359,10 +399,10 @@ public final class MockCloud implements Mocks {
                   PARTITION);
           case "aws:index/getRegion:getRegion" ->
               Map.of(
-                  "name", region,
-                  "id", region,
-                  "endpoint", "ec2." + region + ".amazonaws.com",
-                  "description", region);
+                  "name", stackRegion,
+                  "id", stackRegion,
+                  "endpoint", "ec2." + stackRegion + ".amazonaws.com",
+                  "description", stackRegion);
           case "aws:index/getAvailabilityZones:getAvailabilityZones" -> zones();
           default -> null;
         };
@@ -381,10 +421,10 @@ public final class MockCloud implements Mocks {
     List<String> letters =
         IntStream.range(0, 6).mapToObj(i -> String.valueOf((char) ('a' + i))).toList();
     return Map.of(
-        "names", letters.stream().map(l -> region + l).toList(),
+        "names", letters.stream().map(l -> stackRegion + l).toList(),
         "zoneIds", IntStream.range(0, 6).mapToObj(i -> "use1-az" + (i + 1)).toList(),
-        "groupNames", List.of(region),
-        "id", region);
+        "groupNames", List.of(stackRegion),
+        "id", stackRegion);
   }
 
   /** The id the mocks give a resource of this type and name. */
@@ -413,7 +453,7 @@ public final class MockCloud implements Mocks {
     return name + "-" + hash(name).substring(0, 7);
   }
 
-  private String arn(String type, String id, String name) {
+  private static String arn(String region, String type, String id, String name) {
     String module =
         type.substring(4, type.indexOf('/') > 0 ? type.indexOf('/') : type.indexOf(':', 4));
     return switch (type) {

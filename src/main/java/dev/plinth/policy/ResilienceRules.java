@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.plinth.config.Environment;
 import java.util.List;
 
-/** AWS Backup plans and vaults, and protection of stateful resources. */
+/**
+ * AWS Backup plans and vaults, replication of the database's automated backups, and protection of
+ * stateful resources.
+ */
 final class ResilienceRules {
   private ResilienceRules() {}
 
@@ -27,7 +30,12 @@ final class ResilienceRules {
           Types.BACKUP_VAULT);
 
   static List<Rule> all() {
-    return List.of(backupRetention(), vaultKey(), crossRegionCopy(), protectedInProd());
+    return List.of(
+        backupRetention(),
+        vaultKey(),
+        crossRegionCopy(),
+        protectedInProd(),
+        databaseBackupsReplicated());
   }
 
   static Rule backupRetention() {
@@ -111,5 +119,33 @@ final class ResilienceRules {
                     "is not protected: a destroy or replacement would delete it",
                     "create it with statefulOptions(true) (Pulumi protect)")
                 .list());
+  }
+
+  static Rule databaseBackupsReplicated() {
+    return Rule.of(
+        "PL-23",
+        "in prod the PostgreSQL primary's automated backups are replicated to another region (seeds"
+            + " 002, 004)",
+        ADVISORY,
+        PROD,
+        "seed 002 (RPO 5 min, geographic redundancy), seed 004 (cross-region backup replication)",
+        List.of(Types.RDS),
+        (db, ctx) -> {
+          if (DatabaseRules.isReplica(db)) {
+            return List.of();
+          }
+          boolean replicated =
+              ctx.referring(db, Types.RDS_BACKUP_REPLICATION).stream()
+                  .anyMatch(r -> In.text(r, "kmsKeyId").isPresent());
+          return Problems.of(db)
+              .require(
+                  replicated,
+                  "backup-replication",
+                  "its automated backups and transaction logs stay in its region: after a region"
+                      + " loss only the daily copies remain",
+                  "set plinth:database.crossRegionBackupReplication true (an"
+                      + " aws.rds.InstanceAutomatedBackupsReplication in the DR region, with kmsKeyId)")
+              .list();
+        });
   }
 }

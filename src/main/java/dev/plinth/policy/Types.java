@@ -28,6 +28,8 @@ public final class Types {
       "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration";
 
   public static final String RDS = "aws:rds/instance:Instance";
+  public static final String RDS_BACKUP_REPLICATION =
+      "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication";
   public static final String RDS_PARAMETERS = "aws:rds/parameterGroup:ParameterGroup";
   public static final String CACHE = "aws:elasticache/replicationGroup:ReplicationGroup";
 

@@ -134,7 +134,8 @@ class CostEstimatorTest {
             "prod-db",
             H * 0.45 * 2
                 + 100 * 0.23 // db.r6g.xlarge Multi-AZ primary, 100 GB gp3 Multi-AZ
-                + H * 0.45, // one read replica, single-AZ
+                + H * 0.45 // one read replica, single-AZ
+                + 1.00, // the key of the replicated automated backups in the DR region
             "prod-cache",
             6 * H * 0.206, // three shards of primary + replica, cache.r6g.large
             "prod-secrets",
@@ -179,7 +180,11 @@ class CostEstimatorTest {
             + 100 * (0.50 + 0.03) // logs
             + 500 * 0.023; // S3 Standard
     assertThat(report.total()).isCloseTo(expected, within(0.001));
-    assertThat(report.notes()).isEmpty();
+    assertThat(report.notes())
+        .as("notes of the baseline: only the unpriced backup replication")
+        .singleElement()
+        .asString()
+        .contains("prod-db-backup-replication");
   }
 
   @Test
@@ -211,6 +216,23 @@ class CostEstimatorTest {
   }
 
   @Test
+  void replicatedAutomatedBackupsAreNamedInANoteNotGuessed() {
+    CostReport prod =
+        CostEstimator.estimate(
+            Plans.ofStack("prod"), CostSettings.preset(Environment.PROD), "us-east-1");
+    CostReport dev =
+        CostEstimator.estimate(
+            Plans.ofStack("dev"), CostSettings.preset(Environment.DEV), "us-east-1");
+
+    assertThat(prod.notes())
+        .singleElement()
+        .asString()
+        .contains("prod-db-backup-replication")
+        .contains("not priced");
+    assertThat(dev.notes()).as("notes of dev, which replicates nothing").isEmpty();
+  }
+
+  @Test
   void anotherRegionIsPricedAtUsEast1AndSaysSo() {
     CostReport report =
         CostEstimator.estimate(
@@ -231,9 +253,9 @@ class CostEstimatorTest {
         CostEstimator.estimate(g.build(), CostSettings.preset(Environment.PROD), "us-east-1");
 
     assertThat(report.notes())
+        .filteredOn(n -> n.contains("db.x2g.16xlarge"))
         .singleElement()
         .asString()
-        .contains("db.x2g.16xlarge")
         .contains("prod-db-replica-1");
   }
 

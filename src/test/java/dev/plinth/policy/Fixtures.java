@@ -237,6 +237,14 @@ final class Fixtures {
             p + "db-params",
             p + "db-primary")
         .protect(p + "db-replica-1", true);
+    g.add(
+        Types.RDS_BACKUP_REPLICATION,
+        p + "db-backup-replication",
+        "{sourceDbInstanceArn: 'arn:aws:rds:us-east-1:123456789012:db:"
+            + p
+            + "db-primary', retentionPeriod: 30,"
+            + " kmsKeyId: 'arn:aws:kms:us-west-2:123456789012:key/dr'}",
+        p + "db-primary");
 
     g.component("plinth:data:Cache", p + "cache");
     g.add(

@@ -658,6 +658,16 @@ class PolicyRulesTest {
             "prod-backup-plan",
             "no copy to the DR region",
             g -> g.remove("prod-backup-plan", "rules.0.copyActions")),
+        c(
+            "PL-23",
+            DB,
+            "the primary's automated backups are not replicated",
+            g -> g.drop("prod-db-backup-replication")),
+        c(
+            "PL-23",
+            DB,
+            "the replicated backups have no key in the DR region",
+            g -> g.remove("prod-db-backup-replication", "kmsKeyId")),
         c("PL-22", DB, "the database is not protected", g -> g.protect(DB, false)),
         c(
             "PL-22",
