@@ -20,6 +20,7 @@ public final class Policy {
             CacheRules.all(),
             StorageRules.all(),
             ComputeRules.all(),
+            WorkloadRules.all(),
             SecurityRules.all(),
             ObservabilityRules.all(),
             ResilienceRules.all())

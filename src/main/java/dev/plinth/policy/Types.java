@@ -54,6 +54,13 @@ public final class Types {
   public static final String EKS = "aws:eks/cluster:Cluster";
   public static final String NODE_GROUP = "aws:eks/nodeGroup:NodeGroup";
   public static final String ECR = "aws:ecr/repository:Repository";
+
+  /** The Pulumi Kubernetes provider's type tokens (com.pulumi:kubernetes 4.0.0). */
+  public static final String DEPLOYMENT = "kubernetes:apps/v1:Deployment";
+
+  public static final String CONFIG_MAP = "kubernetes:core/v1:ConfigMap";
+  public static final String PDB = "kubernetes:policy/v1:PodDisruptionBudget";
+  public static final String HPA = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
   public static final String ECR_LIFECYCLE = "aws:ecr/lifecyclePolicy:LifecyclePolicy";
   public static final String ECR_POLICY = "aws:ecr/repositoryPolicy:RepositoryPolicy";
 

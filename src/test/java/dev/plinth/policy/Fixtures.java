@@ -357,6 +357,39 @@ final class Fixtures {
             + "\"arn:aws:iam::123456789012:root\"},\"Action\":[\"ecr:BatchGetImage\"]}]}'}",
         p + "registry-app");
 
+    g.component("plinth:workloads:Application", p + "app");
+    g.add(
+        Types.CONFIG_MAP,
+        p + "app-config",
+        "{apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'api-1', namespace: 'app'},"
+            + " data: {DATABASE_HOST: 'db.example.com', DATABASE_SECRET_ARN:"
+            + " 'arn:aws:secretsmanager:us-east-1:123456789012:secret:db'}}");
+    g.add(
+        Types.DEPLOYMENT,
+        p + "app-deployment",
+        "{apiVersion: 'apps/v1', kind: 'Deployment', metadata: {name: 'api', namespace: 'app'},"
+            + " spec: {selector: {matchLabels: {app: 'api'}}, template: {metadata: {labels: {app:"
+            + " 'api', tier: 'web'}}, spec: {securityContext: {runAsNonRoot: true, seccompProfile:"
+            + " {type: 'RuntimeDefault'}}, containers: [{name: 'api', image:"
+            + " '123456789012.dkr.ecr.us-east-1.amazonaws.com/app-api:v1.0.0', env: [{name:"
+            + " 'LOG_LEVEL', value: 'info'}], resources: {requests: {cpu: '500m', memory: '512Mi'},"
+            + " limits: {cpu: '2', memory: '2Gi'}}, livenessProbe: {httpGet: {path: '/api/health',"
+            + " port: 3000}}, readinessProbe: {httpGet: {path: '/api/ready', port: 3000}},"
+            + " securityContext: {allowPrivilegeEscalation: false, readOnlyRootFilesystem: true,"
+            + " capabilities: {drop: ['ALL']}}}]}}}}",
+        p + "app-config");
+    g.add(
+        Types.HPA,
+        p + "app-autoscaler",
+        "{metadata: {name: 'api', namespace: 'app'}, spec: {scaleTargetRef: {apiVersion: 'apps/v1',"
+            + " kind: 'Deployment', name: 'api'}, minReplicas: 2, maxReplicas: 20}}",
+        p + "app-deployment");
+    g.add(
+        Types.PDB,
+        p + "app-disruption-budget",
+        "{metadata: {name: 'api', namespace: 'app'}, spec: {maxUnavailable: 1, selector:"
+            + " {matchLabels: {app: 'api'}}}}");
+
     g.component("plinth:observability:AuditTrail", p + "audit");
     bucket(g, p + "audit-bucket", false, true);
     g.set(p + "audit-bucket", "objectLockEnabled", "true");

@@ -109,8 +109,94 @@ class PolicyRulesTest {
   static final String BACKUPS = "prod-backup-bucket";
   static final String TRAIL = "prod-audit-trail";
 
+  static final String APP = "prod-app-deployment";
+
   static Stream<Arguments> cases() {
     return Stream.of(
+        // workloads
+        c(
+            "PL-24",
+            APP,
+            "the container may escalate privileges",
+            g ->
+                g.set(
+                    APP,
+                    "spec.template.spec.containers.0.securityContext.allowPrivilegeEscalation",
+                    "true")),
+        c(
+            "PL-24",
+            APP,
+            "the pod may run as root",
+            g -> g.remove(APP, "spec.template.spec.securityContext.runAsNonRoot")),
+        c(
+            "PL-24",
+            APP,
+            "the container keeps its capabilities",
+            g -> g.remove(APP, "spec.template.spec.containers.0.securityContext.capabilities")),
+        c(
+            "PL-24",
+            APP,
+            "the root filesystem is writable",
+            g ->
+                g.set(
+                    APP,
+                    "spec.template.spec.containers.0.securityContext.readOnlyRootFilesystem",
+                    "false")),
+        c(
+            "PL-24",
+            APP,
+            "no seccomp profile",
+            g -> g.remove(APP, "spec.template.spec.securityContext.seccompProfile")),
+        c(
+            "PL-25",
+            APP,
+            "no memory limit",
+            g -> g.remove(APP, "spec.template.spec.containers.0.resources.limits.memory")),
+        c(
+            "PL-26",
+            APP,
+            "no readiness probe",
+            g -> g.remove(APP, "spec.template.spec.containers.0.readinessProbe")),
+        c("PL-27", APP, "no autoscaler", g -> g.drop("prod-app-autoscaler")),
+        c(
+            "PL-27",
+            APP,
+            "the disruption budget selects other pods",
+            g -> g.set("prod-app-disruption-budget", "spec.selector.matchLabels.app", "'worker'")),
+        c(
+            "PL-27",
+            APP,
+            "prod may run a single replica",
+            g -> g.set("prod-app-autoscaler", "spec.minReplicas", "1")),
+        c(
+            "PL-28",
+            APP,
+            "a password in an environment variable",
+            g ->
+                g.set(
+                    APP,
+                    "spec.template.spec.containers.0.env",
+                    "[{name: 'DATABASE_PASSWORD', value: 'hunter2'}]")),
+        c(
+            "PL-28",
+            "prod-app-config",
+            "a token in the ConfigMap",
+            g -> g.set("prod-app-config", "data.REDIS_AUTH_TOKEN", "'abc'")),
+        c(
+            "PL-28",
+            "prod-app-config",
+            "a Pulumi secret flows into the ConfigMap",
+            g -> g.set("prod-app-config", "data.DATABASE_URL", "'[secret]'")),
+        c(
+            "PL-29",
+            APP,
+            "the image is latest",
+            g ->
+                g.set(
+                    APP,
+                    "spec.template.spec.containers.0.image",
+                    "'123456789012.dkr.ecr.us-east-1.amazonaws.com/app-api:latest'")),
+
         // network
         c(
             "NET-01",
