@@ -77,7 +77,7 @@ class CostEstimatorTest {
             "dev-keys",
             8 * 1.00, // KMS keys: logs, database, cache, secrets, backup, cluster, alerts, audit
             "dev-monitoring",
-            12 * 0.10, // alarms: ALB 3, PostgreSQL 4, Redis 3 (one node: no replication lag), nodes 2
+            12 * 0.10, // alarms: ALB 3, PostgreSQL 4, Redis 3 (no replica lag), nodes 2
             "usage",
             5 * (0.50 + 0.03) // logs: 5 GB ingested and stored
                 + 10 * 0.023)); // S3 Standard: 10 GB
