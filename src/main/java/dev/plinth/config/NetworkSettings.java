@@ -18,6 +18,9 @@ import java.util.List;
  *     10.0.21-23.0/24
  * @param flowLogs VPC flow logs (all traffic) to an encrypted CloudWatch log group; on everywhere
  *     (seed 002: audit logging)
+ * @param flowLogRetentionDays how long the flow logs are kept: 7 in dev and staging (seed 000: logs
+ *     7 days), 365 in prod (seed 004: audit logs kept one year); one of the periods CloudWatch Logs
+ *     accepts
  */
 public record NetworkSettings(
     String vpcCidr,
@@ -27,7 +30,8 @@ public record NetworkSettings(
     SubnetTier publicSubnets,
     SubnetTier privateSubnets,
     SubnetTier databaseSubnets,
-    boolean flowLogs) {
+    boolean flowLogs,
+    int flowLogRetentionDays) {
 
   /**
    * One tier's subnets: zone {@code i} gets the {@code (firstIndex + i)}-th block of size {@code
@@ -63,6 +67,7 @@ public record NetworkSettings(
         new SubnetTier(24, 1),
         new SubnetTier(24, 11),
         new SubnetTier(24, 21),
-        true);
+        true,
+        env == Environment.PROD ? 365 : 7);
   }
 }

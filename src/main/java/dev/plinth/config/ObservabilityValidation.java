@@ -24,16 +24,24 @@ public final class ObservabilityValidation {
   private ObservabilityValidation() {}
 
   private static void retention(String name, int days, List<ConfigProblem> problems) {
+    retention(KEY + "." + name, days).ifPresent(problems::add);
+  }
+
+  /**
+   * A problem when {@code days} is not a retention CloudWatch Logs accepts; {@code key} in full.
+   */
+  public static java.util.Optional<ConfigProblem> retention(String key, int days) {
     if (!LOG_RETENTION_DAYS.contains(days)) {
-      problems.add(
+      return java.util.Optional.of(
           ConfigProblem.of(
-              KEY + "." + name,
+              key,
               "must be one of the periods CloudWatch Logs accepts: "
                   + LOG_RETENTION_DAYS.stream()
                       .map(String::valueOf)
                       .collect(Collectors.joining(", ")),
               days));
     }
+    return java.util.Optional.empty();
   }
 
   public static List<ConfigProblem> validate(ObservabilitySettings settings) {

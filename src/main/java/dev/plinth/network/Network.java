@@ -417,7 +417,7 @@ public final class Network extends Component {
             child("flow-logs"),
             LogGroupArgs.builder()
                 .name("/plinth/" + args.environment() + "/vpc-flow-logs")
-                .retentionInDays(args.logRetentionDays())
+                .retentionInDays(args.settings().flowLogRetentionDays())
                 .kmsKeyId(args.logsKeyArn())
                 .build(),
             childOptions());

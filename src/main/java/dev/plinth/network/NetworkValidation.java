@@ -32,6 +32,9 @@ public final class NetworkValidation {
 
   public static List<ConfigProblem> validate(NetworkSettings network, String region) {
     List<ConfigProblem> problems = new ArrayList<>();
+    dev.plinth.config.ObservabilityValidation.retention(
+            KEY + ".flowLogRetentionDays", network.flowLogRetentionDays())
+        .ifPresent(problems::add);
     if (network.azCount() < 2 || network.azCount() > MAX_AZS) {
       problems.add(
           ConfigProblem.of(

@@ -414,7 +414,19 @@ final class DatabaseRules {
         "seed 000, seed 001 (PostgreSQL 15), seed 004 (14+)",
         List.of(Types.RDS),
         (db, ctx) -> {
-          String version = In.text(db, "engineVersion").orElse("unset");
+          // A read replica takes its source's version, so it need not set one.
+          String version =
+              In.text(db, "engineVersion")
+                  .or(
+                      () ->
+                          In.text(db, "replicateSourceDb").isEmpty()
+                              ? java.util.Optional.empty()
+                              : ctx.referredBy(db, Types.RDS).stream()
+                                  .map(source -> In.text(source, "engineVersion"))
+                                  .flatMap(java.util.Optional::stream)
+                                  .findFirst()
+                                  .map(v -> v + " (its source's)"))
+                  .orElse("unset");
           int major = major(version);
           return Problems.of(db)
               .require(

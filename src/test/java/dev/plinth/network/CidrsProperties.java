@@ -70,7 +70,8 @@ class CidrsProperties {
             tiers.get(0),
             tiers.get(1),
             tiers.get(2),
-            true);
+            true,
+            7);
 
     var block = Cidrs.parse(vpc).orElseThrow();
     boolean fits =
@@ -116,7 +117,8 @@ class CidrsProperties {
             publicTier,
             privateTier,
             new SubnetTier(24, 200),
-            true);
+            true,
+            7);
 
     var problems = NetworkValidation.validate(settings, "us-east-1");
 

@@ -161,7 +161,7 @@ class NetworkTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"dev, 7", "staging, 7", "prod, 30"})
+  @CsvSource({"dev, 7", "staging, 7", "prod, 365"})
   void flowLogsGoToAnEncryptedLogGroupWithRetention(String env, int days) {
     ResourceGraph plan = Plans.ofStack(env);
     RecordedResource group =
@@ -173,6 +173,27 @@ class NetworkTest {
     assertThat(flowLog.text("trafficType")).isEqualTo("ALL");
     assertThat(flowLog.text("logDestination"))
         .endsWith(":log-group:/plinth/" + env + "/vpc-flow-logs");
+  }
+
+  @Test
+  void aFlowLogRetentionCloudWatchDoesNotAcceptIsRefused() {
+    var error =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            () ->
+                Plans.config("prod", Map.of("plinth:network", Map.of("flowLogRetentionDays", 200))),
+            dev.plinth.config.ConfigException.class);
+
+    assertThat(error).isNotNull();
+    assertThat(error.problems())
+        .extracting(dev.plinth.config.ConfigProblem::message)
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m)
+                    .startsWith(
+                        "plinth:network.flowLogRetentionDays must be one of the periods CloudWatch"
+                            + " Logs accepts")
+                    .endsWith("(got 200)"));
   }
 
   @Test

@@ -430,6 +430,12 @@ class PolicyRulesTest {
             "Redis has no final snapshot",
             g -> g.remove(REDIS, "finalSnapshotIdentifier")),
         c("PL-11", DB, "PostgreSQL 13", g -> g.set(DB, "engineVersion", "'13.12'")),
+        c(
+            "PL-11",
+            "prod-db-replica-1",
+            "a replica that sets no version follows a PostgreSQL 13 source",
+            g ->
+                g.remove("prod-db-replica-1", "engineVersion").set(DB, "engineVersion", "'13.12'")),
         c("PL-12", DB, "prod has no read replica", g -> g.drop("prod-db-replica-1")),
         // cache
         c(
