@@ -317,6 +317,7 @@ public final class Platform {
                   config.environment().isProduction(),
                   keys.arn(KeyDomain.AUDIT),
                   keys.logsKeyArn(),
+                  backups.accessLogsBucket(),
                   aws),
               inObservability);
       ctx.export("trailArn", audit.trailArn());

@@ -69,6 +69,7 @@ public final class Backups extends Component {
   private final Vault vault;
   private final Plan plan;
   private PrivateBucket replica;
+  private final Output<String> accessLogsBucket;
 
   public Backups(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
@@ -76,37 +77,11 @@ public final class Backups extends Component {
     boolean prod = args.environment().isProduction();
     String env = args.environment().key();
 
-    // Server access logs of the backups bucket. S3 delivers them only to SSE-S3 buckets.
+    // Server access logs of the backups bucket (and of the audit bucket, in this region).
     var logs =
-        new PrivateBucket(
-            child("access-logs"),
-            "plinth-" + env + "-access-logs-",
-            false,
-            null,
-            statefulOptions(prod),
-            childOptions());
-    lifecycle(child("access-logs"), logs, s, childOptions());
-    policy(
-        child("access-logs"),
-        logs,
-        args,
-        childOptions(),
-        (bucketArn, account) ->
-            List.of(
-                PrivateBucket.denyInsecureTransport(bucketArn),
-                obj(
-                    "Sid",
-                    "S3ServerAccessLogs",
-                    "Effect",
-                    "Allow",
-                    "Principal",
-                    obj("Service", "logging.s3.amazonaws.com"),
-                    "Action",
-                    "s3:PutObject",
-                    "Resource",
-                    bucketArn + "/*",
-                    "Condition",
-                    obj("StringEquals", obj("aws:SourceAccount", account)))));
+        accessLogs(
+            child("access-logs"), "plinth-" + env + "-access-logs-", args, prod, childOptions());
+    accessLogsBucket = logs.bucket().id();
 
     backups =
         new PrivateBucket(
@@ -164,6 +139,18 @@ public final class Backups extends Component {
               inDr);
       lifecycle(child("dr-bucket"), replica, s, inDr);
       policy(child("dr-bucket"), replica, args, inDr, Backups::tlsOnly);
+      // S3 delivers access logs only within a region: the replica's go to a log bucket beside it.
+      var drLogs =
+          accessLogs(
+              child("dr-access-logs"), "plinth-" + env + "-access-logs-dr-", args, prod, inDr);
+      new BucketLoggingV2(
+          child("dr-bucket-logging"),
+          BucketLoggingV2Args.builder()
+              .bucket(replica.bucket().id())
+              .targetBucket(drLogs.bucket().id())
+              .targetPrefix("backups-dr/")
+              .build(),
+          inDr);
       replicate(args, drKey, inDr);
       drVault =
           new Vault(
@@ -227,6 +214,44 @@ public final class Backups extends Component {
         childOptions());
     registerOutputs(
         Map.of("backupsBucketName", backups.bucket().id(), "backupVaultName", vault.name()));
+  }
+
+  /**
+   * A bucket for S3 server access logs: SSE-S3 (S3 delivers access logs only to SSE-S3 buckets),
+   * the backups' lifecycle, TLS only, and writable by the S3 logging service for this account.
+   */
+  private PrivateBucket accessLogs(
+      String name, String prefix, Args args, boolean prod, CustomResourceOptions options) {
+    var stateful = CustomResourceOptions.merge(options, statefulOptions(prod));
+    var logs = new PrivateBucket(name, prefix, false, null, stateful, options);
+    lifecycle(name, logs, args.settings(), options);
+    policy(
+        name,
+        logs,
+        args,
+        options,
+        (bucketArn, account) ->
+            List.of(
+                PrivateBucket.denyInsecureTransport(bucketArn),
+                obj(
+                    "Sid",
+                    "S3ServerAccessLogs",
+                    "Effect",
+                    "Allow",
+                    "Principal",
+                    obj("Service", "logging.s3.amazonaws.com"),
+                    "Action",
+                    "s3:PutObject",
+                    "Resource",
+                    bucketArn + "/*",
+                    "Condition",
+                    obj("StringEquals", obj("aws:SourceAccount", account)))));
+    return logs;
+  }
+
+  /** The bucket that receives this region's S3 server access logs. */
+  public Output<String> accessLogsBucket() {
+    return accessLogsBucket;
   }
 
   /** Seed 003's tiering; overwritten versions and unfinished uploads don't linger. */

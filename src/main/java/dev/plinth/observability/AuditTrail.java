@@ -45,6 +45,7 @@ public final class AuditTrail extends Component {
       boolean protect,
       Output<String> auditKeyArn,
       Output<String> logsKeyArn,
+      Output<String> accessLogsBucket,
       AwsContext aws) {}
 
   private final BucketV2 bucket;
@@ -61,6 +62,15 @@ public final class AuditTrail extends Component {
             statefulOptions(args.protect()),
             childOptions());
     bucket = privateBucket.bucket();
+    // Who read or changed the audit logs: S3 server access logs into the region's log bucket.
+    new com.pulumi.aws.s3.BucketLoggingV2(
+        child("bucket-logging"),
+        com.pulumi.aws.s3.BucketLoggingV2Args.builder()
+            .bucket(bucket.id())
+            .targetBucket(args.accessLogsBucket())
+            .targetPrefix("audit/")
+            .build(),
+        childOptions());
     new BucketObjectLockConfigurationV2(
         child("bucket-object-lock"),
         BucketObjectLockConfigurationV2Args.builder()

@@ -415,24 +415,26 @@ final class DatabaseRules {
         List.of(Types.RDS),
         (db, ctx) -> {
           // A read replica takes its source's version, so it need not set one.
+          boolean inherited =
+              In.text(db, "engineVersion").isEmpty()
+                  && In.text(db, "replicateSourceDb").isPresent();
           String version =
               In.text(db, "engineVersion")
                   .or(
                       () ->
-                          In.text(db, "replicateSourceDb").isEmpty()
-                              ? java.util.Optional.empty()
-                              : ctx.referredBy(db, Types.RDS).stream()
+                          inherited
+                              ? ctx.referredBy(db, Types.RDS).stream()
                                   .map(source -> In.text(source, "engineVersion"))
                                   .flatMap(java.util.Optional::stream)
                                   .findFirst()
-                                  .map(v -> v + " (its source's)"))
+                              : java.util.Optional.empty())
                   .orElse("unset");
           int major = major(version);
           return Problems.of(db)
               .require(
                   major >= 15,
                   "version",
-                  "engine version is " + version,
+                  "engine version is " + version + (inherited ? " (its source's)" : ""),
                   "set engineVersion 15 or later")
               .list();
         });

@@ -58,24 +58,24 @@ public final class Exceptions {
                   + " (AES256), not SSE-KMS (ELB access-log documentation)"),
           new PolicyException(
               "S3-02",
-              "*-backups-access-logs",
+              "*-backups-*access-logs",
               ALL,
               Set.of("sse-kms"),
               "S3 server access logs are delivered only to buckets encrypted with SSE-S3 (AES256),"
                   + " not SSE-KMS (S3 server access logging documentation)"),
           new PolicyException(
               "S3-05",
-              "*-backups-access-logs",
+              "*-backups-*access-logs",
               ALL,
               Set.of(),
               "a log bucket: logging access to it would need yet another log bucket"),
           new PolicyException(
               "S3-09",
-              "*-backups-access-logs",
+              "*-backups-*access-logs",
               ALL,
               Set.of(),
-              "the access-log bucket of the backups bucket holds request logs, not backups; only the"
-                  + " backups bucket itself is replicated"),
+              "the access-log buckets (of the backups, replica and audit buckets) hold request logs,"
+                  + " not backups; only the backups bucket itself is replicated"),
           new PolicyException(
               "S3-05",
               "*-edge-lb-logs",

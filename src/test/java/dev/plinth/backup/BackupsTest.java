@@ -86,6 +86,30 @@ class BackupsTest {
         .isEmpty();
   }
 
+  static final String LOGGING = "aws:s3/bucketLoggingV2:BucketLoggingV2";
+  static final String BUCKET = "aws:s3/bucketV2:BucketV2";
+
+  @Test
+  void everyDataBucketLogsItsAccessToALogBucketInItsOwnRegion() {
+    ResourceGraph prod = Plans.ofStack("prod");
+    String drProvider = prod.get("pulumi:providers:aws", "prod-aws-dr").urn();
+    RecordedResource drLogging = prod.get(LOGGING, "prod-backups-dr-bucket-logging");
+    RecordedResource drLogs = prod.get(BUCKET, "prod-backups-dr-access-logs");
+    RecordedResource auditLogging = prod.get(LOGGING, "prod-audit-bucket-logging");
+
+    assertThat(drLogging.text("bucket")).isEqualTo(prod.get(BUCKET, "prod-backups-dr-bucket").id());
+    assertThat(drLogging.text("targetBucket"))
+        .as("the replica's access logs stay in the DR region")
+        .isEqualTo(drLogs.id());
+    assertThat(drLogs.provider()).startsWith(drProvider);
+    assertThat(drLogging.provider()).startsWith(drProvider);
+    assertThat(auditLogging.text("bucket")).isEqualTo(prod.get(BUCKET, "prod-audit-bucket").id());
+    assertThat(auditLogging.text("targetBucket"))
+        .isEqualTo(prod.get(BUCKET, "prod-backups-access-logs").id());
+    assertThat(Plans.ofStack("dev").where(r -> r.name().equals("dev-backups-dr-access-logs")))
+        .isEmpty();
+  }
+
   @ParameterizedTest
   @CsvSource({"dev, 7, false", "staging, 30, false", "prod, 30, true"})
   void awsBackupKeepsDailyRecoveryPointsOfTheDatabase(String env, int days, boolean copied) {

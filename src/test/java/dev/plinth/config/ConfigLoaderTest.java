@@ -89,7 +89,8 @@ class ConfigLoaderTest {
             "key with no near match",
             stack("  plinth:network:\n    zzzzzzzzzzzz: 1\n"),
             "plinth:network.zzzzzzzzzzzz is not a setting Plinth knows; known here: availabilityZones,"
-                + " azCount, databaseSubnets, flowLogs, natGateways, privateSubnets, publicSubnets,"
+                + " azCount, databaseSubnets, flowLogRetentionDays, flowLogs, natGateways,"
+                + " privateSubnets, publicSubnets,"
                 + " vpcCidr"),
         Arguments.of(
             "environment missing",
@@ -129,7 +130,8 @@ class ConfigLoaderTest {
             "section must be a mapping",
             stack("  plinth:network: 10.0.0.0/16\n"),
             "plinth:network must be a mapping of settings (vpcCidr, azCount, availabilityZones,"
-                + " natGateways, publicSubnets, privateSubnets, databaseSubnets, flowLogs) (got"
+                + " natGateways, publicSubnets, privateSubnets, databaseSubnets, flowLogs,"
+                + " flowLogRetentionDays) (got"
                 + " 10.0.0.0/16)"),
         Arguments.of(
             "too few zones",
