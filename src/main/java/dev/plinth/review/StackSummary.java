@@ -98,7 +98,9 @@ public final class StackSummary {
             graph.ofType(Types.LOG_GROUP).stream()
                 .map(r -> text(r, "retentionInDays"))
                 .distinct()
-                .sorted()
+                .sorted(
+                    java.util.Comparator.comparingInt(
+                        d -> d.matches("\\d+") ? Integer.parseInt(d) : Integer.MAX_VALUE))
                 .toList()));
     row.put(
         "ALB deletion protection",
@@ -109,6 +111,11 @@ public final class StackSummary {
             graph.ofType(Types.WEB_ACL),
             r -> String.valueOf(r.input("rules").map(JsonNode::size).orElse(0))));
     row.put("KMS keys", count(graph.ofType(Types.KMS_KEY).size()));
+    row.put(
+        "app replicas (min-max)",
+        join(
+            graph.ofType(Types.HPA),
+            r -> text(r, "spec.minReplicas") + "-" + text(r, "spec.maxReplicas")));
     row.put("resources", String.valueOf(graph.resources().size()));
     if (review.policy() != null) {
       row.put(

@@ -153,6 +153,10 @@ class ReviewGatesCommandTest {
     assertThat(table)
         .containsPattern("PostgreSQL class +db.t4g.medium +db.m6g.large +db.r6g.xlarge");
     assertThat(table).containsPattern("cost / month +\\$");
+    assertThat(table).containsPattern("app replicas \\(min-max\\) +1-2 +1-3 +2-20");
+    assertThat(table)
+        .as("retention periods in numeric order")
+        .containsPattern("log retention days +7, 365 +7, 365 +30, 365");
   }
 
   @Test
