@@ -207,7 +207,14 @@ public final class Diagram {
     }
     for (RecordedResource repo : graph.ofType(Types.ECR)) {
       String r = place(repo, "ECR\\n" + repo.name(), "cylinder");
-      pods.ifPresent(p -> edges.add(new Edge(r, p, "images", true)));
+      // With the application's Deployments in the plan, only the repositories they pull from.
+      String image = "/" + repo.input("name").map(JsonNode::asText).orElse(repo.name()) + ":";
+      boolean pulled =
+          workloads.isEmpty()
+              || workloads.stream().anyMatch(w -> w.inputs().toString().contains(image));
+      if (pulled) {
+        pods.ifPresent(p -> edges.add(new Edge(r, p, "images", true)));
+      }
     }
     String target = pods.orElse(null);
     if (target == null && !graph.ofType(Types.TARGET_GROUP).isEmpty()) {

@@ -51,6 +51,15 @@ class DiagramTest {
   }
 
   @Test
+  void thePodsTakeImagesOnlyFromTheRepositoryTheirDeploymentPullsFrom() {
+    Diagram d = Diagram.of(Plans.ofStack("prod"));
+
+    assertThat(edges(d))
+        .contains("n_prod_registry_app_api -> n_prod_pods images")
+        .doesNotContain("n_prod_registry_app_worker -> n_prod_pods images");
+  }
+
+  @Test
   void absentPartsAreSkipped() {
     GraphBuilder g = FixturesAccess.compliant("dev");
     g.drop("dev-edge-waf-acl").drop("dev-edge-waf-association").drop("dev-edge-waf-logging");
