@@ -243,12 +243,7 @@ public final class Application extends Component {
         new Deployment(
             child("deployment"),
             DeploymentArgs.builder()
-                .metadata(
-                    ObjectMetaArgs.builder()
-                        .name(s.name())
-                        .namespace(s.namespace())
-                        .labels(labels)
-                        .build())
+                .metadata(meta(s.name(), s, labels))
                 .spec(
                     DeploymentSpecArgs.builder()
                         // No replicas: the autoscaler owns the count; Kubernetes starts one pod
@@ -282,12 +277,7 @@ public final class Application extends Component {
         new Service(
             child("service"),
             ServiceArgs.builder()
-                .metadata(
-                    ObjectMetaArgs.builder()
-                        .name(s.name())
-                        .namespace(s.namespace())
-                        .labels(labels)
-                        .build())
+                .metadata(meta(s.name(), s, labels))
                 .spec(
                     ServiceSpecArgs.builder()
                         .type("ClusterIP")
@@ -306,7 +296,7 @@ public final class Application extends Component {
     new TargetGroupBinding(
         child("target-group-binding"),
         new TargetGroupBinding.Args(
-            ObjectMetaArgs.builder().name(s.name()).namespace(s.namespace()).labels(labels).build(),
+            meta(s.name(), s, labels),
             new TargetGroupBinding.Spec(
                 args.targetGroupArn(),
                 "ip",
@@ -317,12 +307,7 @@ public final class Application extends Component {
     new HorizontalPodAutoscaler(
         child("autoscaler"),
         HorizontalPodAutoscalerArgs.builder()
-            .metadata(
-                ObjectMetaArgs.builder()
-                    .name(s.name())
-                    .namespace(s.namespace())
-                    .labels(labels)
-                    .build())
+            .metadata(meta(s.name(), s, labels))
             .spec(
                 HorizontalPodAutoscalerSpecArgs.builder()
                     .scaleTargetRef(
@@ -368,12 +353,7 @@ public final class Application extends Component {
     new PodDisruptionBudget(
         child("disruption-budget"),
         PodDisruptionBudgetArgs.builder()
-            .metadata(
-                ObjectMetaArgs.builder()
-                    .name(s.name())
-                    .namespace(s.namespace())
-                    .labels(labels)
-                    .build())
+            .metadata(meta(s.name(), s, labels))
             .spec(
                 PodDisruptionBudgetSpecArgs.builder()
                     .maxUnavailable(s.maxUnavailable())
@@ -407,12 +387,7 @@ public final class Application extends Component {
     new ResourceQuota(
         child("quota"),
         ResourceQuotaArgs.builder()
-            .metadata(
-                ObjectMetaArgs.builder()
-                    .name("quota")
-                    .namespace(s.namespace())
-                    .labels(labels)
-                    .build())
+            .metadata(meta("quota", s, labels))
             .spec(
                 ResourceQuotaSpecArgs.builder()
                     .hard(
@@ -428,12 +403,7 @@ public final class Application extends Component {
     new LimitRange(
         child("limits"),
         LimitRangeArgs.builder()
-            .metadata(
-                ObjectMetaArgs.builder()
-                    .name("limits")
-                    .namespace(s.namespace())
-                    .labels(labels)
-                    .build())
+            .metadata(meta("limits", s, labels))
             .spec(
                 LimitRangeSpecArgs.builder()
                     .limits(
@@ -608,6 +578,11 @@ public final class Application extends Component {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** An object's metadata: its name, in the application's namespace, with the common labels. */
+  private static ObjectMetaArgs meta(String name, WorkloadSettings s, Map<String, String> labels) {
+    return ObjectMetaArgs.builder().name(name).namespace(s.namespace()).labels(labels).build();
   }
 
   private CustomResourceOptions inCluster(Args args) {
