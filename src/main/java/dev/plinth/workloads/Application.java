@@ -212,7 +212,6 @@ public final class Application extends Component {
                                             "eks.amazonaws.com/sts-regional-endpoints",
                                             "true")))
                         .build())
-                .automountServiceAccountToken(false)
                 .build(),
             inNamespace);
 
@@ -429,8 +428,8 @@ public final class Application extends Component {
     var r = s.resources();
     return PodSpecArgs.builder()
         .serviceAccountName(s.name())
-        // IRSA's web identity token is mounted by EKS's webhook; the pod needs no API token.
-        .automountServiceAccountToken(false)
+        // The service-account token stays mounted: EKS's IRSA webhook has been seen to leave pods
+        // without their web identity when it is off. No RBAC binding names the service account.
         .securityContext(
             PodSecurityContextArgs.builder()
                 .runAsNonRoot(true)
