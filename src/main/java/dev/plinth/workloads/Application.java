@@ -172,12 +172,9 @@ public final class Application extends Component {
             child("role"),
             RoleArgs.builder()
                 .description(
-                    "IRSA for "
-                        + s.namespace()
-                        + "/"
-                        + s.name()
-                        + ": reads its database and cache"
-                        + " secrets")
+                    String.format(
+                        "IRSA for %s/%s: reads its database and cache secrets",
+                        s.namespace(), s.name()))
                 .assumeRolePolicy(
                     Irsa.trust(args.oidcProviderArn(), args.oidcIssuer(), s.namespace(), s.name()))
                 .build(),
