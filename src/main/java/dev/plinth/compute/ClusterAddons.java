@@ -3,9 +3,6 @@ package dev.plinth.compute;
 import static dev.plinth.Json.obj;
 
 import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicy;
-import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.helm.v3.Release;
 import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
@@ -134,20 +131,15 @@ public final class ClusterAddons extends Component {
   }
 
   private Role role(String suffix, Args args, String serviceAccount, Output<String> policy) {
-    var role =
-        new Role(
-            child(suffix),
-            RoleArgs.builder()
-                .assumeRolePolicy(
-                    Irsa.trust(
-                        args.oidcProviderArn(), args.oidcIssuer(), "kube-system", serviceAccount))
-                .build(),
-            childOptions());
-    new RolePolicy(
-        child(suffix + "-policy"),
-        RolePolicyArgs.builder().role(role.id()).policy(policy).build(),
+    return Irsa.withPolicy(
+        child(suffix),
+        null,
+        args.oidcProviderArn(),
+        args.oidcIssuer(),
+        "kube-system",
+        serviceAccount,
+        policy,
         childOptions());
-    return role;
   }
 
   /** Scale only Auto Scaling groups tagged for this cluster; describe anything. */

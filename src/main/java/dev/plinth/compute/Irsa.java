@@ -5,6 +5,8 @@ import static dev.plinth.Json.obj;
 import com.pulumi.aws.iam.OpenIdConnectProvider;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.core.Output;
@@ -46,6 +48,32 @@ public final class Irsa {
             t -> trustPolicy(t.t1, t.t2.replaceFirst("^https://", ""), namespace, serviceAccount));
   }
 
+  /**
+   * A role for exactly one service account, with an inline policy named after the role ({@code
+   * <name>-policy}).
+   *
+   * @param description the role's description; null for none
+   */
+  public static Role withPolicy(
+      String name,
+      String description,
+      Output<String> providerArn,
+      Output<String> issuer,
+      String namespace,
+      String serviceAccount,
+      Output<String> policy,
+      CustomResourceOptions options) {
+    var args =
+        RoleArgs.builder().assumeRolePolicy(trust(providerArn, issuer, namespace, serviceAccount));
+    if (description != null) {
+      args.description(description);
+    }
+    var role = new Role(name, args.build(), options);
+    new RolePolicy(
+        name + "-policy", RolePolicyArgs.builder().role(role.id()).policy(policy).build(), options);
+    return role;
+  }
+
   static Role role(
       Resource parent,
       String name,
@@ -53,12 +81,7 @@ public final class Irsa {
       String namespace,
       String serviceAccount,
       List<String> managedPolicies) {
-    Output<String> trust =
-        Output.tuple(oidc.arn(), oidc.url())
-            .applyValue(
-                t ->
-                    trustPolicy(
-                        t.t1, t.t2.replaceFirst("^https://", ""), namespace, serviceAccount));
+    Output<String> trust = trust(oidc.arn(), oidc.url(), namespace, serviceAccount);
     var options = CustomResourceOptions.builder().parent(parent).build();
     var role =
         new Role(

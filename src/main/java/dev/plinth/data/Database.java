@@ -240,11 +240,7 @@ public final class Database extends Component {
                     Output.tuple(args.aws().accountId(), args.aws().partition())
                         .applyValue(t -> Keys.policy(KeyDomain.DATABASE, t.t1, t.t2, drRegion)))
                 .build(),
-            CustomResourceOptions.builder()
-                .parent(this)
-                .provider(args.drProvider())
-                .protect(prod)
-                .build());
+            CustomResourceOptions.merge(inDr, statefulOptions(prod)));
     new Alias(
         child("dr-key-alias"),
         AliasArgs.builder()

@@ -175,7 +175,7 @@ public final class Diagram {
     // Compute: EKS and the pods.
     Optional<String> pods = Optional.empty();
     List<RecordedResource> clusters = graph.ofType(Types.EKS);
-    List<RecordedResource> workloads = graph.ofType("kubernetes:apps/v1:Deployment");
+    List<RecordedResource> workloads = graph.ofType(Types.DEPLOYMENT);
     if (!workloads.isEmpty()) {
       pods = aggregate(workloads, graph.stack() + "-pods", "application pods", "box");
     } else if (!clusters.isEmpty()) {

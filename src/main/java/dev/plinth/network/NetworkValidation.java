@@ -3,6 +3,7 @@ package dev.plinth.network;
 import dev.plinth.config.ConfigProblem;
 import dev.plinth.config.NetworkSettings;
 import dev.plinth.config.NetworkSettings.SubnetTier;
+import dev.plinth.config.ObservabilityValidation;
 import inet.ipaddr.ipv4.IPv4Address;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,8 +33,7 @@ public final class NetworkValidation {
 
   public static List<ConfigProblem> validate(NetworkSettings network, String region) {
     List<ConfigProblem> problems = new ArrayList<>();
-    dev.plinth.config.ObservabilityValidation.retention(
-            KEY + ".flowLogRetentionDays", network.flowLogRetentionDays())
+    ObservabilityValidation.retention(KEY + ".flowLogRetentionDays", network.flowLogRetentionDays())
         .ifPresent(problems::add);
     if (network.azCount() < 2 || network.azCount() > MAX_AZS) {
       problems.add(

@@ -175,8 +175,8 @@ final class Alarms {
    * alarm per 10 nodes).
    */
   static void cache(Monitoring m, Monitoring.CacheTargets cache) {
-    List<Output<String>> all = nodes(cache, false);
-    List<Output<String>> replicas = nodes(cache, true);
+    List<Output<String>> all = nodes(cache.replicationGroupId(), cache.nodeSuffixes());
+    List<Output<String>> replicas = nodes(cache.replicationGroupId(), cache.replicaSuffixes());
     worstNode(
         m,
         "cache-cpu",
@@ -216,18 +216,9 @@ final class Alarms {
   /** Most metrics a metric-math alarm may query. */
   static final int MAX_ALARM_METRICS = 10;
 
-  private static List<Output<String>> nodes(Monitoring.CacheTargets cache, boolean replicasOnly) {
-    int count = replicasOnly ? cache.replicaIds("g").size() : cache.nodeIds("g").size();
-    List<Output<String>> ids = new java.util.ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      int index = i;
-      ids.add(
-          cache
-              .replicationGroupId()
-              .applyValue(
-                  id -> (replicasOnly ? cache.replicaIds(id) : cache.nodeIds(id)).get(index)));
-    }
-    return ids;
+  /** The nodes' {@code CacheClusterId}s, one output each: the group's id and a node's suffix. */
+  private static List<Output<String>> nodes(Output<String> groupId, List<String> suffixes) {
+    return suffixes.stream().map(suffix -> groupId.applyValue(id -> id + suffix)).toList();
   }
 
   private static void worstNode(
@@ -257,7 +248,7 @@ final class Alarms {
                         .metricName(metric)
                         .stat(statistic)
                         .period(300)
-                        .dimensions(part.get(i).applyValue(n -> Map.of("CacheClusterId", n)))
+                        .dimensions(part.get(i).applyValue(n -> Map.of(Monitoring.CACHE_NODE, n)))
                         .build())
                 .build());
       }

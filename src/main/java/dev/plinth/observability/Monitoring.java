@@ -68,24 +68,30 @@ public final class Monitoring extends Component {
    * <group>-0001-001}), node 001 being the shard's first (primary at creation).
    */
   public record CacheTargets(Output<String> replicationGroupId, int shards, int replicasPerShard) {
-    /** Every node's {@code CacheClusterId}, shard by shard. */
-    public List<String> nodeIds(String groupId) {
-      List<String> ids = new ArrayList<>();
+    /** What each node's id adds to the group's ({@code -0001-001}), shard by shard. */
+    List<String> nodeSuffixes() {
+      List<String> suffixes = new ArrayList<>();
       for (int shard = 1; shard <= shards; shard++) {
         for (int node = 1; node <= replicasPerShard + 1; node++) {
-          ids.add(String.format("%s-%04d-%03d", groupId, shard, node));
+          suffixes.add(String.format("-%04d-%03d", shard, node));
         }
       }
-      return ids;
+      return suffixes;
     }
 
-    /** The nodes created as replicas (the ones that report replication lag). */
+    /** The suffixes of the nodes created as replicas (the ones that report replication lag). */
+    List<String> replicaSuffixes() {
+      return nodeSuffixes().stream().filter(id -> !id.endsWith("-001")).toList();
+    }
+
+    /** Every node's {@code CacheClusterId}, shard by shard. */
+    public List<String> nodeIds(String groupId) {
+      return nodeSuffixes().stream().map(suffix -> groupId + suffix).toList();
+    }
+
+    /** The {@code CacheClusterId}s of the nodes created as replicas. */
     public List<String> replicaIds(String groupId) {
-      return nodeIds(groupId).stream().filter(id -> !id.endsWith("-001")).toList();
-    }
-
-    int nodeCount() {
-      return shards * (replicasPerShard + 1);
+      return replicaSuffixes().stream().map(suffix -> groupId + suffix).toList();
     }
   }
 

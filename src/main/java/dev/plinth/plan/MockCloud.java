@@ -1,6 +1,7 @@
 package dev.plinth.plan;
 
 import com.pulumi.test.Mocks;
+import dev.plinth.policy.Types;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -70,9 +71,6 @@ public final class MockCloud implements Mocks {
 
   static final String AWS_PROVIDER = "pulumi:providers:aws";
 
-  static final String BACKUPS_REPLICATION =
-      "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication";
-
   /** The stack's region: invokes answer for it, and resources of a provider without one. */
   private final String stackRegion;
 
@@ -106,7 +104,7 @@ public final class MockCloud implements Mocks {
     }
     String region = regionOf(args.provider);
     String id = idOf(args.type, args.name);
-    if (args.type.equals(BACKUPS_REPLICATION)) {
+    if (args.type.equals(Types.RDS_BACKUP_REPLICATION)) {
       // Its id is the ARN of the replicated automated backups in the destination region.
       id =
           "arn:aws:rds:"

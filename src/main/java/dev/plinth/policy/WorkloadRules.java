@@ -5,6 +5,7 @@ import static dev.plinth.policy.Severity.ADVISORY;
 import static dev.plinth.policy.Severity.MANDATORY;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.plinth.config.Environment;
 import dev.plinth.plan.RecordedResource;
 import java.util.ArrayList;
@@ -152,6 +153,11 @@ final class WorkloadRules {
         });
   }
 
+  /** An object's namespace; {@code default} when it names none, as the API server reads it. */
+  private static String namespace(RecordedResource r) {
+    return In.text(r, "metadata.namespace").orElse("default");
+  }
+
   /** Whether a selector's labels all appear among the pod template's labels. */
   private static boolean selects(JsonNode selector, JsonNode labels) {
     if (!selector.isObject() || selector.isEmpty()) {
@@ -176,32 +182,29 @@ final class WorkloadRules {
         "seeds 000, 003, 004 (auto-scaling, 2 replicas minimum in production, high availability)",
         List.of(Types.DEPLOYMENT),
         (d, ctx) -> {
-          String namespace = d.input("metadata.namespace").map(JsonNode::asText).orElse("default");
-          String deployment = d.input("metadata.name").map(JsonNode::asText).orElse("");
-          JsonNode podLabels = d.input("spec.template.metadata.labels").orElse(null);
-          List<RecordedResource> hpas = new ArrayList<>();
-          for (RecordedResource h : ctx.ofType(Types.HPA)) {
-            if (namespace.equals(h.input("metadata.namespace").map(JsonNode::asText).orElse(""))
-                && "Deployment".equals(In.text(h, "spec.scaleTargetRef.kind").orElse(""))
-                && deployment.equals(In.text(h, "spec.scaleTargetRef.name").orElse(""))) {
-              hpas.add(h);
-            }
-          }
+          String namespace = namespace(d);
+          String deployment = In.text(d, "metadata.name").orElse("");
+          JsonNode podLabels =
+              d.input("spec.template.metadata.labels").orElse(MissingNode.getInstance());
+          List<RecordedResource> hpas =
+              ctx.ofType(Types.HPA).stream()
+                  .filter(
+                      h ->
+                          namespace.equals(namespace(h))
+                              && "Deployment"
+                                  .equals(In.text(h, "spec.scaleTargetRef.kind").orElse(""))
+                              && deployment.equals(
+                                  In.text(h, "spec.scaleTargetRef.name").orElse("")))
+                  .toList();
           boolean budget =
-              podLabels != null
-                  && ctx.ofType(Types.PDB).stream()
-                      .anyMatch(
-                          b ->
-                              namespace.equals(
-                                      b.input("metadata.namespace")
-                                          .map(JsonNode::asText)
-                                          .orElse(""))
-                                  && selects(
-                                      b.input("spec.selector.matchLabels").orElse(null) == null
-                                          ? com.fasterxml.jackson.databind.node.MissingNode
-                                              .getInstance()
-                                          : b.input("spec.selector.matchLabels").get(),
-                                      podLabels));
+              ctx.ofType(Types.PDB).stream()
+                  .anyMatch(
+                      b ->
+                          namespace.equals(namespace(b))
+                              && selects(
+                                  b.input("spec.selector.matchLabels")
+                                      .orElse(MissingNode.getInstance()),
+                                  podLabels));
           Problems problems =
               Problems.of(d)
                   .require(

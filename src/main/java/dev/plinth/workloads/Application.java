@@ -2,10 +2,6 @@ package dev.plinth.workloads;
 
 import static dev.plinth.Json.obj;
 
-import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicy;
-import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.apps.v1.Deployment;
 import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
@@ -168,26 +164,17 @@ public final class Application extends Component {
     quota(s, labels, inNamespace);
 
     var role =
-        new Role(
+        Irsa.withPolicy(
             child("role"),
-            RoleArgs.builder()
-                .description(
-                    String.format(
-                        "IRSA for %s/%s: reads its database and cache secrets",
-                        s.namespace(), s.name()))
-                .assumeRolePolicy(
-                    Irsa.trust(args.oidcProviderArn(), args.oidcIssuer(), s.namespace(), s.name()))
-                .build(),
+            String.format(
+                "IRSA for %s/%s: reads its database and cache secrets", s.namespace(), s.name()),
+            args.oidcProviderArn(),
+            args.oidcIssuer(),
+            s.namespace(),
+            s.name(),
+            Output.tuple(args.databaseSecretArn(), args.cacheSecretArn(), args.secretsKeyArn())
+                .applyValue(t -> secretsPolicy(t.t1, t.t2, t.t3, args.region())),
             childOptions());
-    new RolePolicy(
-        child("role-policy"),
-        RolePolicyArgs.builder()
-            .role(role.id())
-            .policy(
-                Output.tuple(args.databaseSecretArn(), args.cacheSecretArn(), args.secretsKeyArn())
-                    .applyValue(t -> secretsPolicy(t.t1, t.t2, t.t3, args.region())))
-            .build(),
-        childOptions());
     roleArn = role.arn();
 
     var serviceAccount =
