@@ -23,7 +23,10 @@ public final class Policy {
             WorkloadRules.all(),
             SecurityRules.all(),
             ObservabilityRules.all(),
-            ResilienceRules.all())
+            ResilienceRules.all(),
+            DataDeployRules.all(),
+            ComputeDeployRules.all(),
+            NetworkDeployRules.all())
         .flatMap(List::stream)
         .toList();
   }

@@ -113,6 +113,15 @@ class PolicyRulesTest {
 
   static Stream<Arguments> cases() {
     return Stream.of(
+            baseCases(),
+            DataDeployCases.cases(),
+            ComputeDeployCases.cases(),
+            NetworkDeployCases.cases())
+        .flatMap(s -> s);
+  }
+
+  static Stream<Arguments> baseCases() {
+    return Stream.of(
         // workloads
         c(
             "PL-24",
