@@ -221,6 +221,7 @@ public final class Platform {
                 network.appSecurityGroupId(),
                 keys.arn(KeyDomain.CLUSTER),
                 keys.logsKeyArn(),
+                defaultTags(config, "compute"),
                 aws),
             inCompute);
     var addons =

@@ -12,6 +12,7 @@ import com.pulumi.aws.ec2.LaunchTemplateArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingEbsArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateMetadataOptionsArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateTagSpecificationArgs;
 import com.pulumi.aws.eks.AccessEntry;
 import com.pulumi.aws.eks.AccessEntryArgs;
 import com.pulumi.aws.eks.AccessPolicyAssociation;
@@ -36,6 +37,8 @@ import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
@@ -59,6 +62,12 @@ import java.util.Map;
  * Cluster Autoscaler's discovery tags, and a Pulumi Kubernetes provider for the workloads. With
  * Container Insights on, the CloudWatch observability add-on runs with its own IAM role, after its
  * log groups exist encrypted and with their retention.
+ *
+ * <p>Order, for {@code pulumi up} and, reversed, {@code pulumi destroy}: the roles' policy
+ * attachments before the cluster and the node group (so that a destroy removes the permissions
+ * after EKS has deleted the instances and network interfaces), the node group before the Kubernetes
+ * provider (so that every Kubernetes object and Helm release is created once nodes run, and deleted
+ * while nodes, and the controllers that remove finalizers, still run).
  */
 public final class Cluster extends Component {
   public static final String TYPE = "plinth:compute:Cluster";
@@ -91,6 +100,7 @@ public final class Cluster extends Component {
       Output<String> appSecurityGroupId,
       Output<String> clusterKeyArn,
       Output<String> logsKeyArn,
+      Map<String, String> tags,
       AwsContext aws) {}
 
   private final com.pulumi.aws.eks.Cluster cluster;
@@ -128,7 +138,7 @@ public final class Cluster extends Component {
             ClusterArgs.builder()
                 .name(clusterName)
                 .version(s.version())
-                .roleArn(role.arn())
+                .roleArn(role.role().arn())
                 .vpcConfig(vpc.build())
                 .encryptionConfig(
                     ClusterEncryptionConfigArgs.builder()
@@ -139,17 +149,24 @@ public final class Cluster extends Component {
                                 .build())
                         .build())
                 .enabledClusterLogTypes(LOG_TYPES)
+                // Only the listed admins, each through one access entry. EKS CreateCluster
+                // accessConfig.bootstrapClusterCreatorAdminPermissions (default true) would add an
+                // entry for the creator, and CreateAccessEntry refuses a second entry for the same
+                // principal ("You can't specify the same ARN in more than one access entry":
+                // ResourceInUseException, 409) when the deploying role is also listed
+                // (docs/deploy.md, step 4). botocore eks 2017-11-01.
                 .accessConfig(
                     ClusterAccessConfigArgs.builder()
                         .authenticationMode("API")
-                        .bootstrapClusterCreatorAdminPermissions(true)
+                        .bootstrapClusterCreatorAdminPermissions(false)
                         .build())
                 .build(),
             CustomResourceOptions.builder()
                 .parent(this)
                 .protect(args.protect())
-                .dependsOn(logs)
+                .dependsOn(waitsFor(role.attachments(), logs))
                 .build());
+    privateAccess(s);
 
     for (int i = 0; i < s.adminPrincipalArns().size(); i++) {
       String principal = s.adminPrincipalArns().get(i);
@@ -229,7 +246,7 @@ public final class Cluster extends Component {
               addons.add(new Addon(child(addon), addonArgs.build(), childOptions(waitFor)));
             });
 
-    nodeGroup(args, s.nodes());
+    var nodes = nodeGroup(args, s.nodes());
 
     kubeconfig =
         Output.tuple(cluster.endpoint(), cluster.certificateAuthority())
@@ -242,13 +259,66 @@ public final class Cluster extends Component {
             ProviderArgs.builder().kubeconfig(kubeconfig).enableServerSideApply(true).build(),
             CustomResourceOptions.builder()
                 .parent(this)
-                .dependsOn(new ArrayList<>(addons))
+                .dependsOn(waitsFor(addons, nodes))
                 .build());
     registerOutputs(
         Map.of(
             "clusterName", cluster.name(),
             "endpoint", cluster.endpoint(),
             "oidcProviderArn", oidc.arn()));
+  }
+
+  /** {@code resources} and {@code more}, as a dependsOn list. */
+  private static List<Resource> waitsFor(List<? extends Resource> resources, Resource more) {
+    List<Resource> waitFor = new ArrayList<>(resources);
+    waitFor.add(more);
+    return waitFor;
+  }
+
+  /**
+   * HTTPS to the API endpoint from {@code privateAccessSecurityGroupIds} and {@code
+   * privateAccessCidrs}, on the cluster security group EKS creates: that group admits only itself
+   * (EKS User Guide, "View Amazon EKS security group requirements for clusters", default rules),
+   * and a private endpoint is reached through it ("Cluster API server endpoint": "ensure that your
+   * Amazon EKS control plane security group contains rules to allow ingress traffic on port 443
+   * from your connected network"). Rules on the existing group, rather than an extra group in
+   * vpcConfig.securityGroupIds, so that adding a runner later changes no cluster setting.
+   */
+  private void privateAccess(ClusterSettings s) {
+    Output<String> clusterSecurityGroup =
+        cluster.vpcConfig().applyValue(v -> v.clusterSecurityGroupId().orElse(""));
+    for (int i = 0; i < s.privateAccessSecurityGroupIds().size(); i++) {
+      String group = s.privateAccessSecurityGroupIds().get(i);
+      String suffix = "api-from-sg-" + i;
+      new SecurityGroupIngressRule(
+          child(suffix),
+          SecurityGroupIngressRuleArgs.builder()
+              .securityGroupId(clusterSecurityGroup)
+              .description("Kubernetes API (HTTPS) from " + group)
+              .ipProtocol("tcp")
+              .fromPort(443)
+              .toPort(443)
+              .referencedSecurityGroupId(group)
+              .tags(Map.of("Name", child(suffix)))
+              .build(),
+          childOptions());
+    }
+    for (int i = 0; i < s.privateAccessCidrs().size(); i++) {
+      String cidr = s.privateAccessCidrs().get(i);
+      String suffix = "api-from-cidr-" + i;
+      new SecurityGroupIngressRule(
+          child(suffix),
+          SecurityGroupIngressRuleArgs.builder()
+              .securityGroupId(clusterSecurityGroup)
+              .description("Kubernetes API (HTTPS) from " + cidr)
+              .ipProtocol("tcp")
+              .fromPort(443)
+              .toPort(443)
+              .cidrIpv4(cidr)
+              .tags(Map.of("Name", child(suffix)))
+              .build(),
+          childOptions());
+    }
   }
 
   /**
@@ -278,7 +348,7 @@ public final class Cluster extends Component {
     return "/aws/containerinsights/" + cluster + "/" + kind;
   }
 
-  private void nodeGroup(Args args, NodeGroupSettings n) {
+  private NodeGroup nodeGroup(Args args, NodeGroupSettings n) {
     var nodeRole =
         serviceRole(
             "node-role",
@@ -293,6 +363,22 @@ public final class Cluster extends Component {
             LaunchTemplateArgs.builder()
                 .description(
                     "Plinth " + args.environment() + " nodes: IMDSv2 only, encrypted gp3 root")
+                // The provider's default tags reach the template, not what the node group's Auto
+                // Scaling group launches from it: tag the instances, their volumes and network
+                // interfaces here (EKS User Guide, "Customize managed nodes with launch
+                // templates", "Tagging Amazon EC2 instances": the launch template's
+                // TagSpecification; EC2 CreateLaunchTemplate
+                // LaunchTemplateData.TagSpecifications.ResourceType instance | volume |
+                // network-interface), so that a budget or cost report filtering on them sees nodes.
+                .tagSpecifications(
+                    NODE_TAGGED.stream()
+                        .map(
+                            type ->
+                                LaunchTemplateTagSpecificationArgs.builder()
+                                    .resourceType(type)
+                                    .tags(args.tags())
+                                    .build())
+                        .toList())
                 .metadataOptions(
                     LaunchTemplateMetadataOptionsArgs.builder()
                         .httpEndpoint("enabled")
@@ -325,7 +411,7 @@ public final class Cluster extends Component {
             child("nodes"),
             NodeGroupArgs.builder()
                 .clusterName(cluster.name())
-                .nodeRoleArn(nodeRole.arn())
+                .nodeRoleArn(nodeRole.role().arn())
                 .subnetIds(args.privateSubnetIds())
                 .instanceTypes(n.instanceTypes())
                 .capacityType(n.capacityType().key())
@@ -353,7 +439,16 @@ public final class Cluster extends Component {
                                     .build())
                         .toList())
                 .build(),
-            childOptions());
+            CustomResourceOptions.builder()
+                .parent(this)
+                .dependsOn(new ArrayList<Resource>(nodeRole.attachments()))
+                // The Cluster Autoscaler owns the node count once the group exists: EKS
+                // NodegroupScalingConfig.desiredSize, "If you use the Kubernetes Cluster
+                // Autoscaler, you shouldn't change the desiredSize value directly" (botocore eks
+                // 2017-11-01). Without this every update or refresh resets it to the configured
+                // start size.
+                .ignoreChanges("scalingConfig.desiredSize")
+                .build());
     // Node-group tags do not reach the Auto Scaling group: put the autoscaler's discovery tags
     // there.
     Output<String> asg =
@@ -374,9 +469,16 @@ public final class Cluster extends Component {
                         TagTagArgs.builder().key(key).value(value).propagateAtLaunch(false).build())
                     .build(),
                 childOptions()));
+    return group;
   }
 
-  private Role serviceRole(String suffix, String service, List<String> managedPolicies) {
+  /** The resource types a node's launch template tags. */
+  static final List<String> NODE_TAGGED = List.of("instance", "volume", "network-interface");
+
+  /** A service role and its managed-policy attachments, which its users must wait for. */
+  private record ServiceRole(Role role, List<RolePolicyAttachment> attachments) {}
+
+  private ServiceRole serviceRole(String suffix, String service, List<String> managedPolicies) {
     var role =
         new Role(
             child(suffix),
@@ -389,16 +491,18 @@ public final class Cluster extends Component {
                             "Action", "sts:AssumeRole")))
                 .build(),
             childOptions());
+    List<RolePolicyAttachment> attachments = new ArrayList<>();
     for (String policy : managedPolicies) {
-      new RolePolicyAttachment(
-          child(suffix + "-" + policy),
-          RolePolicyAttachmentArgs.builder()
-              .role(role.name())
-              .policyArn("arn:aws:iam::aws:policy/" + policy)
-              .build(),
-          childOptions());
+      attachments.add(
+          new RolePolicyAttachment(
+              child(suffix + "-" + policy),
+              RolePolicyAttachmentArgs.builder()
+                  .role(role.name())
+                  .policyArn("arn:aws:iam::aws:policy/" + policy)
+                  .build(),
+              childOptions()));
     }
-    return role;
+    return new ServiceRole(role, attachments);
   }
 
   /** A kubeconfig that authenticates with {@code aws eks get-token}: no credential inside. */

@@ -4,13 +4,44 @@ import dev.plinth.config.ClusterSettings;
 import dev.plinth.config.ConfigProblem;
 import dev.plinth.network.Cidrs;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Pure checks of {@code plinth:cluster}. */
 public final class ClusterValidation {
   static final String KEY = "plinth:cluster";
 
   private ClusterValidation() {}
+
+  /** A security group id as EC2 gives them: {@code sg-} and 8 or 17 hexadecimal digits. */
+  static final Pattern SECURITY_GROUP_ID = Pattern.compile("sg-([0-9a-f]{8}|[0-9a-f]{17})");
+
+  /**
+   * An IAM role or user ARN (any partition, any path). EKS CreateAccessEntry principalArn: "You
+   * can't use the STS session principal type with access entries" (botocore eks 2017-11-01).
+   */
+  static final Pattern IAM_PRINCIPAL =
+      Pattern.compile("arn:aws(-[a-z]+)*:iam::\\d{12}:(role|user)/[\\w+=,.@/-]+");
+
+  /**
+   * Checks that only matter when deploying: with no implicit admin for the cluster creator (see
+   * {@link Cluster}), an empty {@code adminPrincipalArns} would leave nobody able to reach the
+   * cluster's API, and {@code pulumi up} installs the add-ons through it. The offline plan accepts
+   * the presets' empty list.
+   */
+  public static List<ConfigProblem> forDeployment(ClusterSettings s) {
+    if (s.adminPrincipalArns().isEmpty()) {
+      return List.of(
+          ConfigProblem.of(
+              KEY + ".adminPrincipalArns",
+              "must name the roles that run pulumi up and pulumi preview (the cluster creator gets"
+                  + " no implicit access); docs/deploy.md, step 4",
+              "[]"));
+    }
+    return List.of();
+  }
 
   public static List<ConfigProblem> validate(ClusterSettings s) {
     List<ConfigProblem> problems = new ArrayList<>();
@@ -42,6 +73,8 @@ public final class ClusterValidation {
                 cidr));
       }
     }
+    privateAccess(s, problems);
+    admins(s, problems);
     var n = s.nodes();
     String nodes = KEY + ".nodes";
     if (n.minSize() < 1) {
@@ -97,5 +130,57 @@ public final class ClusterValidation {
       }
     }
     return problems;
+  }
+
+  private static void privateAccess(ClusterSettings s, List<ConfigProblem> problems) {
+    for (int i = 0; i < s.privateAccessSecurityGroupIds().size(); i++) {
+      String id = s.privateAccessSecurityGroupIds().get(i);
+      if (!SECURITY_GROUP_ID.matcher(id).matches()) {
+        problems.add(
+            ConfigProblem.of(
+                KEY + ".privateAccessSecurityGroupIds[" + i + "]",
+                "must be a security group id like sg-0123456789abcdef0",
+                id));
+      }
+    }
+    for (int i = 0; i < s.privateAccessCidrs().size(); i++) {
+      String cidr = s.privateAccessCidrs().get(i);
+      String key = KEY + ".privateAccessCidrs[" + i + "]";
+      var parsed = Cidrs.parse(cidr);
+      if (parsed.isEmpty()) {
+        problems.add(ConfigProblem.of(key, "must be an IPv4 CIDR block like 10.0.0.0/16", cidr));
+      } else if (parsed.get().getNetworkPrefixLength() == 0) {
+        problems.add(
+            ConfigProblem.of(
+                key,
+                "must not open the API endpoint to every address; name the runner's subnet or your"
+                    + " VPN's CIDRs",
+                cidr));
+      }
+    }
+  }
+
+  private static void admins(ClusterSettings s, List<ConfigProblem> problems) {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < s.adminPrincipalArns().size(); i++) {
+      String arn = s.adminPrincipalArns().get(i);
+      String key = KEY + ".adminPrincipalArns[" + i + "]";
+      if (!IAM_PRINCIPAL.matcher(arn).matches()) {
+        problems.add(
+            ConfigProblem.of(
+                key,
+                "must be the ARN of an IAM role or user like"
+                    + " arn:aws:iam::123456789012:role/plinth-deploy (EKS refuses STS session ARNs)",
+                arn));
+      } else if (!seen.add(arn)) {
+        // EKS CreateAccessEntry principalArn: "You can't specify the same ARN in more than one
+        // access entry" (ResourceInUseException, HTTP 409).
+        problems.add(
+            ConfigProblem.of(
+                key,
+                "must not repeat an earlier entry: EKS allows one access entry per principal",
+                arn));
+      }
+    }
   }
 }

@@ -6,12 +6,23 @@ import java.util.Map;
 /**
  * EKS, its node group and the container registry ({@code plinth:cluster}).
  *
- * @param version Kubernetes version: 1.35, in EKS standard support through late 2026 (the policy
- *     pack's EKS-04 table: 1.34-1.36 standard)
+ * @param version Kubernetes version: 1.35, in EKS standard support until 2027-03-27 (the policy
+ *     pack's calendar, EksVersions, with its source; EKS-04 fails a version outside standard
+ *     support on the day of the plan)
  * @param endpointPublicAccess the API endpoint on the internet as well as in the VPC: off by
  *     default everywhere; when on, only {@code publicAccessCidrs} reach it
  * @param publicAccessCidrs who may reach a public endpoint: required when it is on, never 0.0.0.0/0
- * @param adminPrincipalArns IAM roles or users granted cluster admin through access entries
+ * @param privateAccessSecurityGroupIds security groups whose members may reach the private endpoint
+ *     on 443, such as the self-hosted runner's (docs/deploy.md, step 5): none by default. EKS's
+ *     cluster security group admits only itself, so without these or {@code privateAccessCidrs}
+ *     nothing outside the cluster reaches a private endpoint
+ * @param privateAccessCidrs networks that may reach the private endpoint on 443 (the runner's
+ *     subnet, a VPN): none by default; never 0.0.0.0/0
+ * @param adminPrincipalArns IAM roles or users granted cluster admin through access entries, and
+ *     the only principals that are: the cluster creator gets no implicit access (EKS CreateCluster
+ *     accessConfig.bootstrapClusterCreatorAdminPermissions false), so list every role that runs
+ *     {@code pulumi up} or {@code pulumi preview}. Empty in the presets; {@code pulumi up} refuses
+ *     an empty list
  * @param nodes the managed node group
  * @param addonVersions managed add-on versions by name (vpc-cni, coredns, kube-proxy,
  *     aws-ebs-csi-driver, eks-pod-identity-agent, amazon-cloudwatch-observability); an empty
@@ -32,6 +43,8 @@ public record ClusterSettings(
     String version,
     boolean endpointPublicAccess,
     List<String> publicAccessCidrs,
+    List<String> privateAccessSecurityGroupIds,
+    List<String> privateAccessCidrs,
     List<String> adminPrincipalArns,
     NodeGroupSettings nodes,
     Map<String, String> addonVersions,
@@ -137,6 +150,8 @@ public record ClusterSettings(
     return new ClusterSettings(
         "1.35",
         false,
+        List.of(),
+        List.of(),
         List.of(),
         List.of(),
         nodes,

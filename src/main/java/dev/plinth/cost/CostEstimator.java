@@ -111,7 +111,7 @@ public final class CostEstimator {
 
   private void eks(RecordedResource r) {
     String version = text(r, "version").orElse("");
-    boolean extended = EksVersions.extended(version);
+    boolean extended = EksVersions.pastStandard(version, EksVersions.today());
     hourly(
         r,
         "EKS control plane" + (extended ? " (extended support)" : ""),

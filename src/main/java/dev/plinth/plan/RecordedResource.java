@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * One resource registration as the engine would receive it: type, name, URN, parent, inputs (with
- * secrets masked), dependencies, and the {@code protect} and {@code retainOnDelete} options; plus
- * the id the mock cloud gave it, which other resources' inputs refer to.
+ * secrets masked), dependencies, the {@code protect} and {@code retainOnDelete} options and the
+ * {@code ignoreChanges} property paths; plus the id the mock cloud gave it, which other resources'
+ * inputs refer to.
  */
 public record RecordedResource(
     String type,
@@ -21,7 +22,12 @@ public record RecordedResource(
     List<String> dependencies,
     boolean protect,
     boolean retainOnDelete,
-    String provider) {
+    String provider,
+    List<String> ignoreChanges) {
+
+  public RecordedResource {
+    ignoreChanges = ignoreChanges == null ? List.of() : List.copyOf(ignoreChanges);
+  }
 
   /** An input by dotted path ({@code tags.Name}, {@code ingress.0.fromPort}); empty if absent. */
   public Optional<JsonNode> input(String path) {

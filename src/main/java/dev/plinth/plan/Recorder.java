@@ -29,7 +29,8 @@ import pulumirpc.Resource.RegisterResourceResponse;
  * <p>This is the one class that touches the SDK's internal test API ({@code PulumiTestInternal} and
  * {@code MockMonitor}, pinned with com.pulumi:pulumi 1.36.1): the public {@code PulumiTest} ignores
  * configuration (pulumi-java issue 1333) and hides the registration requests, whose {@code
- * protect}, {@code retainOnDelete}, parent and dependencies the plan must show.
+ * protect}, {@code retainOnDelete}, {@code ignoreChanges}, parent and dependencies the plan must
+ * show.
  */
 public final class Recorder {
   private Recorder() {}
@@ -122,7 +123,8 @@ public final class Recorder {
                         List.copyOf(request.getDependenciesList()),
                         request.getProtect(),
                         request.getRetainOnDelete(),
-                        request.getProvider().isEmpty() ? null : request.getProvider()));
+                        request.getProvider().isEmpty() ? null : request.getProvider(),
+                        List.copyOf(request.getIgnoreChangesList())));
                 return response;
               });
     }

@@ -100,23 +100,37 @@ final class ComputeRules {
   static Rule supportedVersion() {
     return Rule.of(
         "EKS-04",
-        "supported Kubernetes version",
+        "Kubernetes version in EKS standard support on the day of the plan",
         MANDATORY,
         ALL,
-        "CKV_AWS_339, SH EKS.2",
+        "CKV_AWS_339, SH EKS.2, Amazon EKS Kubernetes release calendar",
         List.of(Types.EKS),
         (c, ctx) -> {
           String version = In.text(c, "version").orElse("unset");
+          java.time.LocalDate today = EksVersions.today();
+          String state =
+              EksVersions.of(version)
+                  .map(
+                      r ->
+                          today.isBefore(r.released())
+                              ? "is not released on EKS before " + r.released()
+                              : EksVersions.supported(version, today)
+                                  ? "left standard support on "
+                                      + r.endOfStandard()
+                                      + " (extended support costs $0.60/h instead of $0.10)"
+                                  : "left extended support on "
+                                      + r.endOfExtended()
+                                      + ": EKS refuses new clusters on it")
+                  .orElse("is unpinned or not in the calendar");
           return Problems.of(c)
               .require(
-                  EksVersions.supported(version),
+                  EksVersions.standard(version, today),
                   "version",
-                  "Kubernetes "
-                      + version
-                      + " is unpinned or out of support ("
-                      + EksVersions.AS_OF
-                      + ")",
-                  "pin version to " + EksVersions.STANDARD + " (standard support)")
+                  "Kubernetes " + version + " " + state + " (" + EksVersions.SOURCE + ")",
+                  "pin version to one in standard support on "
+                      + today
+                      + ": "
+                      + EksVersions.standardOn(today))
               .list();
         });
   }

@@ -157,7 +157,7 @@ class CostEstimatorTest {
     CostReport report = CostEstimator.estimate(g.build(), usage, "us-east-1");
 
     double expected =
-        H * 0.10 // EKS control plane, 1.34 in standard support
+        H * 0.10 // EKS control plane, the newest version, in standard support
             + 3 * H * 0.096 // 3 m6i.large nodes
             + 3 * 20 * 0.08 // their 20 GB gp3 disks (EKS default size)
             + 2 * H * 0.045 // 2 NAT gateways

@@ -301,7 +301,9 @@ final class Fixtures {
     g.add(
         Types.EKS,
         p + "cluster-eks",
-        "{version: '1.34', vpcConfig: {endpointPublicAccess: false, endpointPrivateAccess: true},"
+        "{version: '"
+            + EksVersions.CALENDAR.get(0).version()
+            + "', vpcConfig: {endpointPublicAccess: false, endpointPrivateAccess: true},"
             + " encryptionConfig: {resources: ['secrets'], provider: {keyArn: '"
             + KEY
             + "'}},"

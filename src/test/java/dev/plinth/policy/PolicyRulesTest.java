@@ -556,6 +556,11 @@ class PolicyRulesTest {
         c("EKS-04", EKS, "Kubernetes 1.27", g -> g.set(EKS, "version", "'1.27'")),
         c("EKS-04", EKS, "the version is unpinned", g -> g.remove(EKS, "version")),
         c(
+            "EKS-04",
+            EKS,
+            "Kubernetes 1.34, past its end of standard support (2026-12-02)",
+            g -> g.set(EKS, "version", "'1.34'")),
+        c(
             "EKS-05",
             "prod-cluster-nodes",
             "SSH open to the world",

@@ -32,6 +32,7 @@ public final class GraphBuilder {
     ObjectNode inputs;
     final List<String> dependsOn = new ArrayList<>();
     boolean protect;
+    final List<String> ignoreChanges = new ArrayList<>();
 
     Entry(String type, String name, String parent, boolean custom, ObjectNode inputs) {
       this.type = type;
@@ -75,6 +76,26 @@ public final class GraphBuilder {
 
   public GraphBuilder protect(String name, boolean protect) {
     entry(name).protect = protect;
+    return this;
+  }
+
+  /** Sets the resource's {@code ignoreChanges} property paths. */
+  public GraphBuilder ignoreChanges(String name, String... paths) {
+    entry(name).ignoreChanges.clear();
+    entry(name).ignoreChanges.addAll(List.of(paths));
+    return this;
+  }
+
+  /** Makes {@code name} depend on {@code dependency} as well. */
+  public GraphBuilder dependOn(String name, String dependency) {
+    entry(dependency);
+    entry(name).dependsOn.add(dependency);
+    return this;
+  }
+
+  /** Drops {@code name}'s dependency on {@code dependency} (the resources stay). */
+  public GraphBuilder undepend(String name, String dependency) {
+    entry(name).dependsOn.remove(dependency);
     return this;
   }
 
@@ -155,7 +176,8 @@ public final class GraphBuilder {
             List.of(),
             false,
             false,
-            null));
+            null,
+            List.of()));
     for (Entry e : entries.values()) {
       String parent =
           e.parent == null ? stackUrn : urn(stack, entries.get(e.parent).type, e.parent);
@@ -172,7 +194,8 @@ public final class GraphBuilder {
               deps,
               e.protect,
               false,
-              null));
+              null,
+              e.ignoreChanges));
     }
     return new ResourceGraph(stack, out, JsonNodeFactory.instance.objectNode());
   }
