@@ -279,10 +279,11 @@ public final class Cluster extends Component {
    * HTTPS to the API endpoint from {@code privateAccessSecurityGroupIds} and {@code
    * privateAccessCidrs}, on the cluster security group EKS creates: that group admits only itself
    * (EKS User Guide, "View Amazon EKS security group requirements for clusters", default rules),
-   * and a private endpoint is reached through it ("Cluster API server endpoint": "ensure that your
-   * Amazon EKS control plane security group contains rules to allow ingress traffic on port 443
-   * from your connected network"). Rules on the existing group, rather than an extra group in
-   * vpcConfig.securityGroupIds, so that adding a runner later changes no cluster setting.
+   * and a private endpoint is reached through it ("Control network access to cluster API server
+   * endpoint": the control plane security group must allow ingress on port 443 from the connected
+   * network, bastion or IDE; awsdocs/amazon-eks-user-guide, read 2026-12-02). Rules on the existing
+   * group, rather than an extra group in vpcConfig.securityGroupIds, so that adding a runner later
+   * changes no cluster setting.
    */
   private void privateAccess(ClusterSettings s) {
     Output<String> clusterSecurityGroup =
@@ -367,7 +368,7 @@ public final class Cluster extends Component {
                 // Scaling group launches from it: tag the instances, their volumes and network
                 // interfaces here (EKS User Guide, "Customize managed nodes with launch
                 // templates", "Tagging Amazon EC2 instances": the launch template's
-                // TagSpecification; EC2 CreateLaunchTemplate
+                // TagSpecification; botocore ec2 2016-11-15 CreateLaunchTemplate
                 // LaunchTemplateData.TagSpecifications.ResourceType instance | volume |
                 // network-interface), so that a budget or cost report filtering on them sees nodes.
                 .tagSpecifications(

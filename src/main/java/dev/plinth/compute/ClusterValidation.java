@@ -26,21 +26,39 @@ public final class ClusterValidation {
       Pattern.compile("arn:aws(-[a-z]+)*:iam::\\d{12}:(role|user)/[\\w+=,.@/-]+");
 
   /**
-   * Checks that only matter when deploying: with no implicit admin for the cluster creator (see
-   * {@link Cluster}), an empty {@code adminPrincipalArns} would leave nobody able to reach the
-   * cluster's API, and {@code pulumi up} installs the add-ons through it. The offline plan accepts
-   * the presets' empty list.
+   * Checks that only matter when deploying, because {@code pulumi up} installs the add-ons through
+   * the cluster's API: with no implicit admin for the cluster creator (see {@link Cluster}), an
+   * empty {@code adminPrincipalArns} would leave nobody authorised, and a private endpoint with no
+   * {@code privateAccess*} setting would leave nobody able to connect. The offline plan accepts the
+   * presets' empty lists.
    */
   public static List<ConfigProblem> forDeployment(ClusterSettings s) {
+    List<ConfigProblem> problems = new ArrayList<>();
     if (s.adminPrincipalArns().isEmpty()) {
-      return List.of(
+      problems.add(
           ConfigProblem.of(
               KEY + ".adminPrincipalArns",
               "must name the roles that run pulumi up and pulumi preview (the cluster creator gets"
                   + " no implicit access); docs/deploy.md, step 4",
               "[]"));
     }
-    return List.of();
+    if (!s.endpointPublicAccess()
+        && s.privateAccessSecurityGroupIds().isEmpty()
+        && s.privateAccessCidrs().isEmpty()) {
+      // The cluster security group admits only itself (EKS User Guide, "View Amazon EKS security
+      // group requirements for clusters"): pulumi up, which installs the add-ons through the API,
+      // would time out.
+      problems.add(
+          ConfigProblem.of(
+              KEY + ".privateAccessSecurityGroupIds",
+              "must name the security group of the runner that runs pulumi up (or set "
+                  + KEY
+                  + ".privateAccessCidrs, or endpointPublicAccess true with publicAccessCidrs for a"
+                  + " first run): with a private endpoint only, nothing else reaches the cluster's"
+                  + " API; docs/deploy.md, step 5",
+              "[]"));
+    }
+    return problems;
   }
 
   public static List<ConfigProblem> validate(ClusterSettings s) {

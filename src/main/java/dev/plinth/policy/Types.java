@@ -53,6 +53,11 @@ public final class Types {
 
   public static final String EKS = "aws:eks/cluster:Cluster";
   public static final String NODE_GROUP = "aws:eks/nodeGroup:NodeGroup";
+  public static final String ACCESS_ENTRY = "aws:eks/accessEntry:AccessEntry";
+
+  /** The Pulumi Kubernetes provider's own registration. */
+  public static final String KUBERNETES_PROVIDER = "pulumi:providers:kubernetes";
+
   public static final String ECR = "aws:ecr/repository:Repository";
 
   /** The Pulumi Kubernetes provider's type tokens (com.pulumi:kubernetes 4.0.0). */

@@ -74,18 +74,45 @@ class ClusterDeployabilityTest {
   }
 
   @Test
-  void pulumiUpNeedsAtLeastOneAdminPrincipal() {
+  void pulumiUpNeedsAnAdminPrincipalAndAWayToThePrivateEndpoint() {
     var config = Plans.config("dev");
 
     assertThat(ClusterValidation.forDeployment(config.cluster()))
         .extracting(ConfigProblem::message)
-        .singleElement()
-        .asString()
-        .startsWith("plinth:cluster.adminPrincipalArns must name the roles that run pulumi up");
-    var listed =
+        .satisfiesExactlyInAnyOrder(
+            m ->
+                assertThat(m)
+                    .startsWith(
+                        "plinth:cluster.adminPrincipalArns must name the roles that run pulumi up"),
+            m ->
+                assertThat(m)
+                    .startsWith(
+                        "plinth:cluster.privateAccessSecurityGroupIds must name the security group"
+                            + " of the runner"));
+    var ready =
         Plans.config(
-            "dev", Map.of("plinth:cluster", Map.of("adminPrincipalArns", List.of(DEPLOY))));
-    assertThat(ClusterValidation.forDeployment(listed.cluster())).isEmpty();
+            "dev",
+            Map.of(
+                "plinth:cluster",
+                Map.of(
+                    "adminPrincipalArns",
+                    List.of(DEPLOY),
+                    "privateAccessSecurityGroupIds",
+                    List.of("sg-0123456789abcdef0"))));
+    assertThat(ClusterValidation.forDeployment(ready.cluster())).isEmpty();
+    var publicFirstRun =
+        Plans.config(
+            "dev",
+            Map.of(
+                "plinth:cluster",
+                Map.of(
+                    "adminPrincipalArns",
+                    List.of(DEPLOY),
+                    "endpointPublicAccess",
+                    true,
+                    "publicAccessCidrs",
+                    List.of("203.0.113.7/32"))));
+    assertThat(ClusterValidation.forDeployment(publicFirstRun.cluster())).isEmpty();
   }
 
   @Test

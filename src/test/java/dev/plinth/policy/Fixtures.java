@@ -22,6 +22,22 @@ final class Fixtures {
         + "\"],\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}]}'";
   }
 
+  /** A role a service assumes, with one managed policy attached. */
+  static void serviceRole(GraphBuilder g, String name, String service, String policy) {
+    g.add(
+        Types.ROLE,
+        name,
+        "{assumeRolePolicy: '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+            + "{\"Service\":\""
+            + service
+            + "\"},\"Action\":\"sts:AssumeRole\"}]}'}");
+    g.add(
+        Types.ROLE_POLICY_ATTACHMENT,
+        name + "-" + policy,
+        "{policyArn: 'arn:aws:iam::aws:policy/" + policy + "'}",
+        name);
+  }
+
   /** A bucket and its configuration resources, all compliant (KMS unless {@code sseS3}). */
   static void bucket(GraphBuilder g, String name, boolean sseS3, boolean logging) {
     g.add(Types.BUCKET, name, "{bucket: '" + name + "'}").protect(name, true);
@@ -298,21 +314,47 @@ final class Fixtures {
         p + "backup-role");
 
     g.component("plinth:compute:Cluster", p + "cluster");
+    serviceRole(g, p + "cluster-role", "eks.amazonaws.com", "AmazonEKSClusterPolicy");
     g.add(
         Types.EKS,
         p + "cluster-eks",
         "{version: '"
             + EksVersions.CALENDAR.get(0).version()
-            + "', vpcConfig: {endpointPublicAccess: false, endpointPrivateAccess: true},"
+            + "', roleArn: 'arn:aws:iam::123456789012:role/"
+            + p
+            + "cluster-role',"
+            + " vpcConfig: {endpointPublicAccess: false, endpointPrivateAccess: true},"
+            + " accessConfig: {authenticationMode: 'API', bootstrapClusterCreatorAdminPermissions: false},"
             + " encryptionConfig: {resources: ['secrets'], provider: {keyArn: '"
             + KEY
             + "'}},"
-            + " enabledClusterLogTypes: ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler']}");
+            + " enabledClusterLogTypes: ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler']}",
+        p + "cluster-role",
+        p + "cluster-role-AmazonEKSClusterPolicy");
+    for (String admin : new String[] {"plinth-deploy", "plinth-preview"}) {
+      g.add(
+          Types.ACCESS_ENTRY,
+          p + "cluster-" + admin,
+          "{clusterName: 'plinth-"
+              + env
+              + "', principalArn: 'arn:aws:iam::123456789012:role/"
+              + admin
+              + "'}",
+          p + "cluster-eks");
+    }
     g.add(
         Types.LAUNCH_TEMPLATE,
         p + "cluster-nodes-lt",
         "{metadataOptions: {httpTokens: 'required', httpPutResponseHopLimit: 2},"
-            + " blockDeviceMappings: [{deviceName: '/dev/xvda', ebs: {encrypted: 'true', volumeSize: 50}}]}");
+            + " blockDeviceMappings: [{deviceName: '/dev/xvda', ebs: {encrypted: 'true', volumeSize: 50}}],"
+            + " tagSpecifications: [{resourceType: 'instance', tags: {Environment: '"
+            + env
+            + "'}}, {resourceType: 'volume', tags: {Environment: '"
+            + env
+            + "'}}, {resourceType: 'network-interface', tags: {Environment: '"
+            + env
+            + "'}}]}");
+    serviceRole(g, p + "cluster-node-role", "ec2.amazonaws.com", "AmazonEKSWorkerNodePolicy");
     g.add(
         Types.NODE_GROUP,
         p + "cluster-nodes",
@@ -321,7 +363,12 @@ final class Fixtures {
             + p
             + "cluster-nodes-lt-id', version: '1'}}",
         p + "cluster-eks",
-        p + "cluster-nodes-lt");
+        p + "cluster-nodes-lt",
+        p + "cluster-node-role",
+        p + "cluster-node-role-AmazonEKSWorkerNodePolicy");
+    g.ignoreChanges(p + "cluster-nodes", "scalingConfig.desiredSize");
+    g.add(
+        Types.KUBERNETES_PROVIDER, p + "cluster-k8s", "{}", p + "cluster-eks", p + "cluster-nodes");
     g.add(
         Types.ROLE,
         p + "cluster-irsa",
