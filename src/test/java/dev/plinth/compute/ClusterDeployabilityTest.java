@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plinth.config.ConfigException;
 import dev.plinth.config.ConfigProblem;
+import dev.plinth.config.Environment;
 import dev.plinth.plan.RecordedResource;
 import dev.plinth.plan.ResourceGraph;
+import dev.plinth.policy.Policy;
+import dev.plinth.policy.PolicyReport;
 import dev.plinth.policy.Types;
+import dev.plinth.policy.Verdict;
 import dev.plinth.testing.Plans;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +55,27 @@ class ClusterDeployabilityTest {
     assertThat(plan.ofType(ACCESS_ENTRY))
         .extracting(e -> e.text("principalArn"))
         .containsExactlyInAnyOrder(DEPLOY, PREVIEW);
+  }
+
+  @Test
+  void aStackReadyForPulumiUpPassesEveryMandatoryRuleWithItsAdminsAndRunnerAccess() {
+    ResourceGraph plan =
+        prodWith(
+            Map.of(
+                "adminPrincipalArns",
+                List.of(DEPLOY, PREVIEW),
+                "privateAccessSecurityGroupIds",
+                List.of("sg-0123456789abcdef0"),
+                "privateAccessCidrs",
+                List.of("10.20.0.0/16")));
+    PolicyReport report = Policy.evaluate(plan, Environment.PROD);
+
+    assertThat(report.mandatoryFailures())
+        .extracting(f -> f.ruleId() + " " + f.messages())
+        .isEmpty();
+    assertThat(report.verdict("DEP-21", "prod-cluster-admin-1"))
+        .as("DEP-21 checks the access entries")
+        .hasValueSatisfying(f -> assertThat(f.verdict()).isEqualTo(Verdict.PASS));
   }
 
   @Test
