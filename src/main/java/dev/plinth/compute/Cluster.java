@@ -154,7 +154,9 @@ public final class Cluster extends Component {
                 // entry for the creator, and CreateAccessEntry refuses a second entry for the same
                 // principal ("You can't specify the same ARN in more than one access entry":
                 // ResourceInUseException, 409) when the deploying role is also listed
-                // (docs/deploy.md, step 4). botocore eks 2017-11-01.
+                // (docs/deploy.md, step 4). botocore eks 2017-11-01. The setting exists only at
+                // creation (UpdateAccessConfig carries authenticationMode alone): changing it
+                // replaces the cluster.
                 .accessConfig(
                     ClusterAccessConfigArgs.builder()
                         .authenticationMode("API")
