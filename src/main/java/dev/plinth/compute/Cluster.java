@@ -98,6 +98,7 @@ public final class Cluster extends Component {
   private final Output<String> kubeconfig;
   private final Provider kubernetes;
   private final String clusterName;
+  private NodeGroup nodes;
 
   public Cluster(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
@@ -198,7 +199,8 @@ public final class Cluster extends Component {
                 oidc,
                 CLOUDWATCH_NAMESPACE,
                 CLOUDWATCH_SA,
-                List.of("CloudWatchAgentServerPolicy"))
+                // EKS User Guide, Amazon CloudWatch Observability agent, Required IAM permissions.
+                List.of("CloudWatchAgentServerPolicy", "AWSXrayWriteOnlyAccess"))
             : null;
     List<Addon> addons = new ArrayList<>();
     s.addonVersions()
@@ -354,6 +356,7 @@ public final class Cluster extends Component {
                         .toList())
                 .build(),
             childOptions());
+    nodes = group;
     // Node-group tags do not reach the Auto Scaling group: put the autoscaler's discovery tags
     // there.
     Output<String> asg =
@@ -464,6 +467,11 @@ public final class Cluster extends Component {
   }
 
   /** The Pulumi Kubernetes provider the workloads deploy through. */
+  /** The managed node group: what runs pods, for resources that need running pods. */
+  public NodeGroup nodeGroup() {
+    return nodes;
+  }
+
   public Provider kubernetesProvider() {
     return kubernetes;
   }
