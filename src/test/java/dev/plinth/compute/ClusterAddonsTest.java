@@ -1,9 +1,12 @@
 package dev.plinth.compute;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plinth.config.ConfigException;
+import dev.plinth.config.ConfigProblem;
 import dev.plinth.plan.RecordedResource;
 import dev.plinth.plan.ResourceGraph;
 import dev.plinth.testing.Plans;
@@ -14,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -207,5 +211,31 @@ class ClusterAddonsTest {
             env + "-cluster-cloudwatch-agent-role-AWSXrayWriteOnlyAccess");
 
     assertThat(xray.text("policyArn")).isEqualTo("arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess");
+  }
+
+  @Test
+  void chartVersionsPlinthCannotVouchForAreRefusedWithTheirKeys() {
+    ConfigException e =
+        catchThrowableOfType(
+            () ->
+                Plans.config(
+                    "prod",
+                    Map.of(
+                        "plinth:cluster",
+                        Map.of(
+                            "chartVersions",
+                            Map.of(
+                                "metrics-server", "3.12.2",
+                                "cluster-autoscaler", "9.46.6",
+                                "aws-load-balancer-controller", "1.14.0")))),
+            ConfigException.class);
+
+    assertThat(e).as("configuration exception").isNotNull();
+    assertThat(e.problems().stream().map(ConfigProblem::message))
+        .containsExactlyInAnyOrder(
+            "plinth:cluster.chartVersions.cluster-autoscaler deploys cluster-autoscaler v1.32.0,"
+                + " which does not support Kubernetes 1.35; use 9.55.1 (got 9.46.6)",
+            "plinth:cluster.chartVersions.aws-load-balancer-controller must be a chart version"
+                + " Plinth knows: 1.13.2 (got 1.14.0)");
   }
 }

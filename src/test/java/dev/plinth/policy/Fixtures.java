@@ -334,6 +334,8 @@ final class Fixtures {
             + "\"s3:PutObject\"],\"Resource\":\"arn:aws:s3:::uploads/*\"}]}'}",
         p + "cluster-irsa");
 
+    addons(g, p);
+
     g.component("plinth:compute:Registry", p + "registry");
     g.add(
         Types.ECR,
@@ -365,11 +367,32 @@ final class Fixtures {
             + " data: {DATABASE_HOST: 'db.example.com', DATABASE_SECRET_ARN:"
             + " 'arn:aws:secretsmanager:us-east-1:123456789012:secret:db'}}");
     g.add(
+        AddonDeployRules.NAMESPACE,
+        p + "app-namespace",
+        "{metadata: {name: 'app', labels: {'elbv2.k8s.aws/pod-readiness-gate-inject': 'enabled'}}}");
+    g.add(
+        AddonDeployRules.SERVICE,
+        p + "app-service",
+        "{metadata: {name: 'api', namespace: 'app'}, spec: {type: 'ClusterIP', selector: {app:"
+            + " 'api'}, ports: [{port: 80, targetPort: 'http'}]}}",
+        p + "app-namespace");
+    g.add(
+        AddonDeployRules.TARGET_GROUP_BINDING,
+        p + "app-target-group-binding",
+        "{metadata: {name: 'api', namespace: 'app'}, spec: {targetGroupARN:"
+            + " 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/app/1',"
+            + " targetType: 'ip', serviceRef: {name: 'api', port: 80}}}",
+        p + "app-service",
+        p + "cluster-addons-aws-load-balancer-controller");
+    g.add(
         Types.DEPLOYMENT,
         p + "app-deployment",
         "{apiVersion: 'apps/v1', kind: 'Deployment', metadata: {name: 'api', namespace: 'app'},"
             + " spec: {selector: {matchLabels: {app: 'api'}}, template: {metadata: {labels: {app:"
-            + " 'api', tier: 'web'}}, spec: {securityContext: {runAsNonRoot: true, seccompProfile:"
+            + " 'api', tier: 'web'}, annotations:"
+            + " {'cluster-autoscaler.kubernetes.io/safe-to-evict-local-volumes': 'tmp'}}, spec:"
+            + " {volumes: [{name: 'tmp', emptyDir: {sizeLimit: '256Mi'}}], securityContext:"
+            + " {runAsNonRoot: true, seccompProfile:"
             + " {type: 'RuntimeDefault'}}, containers: [{name: 'api', image:"
             + " '123456789012.dkr.ecr.us-east-1.amazonaws.com/app-api:v1.0.0', env: [{name:"
             + " 'LOG_LEVEL', value: 'info'}], resources: {requests: {cpu: '500m', memory: '512Mi'},"
@@ -377,7 +400,8 @@ final class Fixtures {
             + " port: 3000}}, readinessProbe: {httpGet: {path: '/api/ready', port: 3000}},"
             + " securityContext: {allowPrivilegeEscalation: false, readOnlyRootFilesystem: true,"
             + " capabilities: {drop: ['ALL']}}}]}}}}",
-        p + "app-config");
+        p + "app-config",
+        p + "app-target-group-binding");
     g.add(
         Types.HPA,
         p + "app-autoscaler",
@@ -416,5 +440,54 @@ final class Fixtures {
         p + "audit-alarm-5xx",
         "{actionsEnabled: true, alarmActions: ['arn:aws:sns:us-east-1:123456789012:alerts']}");
     return g;
+  }
+
+  /** The upstream controller policy Plinth holds, as a relaxed-JSON string value. */
+  static String controllerPolicy() {
+    try {
+      return dev.plinth.Json.MAPPER.writeValueAsString(
+          dev.plinth.compute.Charts.loadBalancerControllerPolicy("v2.13.2").orElseThrow());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The Helm add-ons on a 1.34 cluster: each waits for the node group; the autoscaler's chart
+   * deploys v1.34.2; the controller runs with upstream's v2.13.2 policy and no Service webhook.
+   */
+  static void addons(GraphBuilder g, String p) {
+    g.component("plinth:compute:ClusterAddons", p + "cluster-addons");
+    g.add(
+        AddonDeployRules.HELM_RELEASE,
+        p + "cluster-addons-metrics-server",
+        "{chart: 'metrics-server', version: '3.12.2', namespace: 'kube-system'}",
+        p + "cluster-nodes");
+    g.add(
+        AddonDeployRules.HELM_RELEASE,
+        p + "cluster-addons-cluster-autoscaler",
+        "{chart: 'cluster-autoscaler', version: '9.53.0', namespace: 'kube-system'}",
+        p + "cluster-nodes");
+    g.add(
+        Types.ROLE,
+        p + "cluster-addons-lb-controller-role",
+        "{assumeRolePolicy: '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":{\"Federated\":\"arn:aws:iam::123456789012:oidc-provider/oidc.eks\"},"
+            + "\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{\"StringEquals\":"
+            + "{\"oidc.eks:sub\":\"system:serviceaccount:kube-system:aws-load-balancer-controller\","
+            + "\"oidc.eks:aud\":\"sts.amazonaws.com\"}}}]}'}");
+    g.add(
+        Types.ROLE_POLICY,
+        p + "cluster-addons-lb-controller-role-policy",
+        "{policy: " + controllerPolicy() + "}",
+        p + "cluster-addons-lb-controller-role");
+    g.add(
+        AddonDeployRules.HELM_RELEASE,
+        p + "cluster-addons-aws-load-balancer-controller",
+        "{chart: 'aws-load-balancer-controller', version: '1.13.2', namespace: 'kube-system',"
+            + " values: {enableServiceMutatorWebhook: false, serviceAccount: {name:"
+            + " 'aws-load-balancer-controller'}}}",
+        p + "cluster-nodes",
+        p + "cluster-addons-lb-controller-role");
   }
 }

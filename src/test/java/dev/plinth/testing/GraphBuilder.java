@@ -78,6 +78,14 @@ public final class GraphBuilder {
     return this;
   }
 
+  /** Removes one dependency of a resource. */
+  public GraphBuilder undepend(String name, String dependency) {
+    if (!entry(name).dependsOn.remove(dependency)) {
+      throw new IllegalArgumentException(name + " does not depend on " + dependency);
+    }
+    return this;
+  }
+
   /** Sets an input by dotted path ({@code healthCheck.interval}, {@code rules.0.action}). */
   public GraphBuilder set(String name, String path, String relaxedValue) {
     String[] parts = path.split("\\.");
