@@ -19,7 +19,9 @@ import java.util.Map;
 /**
  * Helm add-ons through the cluster's Kubernetes provider: metrics-server (the HPA needs it), the
  * Cluster Autoscaler (auto-discovery by the node group's ASG tags) and the AWS Load Balancer
- * Controller, the last two with IAM roles for exactly their service account.
+ * Controller, the last two with IAM roles for exactly their service account. Chart versions come
+ * from the settings and must be in {@link Charts} (checked with the configuration); every release
+ * waits for the node group, since Helm waits for the pods it starts.
  */
 public final class ClusterAddons extends Component {
   public static final String TYPE = "plinth:compute:ClusterAddons";
