@@ -466,12 +466,12 @@ public final class Cluster extends Component {
     return kubeconfig;
   }
 
-  /** The Pulumi Kubernetes provider the workloads deploy through. */
   /** The managed node group: what runs pods, for resources that need running pods. */
   public NodeGroup nodeGroup() {
     return nodes;
   }
 
+  /** The Pulumi Kubernetes provider the workloads deploy through. */
   public Provider kubernetesProvider() {
     return kubernetes;
   }
