@@ -234,7 +234,8 @@ public final class Platform {
                 cluster.oidcProviderArn(),
                 cluster.oidcIssuer(),
                 network.vpcId(),
-                cluster.kubernetesProvider()),
+                cluster.kubernetesProvider(),
+                List.of(cluster.nodeGroup())),
             inCompute);
     var workloads = config.workloads();
     if (workloads.enabled()) {
@@ -259,7 +260,8 @@ public final class Platform {
                   cache.authSecretArn(),
                   keys.arn(KeyDomain.SECRETS),
                   cluster.kubernetesProvider(),
-                  List.of(addons)),
+                  List.of(addons),
+                  config.edge().targetGroup().deregistrationDelaySeconds()),
               in(config, "workloads"));
       ctx.export("appNamespace", application.namespace());
       ctx.export("appImage", application.image());

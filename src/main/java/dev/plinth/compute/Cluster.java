@@ -108,6 +108,7 @@ public final class Cluster extends Component {
   private final Output<String> kubeconfig;
   private final Provider kubernetes;
   private final String clusterName;
+  private NodeGroup nodes;
 
   public Cluster(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
@@ -217,7 +218,8 @@ public final class Cluster extends Component {
                 oidc,
                 CLOUDWATCH_NAMESPACE,
                 CLOUDWATCH_SA,
-                List.of("CloudWatchAgentServerPolicy"))
+                // EKS User Guide, Amazon CloudWatch Observability agent, Required IAM permissions.
+                List.of("CloudWatchAgentServerPolicy", "AWSXrayWriteOnlyAccess"))
             : null;
     List<Addon> addons = new ArrayList<>();
     s.addonVersions()
@@ -452,6 +454,7 @@ public final class Cluster extends Component {
                 // start size.
                 .ignoreChanges("scalingConfig.desiredSize")
                 .build());
+    nodes = group;
     // Node-group tags do not reach the Auto Scaling group: put the autoscaler's discovery tags
     // there.
     Output<String> asg =
@@ -568,6 +571,11 @@ public final class Cluster extends Component {
   /** The kubeconfig, a secret. */
   public Output<String> kubeconfig() {
     return kubeconfig;
+  }
+
+  /** The managed node group: what runs pods, for resources that need running pods. */
+  public NodeGroup nodeGroup() {
+    return nodes;
   }
 
   /** The Pulumi Kubernetes provider the workloads deploy through. */

@@ -9,6 +9,7 @@ import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
 import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import dev.plinth.Component;
 import dev.plinth.Json;
 import dev.plinth.config.ClusterSettings;
@@ -18,7 +19,9 @@ import java.util.Map;
 /**
  * Helm add-ons through the cluster's Kubernetes provider: metrics-server (the HPA needs it), the
  * Cluster Autoscaler (auto-discovery by the node group's ASG tags) and the AWS Load Balancer
- * Controller, the last two with IAM roles for exactly their service account.
+ * Controller, the last two with IAM roles for exactly their service account. Chart versions come
+ * from the settings and must be in {@link Charts} (checked with the configuration); every release
+ * waits for the node group, since Helm waits for the pods it starts.
  */
 public final class ClusterAddons extends Component {
   public static final String TYPE = "plinth:compute:ClusterAddons";
@@ -33,13 +36,20 @@ public final class ClusterAddons extends Component {
       Output<String> oidcProviderArn,
       Output<String> oidcIssuer,
       Output<String> vpcId,
-      com.pulumi.kubernetes.Provider kubernetes) {}
+      com.pulumi.kubernetes.Provider kubernetes,
+      List<Resource> nodes) {}
 
   public ClusterAddons(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
     ClusterSettings s = args.settings();
+    // Every chart runs pods: the releases wait for the node group rather than time out on
+    // pending pods (Helm waits for readiness) while the nodes join.
     var inCluster =
-        CustomResourceOptions.builder().parent(this).provider(args.kubernetes()).build();
+        CustomResourceOptions.builder()
+            .parent(this)
+            .provider(args.kubernetes())
+            .dependsOn(args.nodes())
+            .build();
 
     new Release(
         child("metrics-server"),
@@ -97,7 +107,13 @@ public final class ClusterAddons extends Component {
         inCluster);
 
     var lbcRole =
-        role("lb-controller-role", args, LBC_SA, Output.of(loadBalancerControllerPolicy()));
+        role(
+            "lb-controller-role",
+            args,
+            LBC_SA,
+            Output.of(
+                loadBalancerControllerPolicy(
+                    s.chartVersions().get(Charts.LOAD_BALANCER_CONTROLLER))));
     new Release(
         child("aws-load-balancer-controller"),
         ReleaseArgs.builder()
@@ -118,6 +134,16 @@ public final class ClusterAddons extends Component {
                                 args.region(),
                                 "vpcId",
                                 t.t2,
+                                // The Service mutator webhook (failurePolicy Fail) would admit
+                                // every new Service, and refuse those created while the
+                                // controller is not yet ready (metrics-server's, the
+                                // autoscaler's, the application's:
+                                // aws-load-balancer-controller#4140); it only makes the controller
+                                // the default for type LoadBalancer Services, which Plinth never
+                                // creates. Chart value: values.yaml enableServiceMutatorWebhook,
+                                // templates/webhook.yaml mservice.elbv2.k8s.aws, chart 1.13.2.
+                                "enableServiceMutatorWebhook",
+                                false,
                                 "serviceAccount",
                                 Map.of(
                                     "name",
@@ -142,7 +168,13 @@ public final class ClusterAddons extends Component {
         childOptions());
   }
 
-  /** Scale only Auto Scaling groups tagged for this cluster; describe anything. */
+  /**
+   * Scale only Auto Scaling groups tagged for this cluster; describe what auto-discovery reads. The
+   * actions are upstream's "Full Cluster Autoscaler Features Policy" (kubernetes/autoscaler
+   * cluster-autoscaler/cloudprovider/aws/README.md, IAM Policy, at cluster-autoscaler-chart-9.55.1,
+   * read 2026-12-02), which no longer lists autoscaling:DescribeTags; the scaling actions are
+   * narrowed by the tag condition that README recommends.
+   */
   String autoscalerPolicy(String clusterName) {
     return Json.policy(
         obj(
@@ -156,7 +188,6 @@ public final class ClusterAddons extends Component {
                 "autoscaling:DescribeAutoScalingInstances",
                 "autoscaling:DescribeLaunchConfigurations",
                 "autoscaling:DescribeScalingActivities",
-                "autoscaling:DescribeTags",
                 "ec2:DescribeImages",
                 "ec2:DescribeInstanceTypes",
                 "ec2:DescribeLaunchTemplateVersions",
@@ -182,116 +213,27 @@ public final class ClusterAddons extends Component {
   }
 
   /**
-   * What the AWS Load Balancer Controller does: describe the VPC and load balancers, manage
-   * target-group registrations and load balancers it created (tagged {@code
-   * elbv2.k8s.aws/cluster}), and the security groups it creates for them.
+   * The AWS Load Balancer Controller's policy: exactly what upstream publishes for the release the
+   * pinned chart deploys ({@link Charts#loadBalancerControllerPolicy}: docs/install/iam_policy.json
+   * of kubernetes-sigs/aws-load-balancer-controller at v2.13.2 for chart 1.13.2). Its tagging
+   * statements carry upstream's conditions: ec2:CreateTags only on a CreateSecurityGroup that tags
+   * {@code elbv2.k8s.aws/cluster}, elasticloadbalancing:AddTags only in a CreateLoadBalancer or
+   * CreateTargetGroup with that tag, and tag changes only on resources already carrying it and not
+   * adding it, so the controller cannot claim a security group or load balancer it did not create.
    */
-  static String loadBalancerControllerPolicy() {
-    return Json.policy(
-        obj(
-            "Sid",
-            "Describe",
-            "Effect",
-            "Allow",
-            "Action",
-            List.of(
-                "ec2:DescribeAccountAttributes",
-                "ec2:DescribeAddresses",
-                "ec2:DescribeAvailabilityZones",
-                "ec2:DescribeInternetGateways",
-                "ec2:DescribeVpcs",
-                "ec2:DescribeVpcPeeringConnections",
-                "ec2:DescribeSubnets",
-                "ec2:DescribeSecurityGroups",
-                "ec2:DescribeInstances",
-                "ec2:DescribeNetworkInterfaces",
-                "ec2:DescribeTags",
-                "ec2:DescribeCoipPools",
-                "ec2:GetCoipPoolUsage",
-                "ec2:DescribeRouteTables",
-                "elasticloadbalancing:Describe*",
-                "acm:ListCertificates",
-                "acm:DescribeCertificate",
-                "wafv2:GetWebACL",
-                "wafv2:GetWebACLForResource",
-                "shield:GetSubscriptionState",
-                "cognito-idp:DescribeUserPoolClient"),
-            "Resource",
-            "*"),
-        obj(
-            "Sid",
-            "ElbServiceLinkedRole",
-            "Effect",
-            "Allow",
-            "Action",
-            "iam:CreateServiceLinkedRole",
-            "Resource",
-            "*",
-            "Condition",
-            obj("StringEquals", obj("iam:AWSServiceName", "elasticloadbalancing.amazonaws.com"))),
-        obj(
-            "Sid",
-            "TargetRegistration",
-            "Effect",
-            "Allow",
-            "Action",
-            List.of(
-                "elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets"),
-            "Resource",
-            "arn:aws:elasticloadbalancing:*:*:targetgroup/*/*"),
-        obj(
-            "Sid",
-            "SecurityGroupRules",
-            "Effect",
-            "Allow",
-            "Action",
-            List.of("ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress"),
-            "Resource",
-            "*",
-            "Condition",
-            obj("Null", obj("aws:ResourceTag/elbv2.k8s.aws/cluster", "false"))),
-        obj(
-            "Sid",
-            "CreateOwnResources",
-            "Effect",
-            "Allow",
-            "Action",
-            List.of(
-                "ec2:CreateSecurityGroup",
-                "ec2:CreateTags",
-                "elasticloadbalancing:CreateLoadBalancer",
-                "elasticloadbalancing:CreateTargetGroup",
-                "elasticloadbalancing:CreateListener",
-                "elasticloadbalancing:CreateRule",
-                "elasticloadbalancing:AddTags"),
-            "Resource",
-            "*",
-            "Condition",
-            obj("Null", obj("aws:RequestTag/elbv2.k8s.aws/cluster", "false"))),
-        obj(
-            "Sid",
-            "ManageOwnResources",
-            "Effect",
-            "Allow",
-            "Action",
-            List.of(
-                "ec2:DeleteSecurityGroup",
-                "elasticloadbalancing:ModifyLoadBalancerAttributes",
-                "elasticloadbalancing:SetIpAddressType",
-                "elasticloadbalancing:SetSecurityGroups",
-                "elasticloadbalancing:SetSubnets",
-                "elasticloadbalancing:DeleteLoadBalancer",
-                "elasticloadbalancing:ModifyTargetGroup",
-                "elasticloadbalancing:ModifyTargetGroupAttributes",
-                "elasticloadbalancing:DeleteTargetGroup",
-                "elasticloadbalancing:ModifyListener",
-                "elasticloadbalancing:DeleteListener",
-                "elasticloadbalancing:ModifyRule",
-                "elasticloadbalancing:DeleteRule",
-                "elasticloadbalancing:RemoveTags"),
-            "Resource",
-            "*",
-            "Condition",
-            obj("Null", obj("aws:ResourceTag/elbv2.k8s.aws/cluster", "false"))));
+  static String loadBalancerControllerPolicy(String chartVersion) {
+    var chart =
+        Charts.find(Charts.LOAD_BALANCER_CONTROLLER, chartVersion)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no app version recorded for aws-load-balancer-controller chart "
+                            + chartVersion));
+    return Charts.loadBalancerControllerPolicy(chart.appVersion())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no upstream IAM policy held for aws-load-balancer-controller "
+                        + chart.appVersion()));
   }
 }

@@ -147,6 +147,7 @@ public final class ClusterValidation {
                 addon.getValue()));
       }
     }
+    problems.addAll(Charts.validate(s));
     return problems;
   }
 

@@ -35,8 +35,9 @@ import java.util.Map;
  *     node alarms and the dashboard's cluster widgets read its metrics; switch it off only where
  *     another agent ships them
  * @param repositories ECR repositories: app-api and app-worker (seed 003)
- * @param chartVersions Helm chart versions: metrics-server 3.12.2, cluster-autoscaler 9.46.6,
- *     aws-load-balancer-controller 1.13.2 in every environment
+ * @param chartVersions Helm chart versions: metrics-server 3.12.2, cluster-autoscaler 9.55.1 (its
+ *     image v1.35.0 is the cluster's minor), aws-load-balancer-controller 1.13.2 in every
+ *     environment; compute.Charts lists the versions Plinth knows
  * @param scaleDownUnneededTime Cluster Autoscaler's scale-down delay: 10m (seed 003)
  */
 public record ClusterSettings(
@@ -160,7 +161,7 @@ public record ClusterSettings(
         List.of("app-api", "app-worker"),
         Map.of(
             "metrics-server", "3.12.2",
-            "cluster-autoscaler", "9.46.6",
+            "cluster-autoscaler", "9.55.1",
             "aws-load-balancer-controller", "1.13.2"),
         "10m");
   }

@@ -83,6 +83,15 @@ public final class Exceptions {
               Set.of(),
               "a log bucket: logging access to it would need yet another log bucket"),
           new PolicyException(
+              "IAM-02",
+              "*-cluster-addons-lb-controller-role-policy",
+              ALL,
+              Set.of("wildcard"),
+              "the AWS Load Balancer Controller's policy is upstream's iam_policy.json for the"
+                  + " pinned release, unchanged (DEP-31 holds it to that file): it creates security"
+                  + " groups, listeners and rules that have no ARN before they exist and manages"
+                  + " WAF and Shield on the load balancers it runs; tagging stays conditioned"),
+          new PolicyException(
               "RDS-12",
               "*",
               ALL,

@@ -26,6 +26,7 @@ public final class Policy {
             ResilienceRules.all(),
             DataDeployRules.all(),
             ComputeDeployRules.all(),
+            AddonDeployRules.all(),
             NetworkDeployRules.all())
         .flatMap(List::stream)
         .toList();

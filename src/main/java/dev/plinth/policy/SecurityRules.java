@@ -30,6 +30,8 @@ final class SecurityRules {
           "AmazonSSMManagedInstanceCore",
           "AmazonEBSCSIDriverPolicy",
           "CloudWatchAgentServerPolicy",
+          // EKS User Guide, Amazon CloudWatch Observability agent, Required IAM permissions.
+          "AWSXrayWriteOnlyAccess",
           "AmazonRDSEnhancedMonitoringRole",
           "AWSBackupServiceRolePolicyForBackup",
           "AWSBackupServiceRolePolicyForRestores",

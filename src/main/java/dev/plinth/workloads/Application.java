@@ -89,6 +89,35 @@ public final class Application extends Component {
   static final int SERVICE_PORT = 80;
 
   static final String NAME_LABEL = "app.kubernetes.io/name";
+
+  /**
+   * The namespace label on which the Load Balancer Controller injects its pod readiness gate: a pod
+   * turns Ready only once its target is healthy in the target group, so a rollout never leaves only
+   * initial or draining targets (aws-load-balancer-controller docs/deploy/pod_readiness_gate.md at
+   * v2.13.2; target type ip only, as here).
+   */
+  static final String READINESS_GATE_LABEL = "elbv2.k8s.aws/pod-readiness-gate-inject";
+
+  /**
+   * Lets the Cluster Autoscaler remove a node running the pod although it mounts the named local
+   * volumes (kubernetes/autoscaler cluster-autoscaler/FAQ.md at cluster-autoscaler-chart-9.55.1,
+   * "What types of pods can prevent CA from removing a node?"); /tmp holds nothing to keep.
+   */
+  static final String SAFE_TO_EVICT_LOCAL_VOLUMES =
+      "cluster-autoscaler.kubernetes.io/safe-to-evict-local-volumes";
+
+  /** The read-only root filesystem's only writable place. */
+  static final String TMP_VOLUME = "tmp";
+
+  /**
+   * Seconds the pod keeps serving after it is asked to stop, beyond the target group's
+   * deregistration delay: the time for the controller to see the endpoint go and deregister it.
+   */
+  static final int DEREGISTRATION_MARGIN_SECONDS = 5;
+
+  /** Seconds the application has to shut down after its pre-stop sleep: Kubernetes' default. */
+  static final int SHUTDOWN_SECONDS = 30;
+
   static final String ROLE_ANNOTATION = "eks.amazonaws.com/role-arn";
 
   /**
@@ -100,6 +129,8 @@ public final class Application extends Component {
    * @param secretsKeyArn the KMS key the database's and cache's secrets are encrypted with
    * @param addons what must run before the objects that need it: the Load Balancer Controller (its
    *     webhook admits TargetGroupBindings) and metrics-server (the autoscaler reads it)
+   * @param deregistrationDelaySeconds the target group's deregistration delay: pods keep serving
+   *     that long (and a margin) after they are asked to stop
    */
   public record Args(
       WorkloadSettings settings,
@@ -119,7 +150,8 @@ public final class Application extends Component {
       Output<String> cacheSecretArn,
       Output<String> secretsKeyArn,
       com.pulumi.kubernetes.Provider kubernetes,
-      List<Resource> addons) {}
+      List<Resource> addons,
+      int deregistrationDelaySeconds) {}
 
   private final Output<String> namespace;
   private final Output<String> roleArn;
@@ -154,7 +186,9 @@ public final class Application extends Component {
                                     "pod-security.kubernetes.io/enforce",
                                     "restricted",
                                     "pod-security.kubernetes.io/enforce-version",
-                                    "v" + args.kubernetesVersion())))
+                                    "v" + args.kubernetesVersion(),
+                                    READINESS_GATE_LABEL,
+                                    "enabled")))
                         .build())
                 .build(),
             inCluster(args));
@@ -221,6 +255,37 @@ public final class Application extends Component {
                 .build(),
             inNamespace);
 
+    var service =
+        new Service(
+            child("service"),
+            ServiceArgs.builder()
+                .metadata(meta(s.name(), s, labels))
+                .spec(
+                    ServiceSpecArgs.builder()
+                        .type("ClusterIP")
+                        .selector(selector)
+                        .ports(
+                            ServicePortArgs.builder()
+                                .name("http")
+                                .protocol("TCP")
+                                .port(SERVICE_PORT)
+                                .targetPort("http")
+                                .build())
+                        .build())
+                .build(),
+            inNamespace);
+
+    var binding =
+        new TargetGroupBinding(
+            child("target-group-binding"),
+            new TargetGroupBinding.Args(
+                meta(s.name(), s, labels),
+                new TargetGroupBinding.Spec(
+                    args.targetGroupArn(),
+                    "ip",
+                    new TargetGroupBinding.ServiceReference(s.name(), SERVICE_PORT))),
+            inCluster(args, concat(List.of(service), args.addons())));
+
     image = args.imageRepositoryUrl().applyValue(url -> url + ":" + s.imageTag());
     var deployment =
         new Deployment(
@@ -244,47 +309,25 @@ public final class Application extends Component {
                                 .build())
                         .template(
                             PodTemplateSpecArgs.builder()
-                                .metadata(ObjectMetaArgs.builder().labels(labels).build())
+                                .metadata(
+                                    ObjectMetaArgs.builder()
+                                        .labels(labels)
+                                        .annotations(
+                                            Map.of(SAFE_TO_EVICT_LOCAL_VOLUMES, TMP_VOLUME))
+                                        .build())
                                 .spec(
                                     podSpec(
                                         s,
                                         selector,
                                         image,
-                                        config.metadata().applyValue(m -> m.name().orElseThrow())))
+                                        config.metadata().applyValue(m -> m.name().orElseThrow()),
+                                        args.deregistrationDelaySeconds()))
                                 .build())
                         .build())
                 .build(),
-            inCluster(args, List.of(serviceAccount, config)));
-
-    var service =
-        new Service(
-            child("service"),
-            ServiceArgs.builder()
-                .metadata(meta(s.name(), s, labels))
-                .spec(
-                    ServiceSpecArgs.builder()
-                        .type("ClusterIP")
-                        .selector(selector)
-                        .ports(
-                            ServicePortArgs.builder()
-                                .name("http")
-                                .protocol("TCP")
-                                .port(SERVICE_PORT)
-                                .targetPort("http")
-                                .build())
-                        .build())
-                .build(),
-            inNamespace);
-
-    new TargetGroupBinding(
-        child("target-group-binding"),
-        new TargetGroupBinding.Args(
-            meta(s.name(), s, labels),
-            new TargetGroupBinding.Spec(
-                args.targetGroupArn(),
-                "ip",
-                new TargetGroupBinding.ServiceReference(s.name(), SERVICE_PORT))),
-        inCluster(args, concat(List.of(service), args.addons())));
+            // The controller injects the readiness gate only into pods created once the binding
+            // exists (pod_readiness_gate.md at v2.13.2: create the Service and binding first).
+            inCluster(args, List.of(serviceAccount, config, binding)));
 
     var a = s.autoscaling();
     new HorizontalPodAutoscaler(
@@ -408,9 +451,14 @@ public final class Application extends Component {
       WorkloadSettings s,
       Map<String, String> selector,
       Output<String> image,
-      Output<String> configMapName) {
+      Output<String> configMapName,
+      int deregistrationDelaySeconds) {
     var r = s.resources();
+    int preStop = preStopSeconds(deregistrationDelaySeconds);
     return PodSpecArgs.builder()
+        // The pre-stop sleep counts against the grace period: the application keeps its 30 s
+        // after SIGTERM.
+        .terminationGracePeriodSeconds(preStop + SHUTDOWN_SECONDS)
         .serviceAccountName(s.name())
         // The service-account token stays mounted: EKS's IRSA webhook has been seen to leave pods
         // without their web identity when it is off. No RBAC binding names the service account.
@@ -445,6 +493,7 @@ public final class Application extends Component {
                         .requests(Map.of("cpu", r.cpuRequest(), "memory", r.memoryRequest()))
                         .limits(Map.of("cpu", r.cpuLimit(), "memory", r.memoryLimit()))
                         .build())
+                .lifecycle(new PreStopSleep(preStop).asLifecycle())
                 .livenessProbe(probe(s.liveness()))
                 .readinessProbe(probe(s.readiness()))
                 .securityContext(
@@ -455,15 +504,23 @@ public final class Application extends Component {
                         .privileged(false)
                         .capabilities(CapabilitiesArgs.builder().drop("ALL").build())
                         .build())
-                .volumeMounts(VolumeMountArgs.builder().name("tmp").mountPath("/tmp").build())
+                .volumeMounts(VolumeMountArgs.builder().name(TMP_VOLUME).mountPath("/tmp").build())
                 .build())
         // The root filesystem is read-only: /tmp is a size-limited emptyDir on the node's disk.
         .volumes(
             VolumeArgs.builder()
-                .name("tmp")
+                .name(TMP_VOLUME)
                 .emptyDir(EmptyDirVolumeSourceArgs.builder().sizeLimit("256Mi").build())
                 .build())
         .build();
+  }
+
+  /**
+   * How long a stopping pod keeps serving: while the endpoint goes, the controller deregisters the
+   * target and the load balancer drains it for the deregistration delay (edge target group).
+   */
+  static int preStopSeconds(int deregistrationDelaySeconds) {
+    return deregistrationDelaySeconds + DEREGISTRATION_MARGIN_SECONDS;
   }
 
   private static ProbeArgs probe(WorkloadSettings.Probe p) {

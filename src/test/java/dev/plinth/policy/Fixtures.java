@@ -8,6 +8,13 @@ import dev.plinth.testing.GraphBuilder;
  * one property of it and expect exactly that rule to fail on that resource.
  */
 final class Fixtures {
+  /**
+   * The baseline cluster's Kubernetes minor: the stacks' (1.35), whose autoscaler chart 9.55.1 is
+   * in {@code compute.Charts}. EKS-04 fails the baseline once it leaves standard support
+   * (2027-03-27 in {@code EksVersions}), and that failure is the reminder to move both.
+   */
+  static final String FIXTURE_EKS_VERSION = "1.35";
+
   private Fixtures() {}
 
   static final String KEY = "arn:aws:kms:us-east-1:123456789012:key/1";
@@ -319,7 +326,7 @@ final class Fixtures {
         Types.EKS,
         p + "cluster-eks",
         "{version: '"
-            + EksVersions.CALENDAR.get(0).version()
+            + FIXTURE_EKS_VERSION
             + "', roleArn: 'arn:aws:iam::123456789012:role/"
             + p
             + "cluster-role',"
@@ -383,6 +390,8 @@ final class Fixtures {
             + "\"s3:PutObject\"],\"Resource\":\"arn:aws:s3:::uploads/*\"}]}'}",
         p + "cluster-irsa");
 
+    addons(g, p);
+
     g.component("plinth:compute:Registry", p + "registry");
     g.add(
         Types.ECR,
@@ -414,11 +423,32 @@ final class Fixtures {
             + " data: {DATABASE_HOST: 'db.example.com', DATABASE_SECRET_ARN:"
             + " 'arn:aws:secretsmanager:us-east-1:123456789012:secret:db'}}");
     g.add(
+        AddonDeployRules.NAMESPACE,
+        p + "app-namespace",
+        "{metadata: {name: 'app', labels: {'elbv2.k8s.aws/pod-readiness-gate-inject': 'enabled'}}}");
+    g.add(
+        AddonDeployRules.SERVICE,
+        p + "app-service",
+        "{metadata: {name: 'api', namespace: 'app'}, spec: {type: 'ClusterIP', selector: {app:"
+            + " 'api'}, ports: [{port: 80, targetPort: 'http'}]}}",
+        p + "app-namespace");
+    g.add(
+        AddonDeployRules.TARGET_GROUP_BINDING,
+        p + "app-target-group-binding",
+        "{metadata: {name: 'api', namespace: 'app'}, spec: {targetGroupARN:"
+            + " 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/app/1',"
+            + " targetType: 'ip', serviceRef: {name: 'api', port: 80}}}",
+        p + "app-service",
+        p + "cluster-addons-aws-load-balancer-controller");
+    g.add(
         Types.DEPLOYMENT,
         p + "app-deployment",
         "{apiVersion: 'apps/v1', kind: 'Deployment', metadata: {name: 'api', namespace: 'app'},"
             + " spec: {selector: {matchLabels: {app: 'api'}}, template: {metadata: {labels: {app:"
-            + " 'api', tier: 'web'}}, spec: {securityContext: {runAsNonRoot: true, seccompProfile:"
+            + " 'api', tier: 'web'}, annotations:"
+            + " {'cluster-autoscaler.kubernetes.io/safe-to-evict-local-volumes': 'tmp'}}, spec:"
+            + " {volumes: [{name: 'tmp', emptyDir: {sizeLimit: '256Mi'}}], securityContext:"
+            + " {runAsNonRoot: true, seccompProfile:"
             + " {type: 'RuntimeDefault'}}, containers: [{name: 'api', image:"
             + " '123456789012.dkr.ecr.us-east-1.amazonaws.com/app-api:v1.0.0', env: [{name:"
             + " 'LOG_LEVEL', value: 'info'}], resources: {requests: {cpu: '500m', memory: '512Mi'},"
@@ -426,7 +456,8 @@ final class Fixtures {
             + " port: 3000}}, readinessProbe: {httpGet: {path: '/api/ready', port: 3000}},"
             + " securityContext: {allowPrivilegeEscalation: false, readOnlyRootFilesystem: true,"
             + " capabilities: {drop: ['ALL']}}}]}}}}",
-        p + "app-config");
+        p + "app-config",
+        p + "app-target-group-binding");
     g.add(
         Types.HPA,
         p + "app-autoscaler",
@@ -465,5 +496,54 @@ final class Fixtures {
         p + "audit-alarm-5xx",
         "{actionsEnabled: true, alarmActions: ['arn:aws:sns:us-east-1:123456789012:alerts']}");
     return g;
+  }
+
+  /** The upstream controller policy Plinth holds, as a relaxed-JSON string value. */
+  static String controllerPolicy() {
+    try {
+      return dev.plinth.Json.MAPPER.writeValueAsString(
+          dev.plinth.compute.Charts.loadBalancerControllerPolicy("v2.13.2").orElseThrow());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The Helm add-ons on a 1.35 cluster: each waits for the node group; the autoscaler's chart
+   * deploys v1.35.0; the controller runs with upstream's v2.13.2 policy and no Service webhook.
+   */
+  static void addons(GraphBuilder g, String p) {
+    g.component("plinth:compute:ClusterAddons", p + "cluster-addons");
+    g.add(
+        AddonDeployRules.HELM_RELEASE,
+        p + "cluster-addons-metrics-server",
+        "{chart: 'metrics-server', version: '3.12.2', namespace: 'kube-system'}",
+        p + "cluster-nodes");
+    g.add(
+        AddonDeployRules.HELM_RELEASE,
+        p + "cluster-addons-cluster-autoscaler",
+        "{chart: 'cluster-autoscaler', version: '9.55.1', namespace: 'kube-system'}",
+        p + "cluster-nodes");
+    g.add(
+        Types.ROLE,
+        p + "cluster-addons-lb-controller-role",
+        "{assumeRolePolicy: '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":{\"Federated\":\"arn:aws:iam::123456789012:oidc-provider/oidc.eks\"},"
+            + "\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{\"StringEquals\":"
+            + "{\"oidc.eks:sub\":\"system:serviceaccount:kube-system:aws-load-balancer-controller\","
+            + "\"oidc.eks:aud\":\"sts.amazonaws.com\"}}}]}'}");
+    g.add(
+        Types.ROLE_POLICY,
+        p + "cluster-addons-lb-controller-role-policy",
+        "{policy: " + controllerPolicy() + "}",
+        p + "cluster-addons-lb-controller-role");
+    g.add(
+        AddonDeployRules.HELM_RELEASE,
+        p + "cluster-addons-aws-load-balancer-controller",
+        "{chart: 'aws-load-balancer-controller', version: '1.13.2', namespace: 'kube-system',"
+            + " values: {enableServiceMutatorWebhook: false, serviceAccount: {name:"
+            + " 'aws-load-balancer-controller'}}}",
+        p + "cluster-nodes",
+        p + "cluster-addons-lb-controller-role");
   }
 }

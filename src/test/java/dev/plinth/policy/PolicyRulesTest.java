@@ -116,6 +116,7 @@ class PolicyRulesTest {
             baseCases(),
             DataDeployCases.cases(),
             ComputeDeployCases.cases(),
+            AddonDeployCases.cases(),
             NetworkDeployCases.cases())
         .flatMap(s -> s);
   }

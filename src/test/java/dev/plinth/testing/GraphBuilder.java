@@ -93,9 +93,11 @@ public final class GraphBuilder {
     return this;
   }
 
-  /** Drops {@code name}'s dependency on {@code dependency} (the resources stay). */
+  /** Removes one dependency of a resource. */
   public GraphBuilder undepend(String name, String dependency) {
-    entry(name).dependsOn.remove(dependency);
+    if (!entry(name).dependsOn.remove(dependency)) {
+      throw new IllegalArgumentException(name + " does not depend on " + dependency);
+    }
     return this;
   }
 

@@ -458,4 +458,73 @@ class ApplicationTest {
     assertThat(error.problems().stream().map(ConfigProblem::message))
         .anySatisfy(m -> assertThat(m).startsWith(message).contains("(got "));
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "staging", "prod"})
+  void theNamespaceAsksTheControllerForPodReadinessGates(String env) {
+    RecordedResource ns = Plans.ofStack(env).get(NAMESPACE, env + "-app-namespace");
+
+    assertThat(
+            ns.input("metadata.labels")
+                .orElseThrow()
+                .path("elbv2.k8s.aws/pod-readiness-gate-inject")
+                .asText(""))
+        .as("readiness gate label of %s", ns)
+        .isEqualTo("enabled");
+  }
+
+  @Test
+  void theDeploymentsPodsAreCreatedOnlyOnceTheirTargetGroupBindingExists() {
+    ResourceGraph plan = Plans.ofStack("prod");
+    RecordedResource deployment = plan.get(DEPLOYMENT, "prod-app-deployment");
+    String binding = plan.get(TargetGroupBinding.TYPE, "prod-app-target-group-binding").urn();
+
+    assertThat(deployment.dependencies()).as("dependencies of %s", deployment).contains(binding);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "staging", "prod"})
+  void stoppingPodsServeThroughTheTargetGroupsDeregistrationDelayAndThenShutDown(String env) {
+    ResourceGraph plan = Plans.ofStack(env);
+    RecordedResource deployment = plan.get(DEPLOYMENT, env + "-app-deployment");
+    int delay =
+        plan.get("aws:lb/targetGroup:TargetGroup", env + "-edge-lb-app-tg")
+            .input("deregistrationDelay")
+            .orElseThrow()
+            .asInt();
+    JsonNode pod = deployment.input("spec.template.spec").orElseThrow();
+    JsonNode sleep = container(deployment).at("/lifecycle/preStop/sleep/seconds");
+
+    assertThat(delay).isEqualTo(30);
+    assertThat(sleep.isNumber()).as("preStop sleep of %s", deployment).isTrue();
+    assertThat(sleep.asInt()).as("preStop sleep of %s", deployment).isGreaterThan(delay);
+    assertThat(pod.path("terminationGracePeriodSeconds").asInt())
+        .as("grace period of %s: the sleep, then 30 s to shut down", deployment)
+        .isEqualTo(sleep.asInt() + 30);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "staging", "prod"})
+  void theClusterAutoscalerMayEvictThePodDespiteItsTmpEmptyDir(String env) {
+    RecordedResource deployment = Plans.ofStack(env).get(DEPLOYMENT, env + "-app-deployment");
+    List<String> emptyDirs =
+        deployment
+            .input("spec.template.spec.volumes")
+            .orElseThrow()
+            .findParents("emptyDir")
+            .stream()
+            .map(v -> v.get("name").asText())
+            .toList();
+    String annotation =
+        deployment
+            .input("spec.template.metadata.annotations")
+            .orElseThrow()
+            .path("cluster-autoscaler.kubernetes.io/safe-to-evict-local-volumes")
+            .asText("");
+
+    assertThat(emptyDirs).containsExactly("tmp");
+    assertThat(List.of(annotation.split(",")))
+        .as("volumes %s may evict", deployment)
+        .containsExactlyInAnyOrderElementsOf(emptyDirs);
+  }
 }
