@@ -204,6 +204,7 @@ public final class Platform {
     var registry =
         new Registry(
             prefix + "-registry",
+            config.environment().key(),
             config.cluster().repositories(),
             keys.arn(KeyDomain.CLUSTER),
             config.environment().isProduction(),
