@@ -24,9 +24,8 @@ import java.util.TreeMap;
  * <p>A repository's name is unique per account and region (ecr 2015-09-21 CreateRepository answers
  * RepositoryAlreadyExistsException, "The specified repository already exists in the specified
  * registry"), and docs/deploy.md puts every stack in one account: each stack's repositories live
- * under its own namespace, {@code plinth/<environment>/<repository>} ({@link #repositoryName}).
- * The settings, the application and {@link #repositoryUrls()} keep the short name ({@code
- * app-api}).
+ * under its own namespace, {@code plinth/<environment>/<repository>} ({@link #repositoryName}). The
+ * settings, the application and {@link #repositoryUrls()} keep the short name ({@code app-api}).
  */
 public final class Registry extends Component {
   public static final String TYPE = "plinth:compute:Registry";
