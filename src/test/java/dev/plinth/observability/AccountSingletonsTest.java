@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.plinth.config.ConfigException;
 import dev.plinth.config.ConfigProblem;
+import dev.plinth.config.Environment;
 import dev.plinth.config.ObservabilitySettings;
 import dev.plinth.config.ObservabilityValidation;
 import dev.plinth.plan.RecordedResource;
 import dev.plinth.plan.ResourceGraph;
+import dev.plinth.policy.Policy;
+import dev.plinth.policy.Verdict;
 import dev.plinth.testing.Plans;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,21 +99,41 @@ class AccountSingletonsTest {
   }
 
   @Test
-  void anAlertTopicWithoutSubscriptionIsAConfigurationErrorOutsideDev() {
+  void anAlertTopicWithoutSubscriptionFailsAMandatoryRuleOutsideDev() {
+    ResourceGraph plan =
+        Plans.of(
+            Plans.config(
+                "staging", Map.of("plinth:observability", Map.of("alertEmails", List.of()))));
+
+    assertThat(Policy.evaluate(plan, Environment.STAGING).mandatoryFailures())
+        .as("mandatory failures of staging without alert subscriptions")
+        .anySatisfy(
+            f -> {
+              assertThat(f.ruleId()).isEqualTo("DEP-44");
+              assertThat(f.resourceName()).isEqualTo("staging-monitoring-alerts");
+            });
+    assertThat(
+            Policy.evaluate(Plans.ofStack("staging"), Environment.STAGING)
+                .verdict("DEP-44", "staging-monitoring-alerts"))
+        .as("the staging stack file's subscription passes DEP-44")
+        .hasValueSatisfying(f -> assertThat(f.verdict()).isEqualTo(Verdict.PASS));
+  }
+
+  @Test
+  void anAddressSnsCannotUseIsAConfigurationError() {
     ConfigException error =
         catchThrowableOfType(
             () ->
                 Plans.config(
-                    "staging", Map.of("plinth:observability", Map.of("alertEmails", List.of()))),
+                    "prod",
+                    Map.of("plinth:observability", Map.of("alertEmails", List.of("on call")))),
             ConfigException.class);
 
     assertThat(error).isNotNull();
     assertThat(error.problems().stream().map(ConfigProblem::message))
-        .anySatisfy(
-            m ->
-                assertThat(m)
-                    .startsWith("plinth:observability.alertEmails must name at least one address")
-                    .endsWith("(got [])"));
+        .containsExactly(
+            "plinth:observability.alertEmails[0] must be an email address like"
+                + " team@your-company.com (got on call)");
   }
 
   @Test
