@@ -44,6 +44,16 @@ class ZonesAndPathMtuTest {
   }
 
   @Test
+  void inARegionWithoutRefusedZonesTheFirstIdsAreTakenInThatRegionsCode() {
+    ResourceGraph plan =
+        Plans.of(Plans.config("staging", java.util.Map.of("aws:region", "eu-west-1")));
+
+    List<String> ids = new ArrayList<>();
+    plan.outputs().get("availabilityZoneIds").forEach(n -> ids.add(n.asText()));
+    assertThat(ids).containsExactly("euw1-az1", "euw1-az2", "euw1-az3");
+  }
+
+  @Test
   void zonesAreChosenByIdWhateverNamesTheAccountGivesThem() {
     // An account whose names map to ids in another order, as AWS does per account.
     List<String> names =
