@@ -65,6 +65,8 @@ public final class Main {
     var placeholders = new java.util.ArrayList<>(EdgeValidation.forDeployment(config.edge()));
     placeholders.addAll(WorkloadValidation.forDeployment(config.workloads()));
     placeholders.addAll(dev.plinth.compute.ClusterValidation.forDeployment(config.cluster()));
+    placeholders.addAll(
+        dev.plinth.config.ObservabilityValidation.forDeployment(config.observability()));
     if (!placeholders.isEmpty()) {
       placeholders.stream().map(ConfigProblem::message).forEach(System.err::println);
       System.exit(PlanCommand.CONFIG_ERRORS);

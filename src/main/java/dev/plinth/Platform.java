@@ -204,6 +204,7 @@ public final class Platform {
     var registry =
         new Registry(
             prefix + "-registry",
+            config.environment().key(),
             config.cluster().repositories(),
             keys.arn(KeyDomain.CLUSTER),
             config.environment().isProduction(),
@@ -307,7 +308,9 @@ public final class Platform {
                 config.environment().key(),
                 config.cost().budgetMonthlyUsd(),
                 observability.alertEmails(),
-                monitoring.alertTopicArn()),
+                monitoring.alertTopicArn(),
+                observability.costAllocationTag()
+                    == dev.plinth.config.ObservabilitySettings.CostAllocationTag.ACTIVATE),
             inObservability);
     if (observability.auditTrail()) {
       var audit =
@@ -329,10 +332,19 @@ public final class Platform {
     ctx.export("alertTopicArn", monitoring.alertTopicArn());
     ctx.export("dashboardName", monitoring.dashboardName());
     ctx.export("budgetName", budget.budgetName());
+    // What this stack owns for its whole account and region (plan --all and DEP-41/DEP-43 read
+    // it): who creates the GuardDuty detector and who activates the cost allocation tag.
+    ctx.export(
+        "accountSingletons",
+        com.pulumi.core.Output.of(
+            Map.of(
+                "guardDuty", observability.guardDuty().key(),
+                "costAllocationTag", observability.costAllocationTag().key())));
 
     ctx.export("region", com.pulumi.core.Output.of(config.region()));
     ctx.export("vpcId", network.vpcId());
     ctx.export("availabilityZones", network.availabilityZones());
+    ctx.export("availabilityZoneIds", network.availabilityZoneIds());
     ctx.export("publicSubnetIds", network.publicSubnetIds());
     ctx.export("privateSubnetIds", network.privateSubnetIds());
     ctx.export("databaseSubnetIds", network.databaseSubnetIds());

@@ -12,6 +12,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.plinth.Component;
 import dev.plinth.Json;
+import dev.plinth.config.ConfigProblem;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,6 +20,12 @@ import java.util.TreeMap;
 /**
  * ECR repositories (seed 003): scan on push, immutable tags, KMS encryption, and a lifecycle that
  * keeps the last 10 tagged images and expires untagged ones after 7 days.
+ *
+ * <p>A repository's name is unique per account and region (ecr 2015-09-21 CreateRepository answers
+ * RepositoryAlreadyExistsException, "The specified repository already exists in the specified
+ * registry"), and docs/deploy.md puts every stack in one account: each stack's repositories live
+ * under its own namespace, {@code plinth/<environment>/<repository>} ({@link #repositoryName}). The
+ * settings, the application and {@link #repositoryUrls()} keep the short name ({@code app-api}).
  */
 public final class Registry extends Component {
   public static final String TYPE = "plinth:compute:Registry";
@@ -29,21 +36,68 @@ public final class Registry extends Component {
   /** Seed 003: untagged images expire after 7 days. */
   static final int UNTAGGED_DAYS = 7;
 
+  /** The namespace every stack's repositories sit under. */
+  static final String NAMESPACE = "plinth";
+
+  /**
+   * ecr 2015-09-21 CreateRepository, repositoryName (shape RepositoryName): 2 to 256 characters,
+   * lower-case alphanumeric components separated by {@code .}, {@code _}, {@code __} or dashes,
+   * joined by {@code /}.
+   */
+  public static final java.util.regex.Pattern REPOSITORY_NAME =
+      java.util.regex.Pattern.compile(
+          "[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*");
+
+  static final int MAX_NAME = 256;
+
   private final Map<String, Output<String>> urls = new TreeMap<>();
+
+  /**
+   * The repository's name in the account: {@code plinth/<environment>/<repository>}, so the stacks
+   * that share an account and region do not collide.
+   */
+  public static String repositoryName(String environment, String repository) {
+    return NAMESPACE + "/" + environment + "/" + repository;
+  }
+
+  /**
+   * Repositories whose full name ECR would refuse; checked with the configuration, before anything
+   * is registered.
+   */
+  public static List<ConfigProblem> validateNames(String environment, List<String> repositories) {
+    List<ConfigProblem> problems = new java.util.ArrayList<>();
+    for (int i = 0; i < repositories.size(); i++) {
+      String full = repositoryName(environment, repositories.get(i));
+      if (full.length() > MAX_NAME || !REPOSITORY_NAME.matcher(full).matches()) {
+        problems.add(
+            ConfigProblem.of(
+                "plinth:cluster.repositories[" + i + "]",
+                "must give an ECR repository name ("
+                    + full
+                    + "): lower-case letters and digits, separated by . _ __ or dashes, at most "
+                    + (MAX_NAME - repositoryName(environment, "").length())
+                    + " characters (ECR CreateRepository repositoryName)",
+                repositories.get(i)));
+      }
+    }
+    return problems;
+  }
 
   public Registry(
       String name,
+      String environment,
       List<String> repositories,
       Output<String> keyArn,
       boolean protect,
       ComponentResourceOptions options) {
     super(TYPE, name, options);
     for (String repo : repositories) {
+      String repositoryName = repositoryName(environment, repo);
       var repository =
           new Repository(
               child(repo),
               RepositoryArgs.builder()
-                  .name(repo)
+                  .name(repositoryName)
                   .imageTagMutability("IMMUTABLE")
                   .imageScanningConfiguration(
                       RepositoryImageScanningConfigurationArgs.builder().scanOnPush(true).build())

@@ -98,6 +98,9 @@ public final class ConfigLoader {
     problems.addAll(ObservabilityValidation.validate(config.observability()));
     problems.addAll(CostValidation.validate(config.cost()));
     problems.addAll(
+        dev.plinth.compute.Registry.validateNames(
+            config.environment().key(), config.cluster().repositories()));
+    problems.addAll(
         dev.plinth.data.DatabaseValidation.validate(
             config.database(), config.backups(), config.region()));
     return problems;

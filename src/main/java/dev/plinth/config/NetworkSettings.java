@@ -8,8 +8,11 @@ import java.util.List;
  * @param vpcCidr the VPC's IPv4 range; default 10.0.0.0/16 (seeds 001 and 003)
  * @param azCount availability zones used; 2 in dev (seed 004's minimum), 3 in staging and prod
  *     (seeds 001 and 003)
- * @param availabilityZones zone names to use; empty (the default) takes the first {@code azCount}
- *     zones the region reports as available
+ * @param availabilityZoneIds zone ids to use ({@code use1-az1}: the same physical zone in every
+ *     account, unlike the names {@code us-east-1a}, which AWS maps per account); empty (the
+ *     default) takes the first {@code azCount} available ids of the region in their number's order,
+ *     leaving out the ones EKS does not support (us-east-1's use1-az3, {@link
+ *     dev.plinth.network.ZoneIds#EKS_UNSUPPORTED})
  * @param natGateways {@code single}: one NAT gateway shared by all zones (dev, staging: cost);
  *     {@code perAz}: one per zone so losing a zone keeps egress (prod)
  * @param publicSubnets public tier (load balancer, NAT): seed 003's 10.0.1-3.0/24
@@ -25,7 +28,7 @@ import java.util.List;
 public record NetworkSettings(
     String vpcCidr,
     int azCount,
-    List<String> availabilityZones,
+    List<String> availabilityZoneIds,
     NatGateways natGateways,
     SubnetTier publicSubnets,
     SubnetTier privateSubnets,

@@ -44,10 +44,54 @@ public final class ObservabilityValidation {
     return java.util.Optional.empty();
   }
 
+  /** Domains reserved for documentation (RFC 2606): placeholders, never a real inbox. */
+  static final List<String> RESERVED_DOMAINS = List.of("example.com", "example.org", "example.net");
+
+  /** What SNS accepts as an email endpoint, roughly: one {@code @}, a dotted domain. */
+  private static final java.util.regex.Pattern EMAIL =
+      java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
   public static List<ConfigProblem> validate(ObservabilitySettings settings) {
     List<ConfigProblem> problems = new ArrayList<>();
     retention("logRetentionDays", settings.logRetentionDays(), problems);
     retention("applicationLogRetentionDays", settings.applicationLogRetentionDays(), problems);
+    List<String> emails = settings.alertEmails();
+    for (int i = 0; i < emails.size(); i++) {
+      if (!EMAIL.matcher(emails.get(i)).matches()) {
+        problems.add(
+            ConfigProblem.of(
+                KEY + ".alertEmails[" + i + "]",
+                "must be an email address like team@your-company.com",
+                emails.get(i)));
+      }
+    }
+    return problems;
+  }
+
+  /**
+   * Checks that only matter when deploying: an address at a reserved domain (the stack files'
+   * placeholder {@link ObservabilitySettings#PLACEHOLDER_EMAIL}) would subscribe nobody. The
+   * offline plan accepts it.
+   */
+  public static List<ConfigProblem> forDeployment(ObservabilitySettings settings) {
+    List<ConfigProblem> problems = new ArrayList<>();
+    List<String> emails = settings.alertEmails();
+    for (int i = 0; i < emails.size(); i++) {
+      String domain =
+          emails
+              .get(i)
+              .substring(emails.get(i).indexOf('@') + 1)
+              .toLowerCase(java.util.Locale.ROOT);
+      if (RESERVED_DOMAINS.contains(domain)) {
+        problems.add(
+            ConfigProblem.of(
+                KEY + ".alertEmails[" + i + "]",
+                "is a placeholder at a reserved domain: before pulumi up, put the address of the"
+                    + " team that answers this stack's alarms (each address confirms its"
+                    + " subscription from the email SNS sends)",
+                emails.get(i)));
+      }
+    }
     return problems;
   }
 }

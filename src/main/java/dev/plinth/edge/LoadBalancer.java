@@ -126,6 +126,24 @@ public final class LoadBalancer extends Component {
             childOptions());
       }
     }
+    // Path-MTU discovery: ICMP "fragmentation needed" (type 3, code 4) from the clients' side, so
+    // the load balancer learns a smaller path MTU instead of resending packets that never arrive.
+    // EC2 IpPermission: for ICMP, FromPort is the ICMP type and ToPort the ICMP code.
+    for (int i = 0; i < cidrs.size(); i++) {
+      String suffix = "sg-in-icmp-mtu" + (cidrs.size() == 1 ? "" : "-" + i);
+      new SecurityGroupIngressRule(
+          child(suffix),
+          SecurityGroupIngressRuleArgs.builder()
+              .securityGroupId(securityGroup.id())
+              .description("ICMP fragmentation needed (path MTU discovery) from " + cidrs.get(i))
+              .ipProtocol("icmp")
+              .fromPort(3)
+              .toPort(4)
+              .cidrIpv4(cidrs.get(i))
+              .tags(Map.of("Name", child(suffix)))
+              .build(),
+          childOptions());
+    }
     // Out only to the application's pods, on the application port (traffic and health checks).
     new SecurityGroupEgressRule(
         child("sg-out-app"),

@@ -39,7 +39,6 @@ import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.inputs.GetAvailabilityZonesArgs;
 import com.pulumi.aws.inputs.GetAvailabilityZonesFilterArgs;
-import com.pulumi.aws.outputs.GetAvailabilityZonesResult;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.plinth.AwsContext;
@@ -79,7 +78,7 @@ public final class Network extends Component {
   private final List<NatGateway> natGateways = new ArrayList<>();
   private final com.pulumi.aws.rds.SubnetGroup dbSubnetGroup;
   private final com.pulumi.aws.elasticache.SubnetGroup cacheSubnetGroup;
-  private final Output<List<String>> zones;
+  private final Output<List<ZoneIds.Zone>> zones;
   private final SecurityGroup appSecurityGroup;
 
   public Network(String name, Args args, ComponentResourceOptions options) {
@@ -255,18 +254,22 @@ public final class Network extends Component {
     registerOutputs(
         Map.of(
             "vpcId", vpc.id(),
+            "availabilityZoneIds", availabilityZoneIds(),
             "publicSubnetIds", publicSubnetIds(),
             "privateSubnetIds", privateSubnetIds(),
             "databaseSubnetIds", databaseSubnetIds()));
   }
 
-  private static Output<List<String>> zones(NetworkSettings s, AwsContext aws) {
-    if (!s.availabilityZones().isEmpty()) {
-      return Output.of(s.availabilityZones().subList(0, s.azCount()));
-    }
+  /**
+   * The zones, chosen by id ({@link ZoneIds#choose}): the configured ids, or the first {@code
+   * azCount} ids of the region that EKS supports. The invoke leaves out the ids EKS refuses
+   * (aws:index/getAvailabilityZones, excludeZoneIds) and only zones that need no opt-in.
+   */
+  private static Output<List<ZoneIds.Zone>> zones(NetworkSettings s, AwsContext aws) {
     var args =
         GetAvailabilityZonesArgs.builder()
             .state("available")
+            .excludeZoneIds(List.copyOf(ZoneIds.eksUnsupported(aws.region())))
             .filters(
                 GetAvailabilityZonesFilterArgs.builder()
                     .name("opt-in-status")
@@ -274,22 +277,14 @@ public final class Network extends Component {
                     .build())
             .build();
     return AwsFunctions.getAvailabilityZones(args, aws.invokeOptions())
-        .applyValue(GetAvailabilityZonesResult::names)
         .applyValue(
-            names -> {
-              if (names.size() < s.azCount()) {
-                throw new IllegalStateException(
-                    "plinth:network.azCount is "
-                        + s.azCount()
-                        + " but region "
-                        + aws.region()
-                        + " has only "
-                        + names.size()
-                        + " available zones: "
-                        + names);
-              }
-              return names.subList(0, s.azCount());
-            });
+            result ->
+                ZoneIds.choose(
+                    aws.region(),
+                    result.names(),
+                    result.zoneIds(),
+                    s.availabilityZoneIds(),
+                    s.azCount()));
   }
 
   /** Zone letters in names: a, b, c (the zone's position, not its AWS name). */
@@ -308,7 +303,9 @@ public final class Network extends Component {
         SubnetArgs.builder()
             .vpcId(vpc.id())
             .cidrBlock(cidr)
-            .availabilityZone(zones.applyValue(z -> z.get(index)))
+            // By id: EC2 CreateSubnet, AvailabilityZoneId ("The AZ ID ... of the subnet"); the
+            // name would land in whichever zone this account calls that name.
+            .availabilityZoneId(zones.applyValue(z -> z.get(index).id()))
             .mapPublicIpOnLaunch(publicIps)
             .tags(tags)
             .build(),
@@ -348,6 +345,12 @@ public final class Network extends Component {
    *   <li>database: PostgreSQL and Redis from the private subnets, anything within the database
    *       tier (cache replication), replies to the private subnets only. No internet in or out.
    * </ul>
+   *
+   * <p>Path-MTU discovery: ICMP "fragmentation needed" (type 3, code 4) from anywhere into the
+   * public tier (the load balancer, the NAT gateways) and the private tier (replies to the nodes'
+   * connections through NAT): without it a host whose path MTU is smaller than its packets never
+   * learns so, and large responses hang. Both tiers already send anything out. The database tier
+   * talks only within the VPC, where the MTU is the same everywhere.
    */
   private void networkAcls(String vpcCidr, List<String> privateCidrs, List<String> databaseCidrs) {
     List<NetworkAclIngressArgs> publicIn =
@@ -356,7 +359,8 @@ public final class Network extends Component {
             NaclRules.in(110, "tcp", "0.0.0.0/0", 80, 80),
             NaclRules.in(120, "-1", vpcCidr, 0, 0),
             NaclRules.in(130, "tcp", "0.0.0.0/0", 1024, 65535),
-            NaclRules.in(140, "udp", "0.0.0.0/0", 1024, 65535));
+            NaclRules.in(140, "udp", "0.0.0.0/0", 1024, 65535),
+            NaclRules.fragmentationNeededIn(150, "0.0.0.0/0"));
     nacl(
         "public-nacl",
         publicSubnets,
@@ -367,7 +371,8 @@ public final class Network extends Component {
         List.of(
             NaclRules.in(100, "-1", vpcCidr, 0, 0),
             NaclRules.in(110, "tcp", "0.0.0.0/0", 1024, 65535),
-            NaclRules.in(120, "udp", "0.0.0.0/0", 1024, 65535));
+            NaclRules.in(120, "udp", "0.0.0.0/0", 1024, 65535),
+            NaclRules.fragmentationNeededIn(130, "0.0.0.0/0"));
     nacl(
         "private-nacl",
         privateSubnets,
@@ -489,8 +494,14 @@ public final class Network extends Component {
     return vpc.cidrBlock();
   }
 
+  /** The zones' names in this account, in the order of the subnets (a, b, c). */
   public Output<List<String>> availabilityZones() {
-    return zones;
+    return zones.applyValue(z -> z.stream().map(ZoneIds.Zone::name).toList());
+  }
+
+  /** The zones' ids (the same physical zones in every account), in the order of the subnets. */
+  public Output<List<String>> availabilityZoneIds() {
+    return zones.applyValue(z -> z.stream().map(ZoneIds.Zone::id).toList());
   }
 
   public Output<List<String>> publicSubnetIds() {

@@ -54,11 +54,11 @@ public final class NetworkValidation {
 
   private static void validateZones(
       NetworkSettings network, String region, List<ConfigProblem> problems) {
-    List<String> zones = network.availabilityZones();
+    List<String> zones = network.availabilityZoneIds();
     if (zones.isEmpty()) {
       return;
     }
-    String key = KEY + ".availabilityZones";
+    String key = KEY + ".availabilityZoneIds";
     if (zones.size() < network.azCount()) {
       problems.add(
           ConfigProblem.of(
@@ -71,11 +71,22 @@ public final class NetworkValidation {
     }
     for (int i = 0; i < zones.size(); i++) {
       String zone = zones.get(i);
-      if (region != null && !zone.matches(java.util.regex.Pattern.quote(region) + "[a-z]")) {
+      if (region != null && !ZoneIds.belongsTo(zone, region)) {
         problems.add(
             ConfigProblem.of(
                 key + "[" + i + "]",
-                "must be a zone of the stack's region " + region + ", like " + region + "a",
+                "must be a zone id of the stack's region "
+                    + region
+                    + ", like "
+                    + ZoneIds.regionCode(region).orElse("use1")
+                    + "-az1 (aws ec2 describe-availability-zones lists ZoneId)",
+                zone));
+      } else if (ZoneIds.eksRefuses(zone)) {
+        problems.add(
+            ConfigProblem.of(
+                key + "[" + i + "]",
+                "is a zone where EKS does not place a cluster's subnets (EKS user guide, \"Subnet"
+                    + " requirements for clusters\"); choose another zone id",
                 zone));
       }
     }

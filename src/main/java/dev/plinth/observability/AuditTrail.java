@@ -25,6 +25,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import dev.plinth.AwsContext;
 import dev.plinth.Component;
 import dev.plinth.Json;
+import dev.plinth.config.ObservabilitySettings;
 import dev.plinth.storage.PrivateBucket;
 import java.util.List;
 import java.util.Map;
@@ -33,15 +34,18 @@ import java.util.Map;
  * The audit trail (seeds 002 and 004): a multi-region CloudTrail trail with log-file validation,
  * encrypted with the audit key, delivered to CloudWatch Logs and into a bucket whose Object Lock
  * (compliance mode) keeps every log file unchangeable for {@code auditRetentionDays} (the trail's
- * log group keeps them as long); optionally a GuardDuty detector.
+ * log group keeps them as long); the account's GuardDuty detector when this stack owns it.
  */
 public final class AuditTrail extends Component {
   public static final String TYPE = "plinth:observability:AuditTrail";
 
+  /** Tag on a resource this stack owns for the whole account and region (a singleton). */
+  public static final String ACCOUNT_SINGLETON_TAG = "plinth:account-singleton";
+
   public record Args(
       String environment,
       int retentionDays,
-      boolean guardDuty,
+      ObservabilitySettings.GuardDuty guardDuty,
       boolean protect,
       Output<String> auditKeyArn,
       Output<String> logsKeyArn,
@@ -166,8 +170,18 @@ public final class AuditTrail extends Component {
                 .parent(this)
                 .dependsOn(List.of(policy, rolePolicy))
                 .build());
-    if (args.guardDuty()) {
-      new Detector(child("guardduty"), DetectorArgs.builder().enable(true).build(), childOptions());
+    // One detector per account and region (guardduty 2017-11-28 CreateDetector: "You can have
+    // only one detector per account per Region"; a second create is refused, as it is in an
+    // account whose organisation already enabled GuardDuty): only the stack that owns the
+    // singleton creates it; the tag marks that ownership in the plan (DEP-41, plan --all).
+    if (args.guardDuty() == ObservabilitySettings.GuardDuty.CREATE) {
+      new Detector(
+          child("guardduty"),
+          DetectorArgs.builder()
+              .enable(true)
+              .tags(Map.of(ACCOUNT_SINGLETON_TAG, "guardduty-detector"))
+              .build(),
+          childOptions());
     }
     registerOutputs(Map.of("trailArn", trail.arn(), "auditBucketName", bucket.id()));
   }

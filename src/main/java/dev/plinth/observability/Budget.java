@@ -3,6 +3,8 @@ package dev.plinth.observability;
 import com.pulumi.aws.budgets.BudgetArgs;
 import com.pulumi.aws.budgets.inputs.BudgetCostFilterArgs;
 import com.pulumi.aws.budgets.inputs.BudgetNotificationArgs;
+import com.pulumi.aws.costexplorer.CostAllocationTag;
+import com.pulumi.aws.costexplorer.CostAllocationTagArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.plinth.Component;
@@ -13,6 +15,15 @@ import java.util.Map;
 /**
  * A monthly AWS cost budget for this environment, filtered to its {@code Environment} tag, with
  * notifications at 50%, 80% and 100% of actual spend and 100% of forecast (seed 004).
+ *
+ * <p>The filter counts only once {@code Environment} is an active cost allocation tag (AWS Billing
+ * user guide, "Using user-defined cost allocation tags"; budgets 2016-10-20 Budget, CostFilters
+ * TagKeyValue {@code user:<key>$<value>}). Activation (ce 2017-10-25
+ * UpdateCostAllocationTagsStatus, Status Active; Pulumi {@code aws.costexplorer.CostAllocationTag})
+ * is account-wide, so one stack owns it ({@code plinth:observability.costAllocationTag: activate})
+ * and the others say {@code existing}. AWS lists a tag key for activation only after resources
+ * carry it, up to 24 hours later (the provider's CostAllocationTag notes): an owner's very first
+ * {@code pulumi up} can be refused, and succeeds once the key has appeared.
  */
 public final class Budget extends Component {
   public static final String TYPE = "plinth:observability:Budget";
@@ -22,8 +33,15 @@ public final class Budget extends Component {
 
   static final double FORECAST_THRESHOLD = 100.0;
 
+  /** The tag the budget filters on; the AWS providers' default tags put it on every resource. */
+  public static final String TAG_KEY = "Environment";
+
   public record Args(
-      String environment, double limitUsd, List<String> emails, Output<String> alertTopicArn) {}
+      String environment,
+      double limitUsd,
+      List<String> emails,
+      Output<String> alertTopicArn,
+      boolean activateTag) {}
 
   private final com.pulumi.aws.budgets.Budget budget;
 
@@ -32,6 +50,15 @@ public final class Budget extends Component {
     List<BudgetNotificationArgs> notifications = new ArrayList<>();
     ACTUAL_THRESHOLDS.forEach(t -> notifications.add(notification("ACTUAL", t, args)));
     notifications.add(notification("FORECASTED", FORECAST_THRESHOLD, args));
+    var budgetOptions = childOptions();
+    if (args.activateTag()) {
+      var tag =
+          new CostAllocationTag(
+              child("environment-tag"),
+              CostAllocationTagArgs.builder().tagKey(TAG_KEY).status("Active").build(),
+              childOptions());
+      budgetOptions = childOptions(List.of(tag));
+    }
     budget =
         new com.pulumi.aws.budgets.Budget(
             child("monthly"),
@@ -44,11 +71,11 @@ public final class Budget extends Component {
                 .costFilters(
                     BudgetCostFilterArgs.builder()
                         .name("TagKeyValue")
-                        .values("user:Environment$" + args.environment())
+                        .values("user:" + TAG_KEY + "$" + args.environment())
                         .build())
                 .notifications(notifications)
                 .build(),
-            childOptions());
+            budgetOptions);
     registerOutputs(Map.of("budgetName", budget.name()));
   }
 

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
 
 /**
  * What AWS would answer, offline. Fills what the cloud computes (ids, ARNs, generated names) with
@@ -414,13 +413,25 @@ public final class MockCloud implements Mocks {
     return CompletableFuture.completedFuture(result);
   }
 
-  /** Six zones, a to f, as the largest regions have. */
+  /**
+   * Six zones, a to f, as the largest regions have, each with its zone id in the region's code
+   * ({@code us-east-1a} is {@code use1-az1} here; a real account maps names to ids its own way).
+   * The answer ignores the call's {@code excludeZoneIds} (the arguments arrive as a Guava map, not
+   * on the compile class path) and so includes us-east-1's use1-az3: {@link
+   * dev.plinth.network.ZoneIds#choose} must leave it out itself, and the plan shows it does.
+   */
   private Map<String, Object> zones() {
-    List<String> letters =
-        IntStream.range(0, 6).mapToObj(i -> String.valueOf((char) ('a' + i))).toList();
+    String code =
+        dev.plinth.network.ZoneIds.regionCode(stackRegion).orElse(stackRegion.replace("-", ""));
+    List<String> names = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      names.add(stackRegion + (char) ('a' + i));
+      ids.add(code + "-az" + (i + 1));
+    }
     return Map.of(
-        "names", letters.stream().map(l -> stackRegion + l).toList(),
-        "zoneIds", IntStream.range(0, 6).mapToObj(i -> "use1-az" + (i + 1)).toList(),
+        "names", names,
+        "zoneIds", ids,
         "groupNames", List.of(stackRegion),
         "id", stackRegion);
   }

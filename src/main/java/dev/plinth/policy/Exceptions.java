@@ -26,6 +26,15 @@ public final class Exceptions {
                   + " internet'); port 80 only redirects to HTTPS (ALB-02 checks it), except in dev with"
                   + " plinth:edge.httpOnly, where it serves the application"),
           new PolicyException(
+              "NET-03",
+              "*-edge-lb-sg-in-icmp-mtu*",
+              ALL,
+              Set.of("icmp 3/4"),
+              "ICMP type 3 code 4 (fragmentation needed) only, no other ICMP and no port: path-MTU"
+                  + " discovery (RFC 1191) needs it from wherever the clients are, or large"
+                  + " responses stall on smaller-MTU paths (EC2 user guide, \"Network maximum"
+                  + " transmission unit (MTU) for your EC2 instance\", Path MTU Discovery)"),
+          new PolicyException(
               "NET-05",
               "*-network-public-nacl",
               ALL,

@@ -84,7 +84,7 @@ final class NetworkRules {
               if (OPEN.contains(source)) {
                 String ports = ports(rule);
                 p.add(
-                    ports.equals("all") ? "all" : "port " + ports,
+                    ports.equals("all") ? "all" : icmp(rule) ? "icmp " + ports : "port " + ports,
                     "admits " + source + " on " + ports,
                     "admit only the callers' CIDRs or security groups");
               }
@@ -103,6 +103,13 @@ final class NetworkRules {
     };
   }
 
+  /** Whether a security group rule is ICMP; then its ports are an ICMP type and code. */
+  static boolean icmp(JsonNode rule) {
+    String protocol =
+        rule.has("ipProtocol") ? rule.path("ipProtocol").asText() : rule.path("protocol").asText();
+    return protocol.equals("icmp") || protocol.equals("1");
+  }
+
   static String ports(JsonNode rule) {
     String protocol =
         rule.has("ipProtocol") ? rule.path("ipProtocol").asText() : rule.path("protocol").asText();
@@ -111,6 +118,9 @@ final class NetworkRules {
     }
     int from = rule.path("fromPort").asInt();
     int to = rule.path("toPort").asInt(from);
+    if (icmp(rule)) {
+      return from + "/" + to;
+    }
     return from == to ? String.valueOf(from) : from + "-" + to;
   }
 
@@ -222,7 +232,11 @@ final class NetworkRules {
         (vpc, ctx) -> {
           long zones =
               ctx.referring(vpc, Types.SUBNET).stream()
-                  .map(s -> In.text(s, "availabilityZone").orElse(s.name()))
+                  .map(
+                      s ->
+                          In.text(s, "availabilityZoneId")
+                              .or(() -> In.text(s, "availabilityZone"))
+                              .orElse(s.name()))
                   .distinct()
                   .count();
           long nats = ctx.ofType(Types.NAT).size();

@@ -75,6 +75,12 @@ public final class Types {
   public static final String LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
   public static final String ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
   public static final String TRAIL = "aws:cloudtrail/trail:Trail";
+  public static final String GUARDDUTY = "aws:guardduty/detector:Detector";
+  public static final String BUDGET = "aws:budgets/budget:Budget";
+  public static final String COST_ALLOCATION_TAG =
+      "aws:costexplorer/costAllocationTag:CostAllocationTag";
+  public static final String TOPIC = "aws:sns/topic:Topic";
+  public static final String TOPIC_SUBSCRIPTION = "aws:sns/topicSubscription:TopicSubscription";
 
   public static final String ROLE = "aws:iam/role:Role";
   public static final String ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";

@@ -30,7 +30,7 @@ public final class StackSummary {
         "availability zones",
         count(
             graph.ofType(Types.SUBNET).stream()
-                .map(s -> text(s, "availabilityZone"))
+                .map(s -> text(s, "availabilityZoneId"))
                 .filter(z -> !z.equals(NONE))
                 .distinct()
                 .count()));

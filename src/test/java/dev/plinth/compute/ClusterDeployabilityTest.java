@@ -30,7 +30,15 @@ class ClusterDeployabilityTest {
   static final String ACCESS_ENTRY = "aws:eks/accessEntry:AccessEntry";
 
   static ResourceGraph prodWith(Map<String, ?> cluster) {
-    return Plans.of(Plans.config("prod", Map.of("plinth:cluster", cluster)));
+    // A prod stack ready for pulumi up subscribes someone to its alerts (DEP-44).
+    return Plans.of(
+        Plans.config(
+            "prod",
+            Map.of(
+                "plinth:cluster",
+                cluster,
+                "plinth:observability",
+                Map.of("alertEmails", List.of("oncall@plinth.dev")))));
   }
 
   static List<String> problems(Map<String, ?> cluster) {

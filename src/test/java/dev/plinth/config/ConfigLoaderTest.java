@@ -88,8 +88,8 @@ class ConfigLoaderTest {
         Arguments.of(
             "key with no near match",
             stack("  plinth:network:\n    zzzzzzzzzzzz: 1\n"),
-            "plinth:network.zzzzzzzzzzzz is not a setting Plinth knows; known here: availabilityZones,"
-                + " azCount, databaseSubnets, flowLogRetentionDays, flowLogs, natGateways,"
+            "plinth:network.zzzzzzzzzzzz is not a setting Plinth knows; known here:"
+                + " availabilityZoneIds, azCount, databaseSubnets, flowLogRetentionDays, flowLogs, natGateways,"
                 + " privateSubnets, publicSubnets,"
                 + " vpcCidr"),
         Arguments.of(
@@ -129,7 +129,7 @@ class ConfigLoaderTest {
         Arguments.of(
             "section must be a mapping",
             stack("  plinth:network: 10.0.0.0/16\n"),
-            "plinth:network must be a mapping of settings (vpcCidr, azCount, availabilityZones,"
+            "plinth:network must be a mapping of settings (vpcCidr, azCount, availabilityZoneIds,"
                 + " natGateways, publicSubnets, privateSubnets, databaseSubnets, flowLogs,"
                 + " flowLogRetentionDays) (got"
                 + " 10.0.0.0/16)"),
@@ -174,9 +174,16 @@ class ConfigLoaderTest {
                 + " and /28 (got 16)"),
         Arguments.of(
             "zone of another region",
-            stack("  plinth:network:\n    availabilityZones: [us-east-1a, eu-west-1b]\n"),
-            "plinth:network.availabilityZones[1] must be a zone of the stack's region us-east-1,"
-                + " like us-east-1a (got eu-west-1b)"),
+            stack("  plinth:network:\n    availabilityZoneIds: [use1-az1, euw1-az2]\n"),
+            "plinth:network.availabilityZoneIds[1] must be a zone id of the stack's region"
+                + " us-east-1, like use1-az1 (aws ec2 describe-availability-zones lists ZoneId)"
+                + " (got euw1-az2)"),
+        Arguments.of(
+            "zone EKS refuses",
+            stack("  plinth:network:\n    availabilityZoneIds: [use1-az3, use1-az2]\n"),
+            "plinth:network.availabilityZoneIds[0] is a zone where EKS does not place a cluster's"
+                + " subnets (EKS user guide, \"Subnet requirements for clusters\"); choose another"
+                + " zone id (got use1-az3)"),
         Arguments.of(
             "retention CloudWatch refuses",
             stack("  plinth:observability:\n    logRetentionDays: 10\n"),

@@ -228,7 +228,11 @@ class LoadBalancerTest {
     String appSg = plan.get(SG, env + "-network-app-sg").id();
 
     List<RecordedResource> ingress =
-        plan.where(r -> r.type().equals(INGRESS) && r.text("securityGroupId").equals(albSg));
+        plan.where(
+            r ->
+                r.type().equals(INGRESS)
+                    && r.text("securityGroupId").equals(albSg)
+                    && !r.text("ipProtocol").equals("icmp"));
     assertThat(ingress.stream().map(r -> r.input("fromPort").orElseThrow().asInt()))
         .containsExactlyInAnyOrder(443, 80);
     assertThat(ingress)
@@ -275,7 +279,11 @@ class LoadBalancerTest {
     String albSg = plan.get(SG, "dev-edge-lb-sg").id();
     assertThat(
             plan
-                .where(r -> r.type().equals(INGRESS) && r.text("securityGroupId").equals(albSg))
+                .where(
+                    r ->
+                        r.type().equals(INGRESS)
+                            && r.text("securityGroupId").equals(albSg)
+                            && r.text("ipProtocol").equals("tcp"))
                 .stream()
                 .map(r -> r.input("fromPort").orElseThrow().asInt()))
         .as("ports open on an HTTP-only load balancer")

@@ -34,7 +34,7 @@ class NetworkTest {
           plan
               .where(r -> r.type().equals(SUBNET) && r.text("tags.plinth:tier").equals(tier))
               .stream()
-              .map(r -> r.text("availabilityZone"))
+              .map(r -> r.text("availabilityZoneId"))
               .toList();
       assertThat(zoneNames)
           .as("%s subnets of %s spread over distinct zones", tier, env)
@@ -224,17 +224,17 @@ class NetworkTest {
   }
 
   @Test
-  void zonesFromConfigReplaceTheInvoke() {
+  void configuredZoneIdsReplaceTheChoice() {
     ResourceGraph plan =
         Plans.of(
             Plans.config(
                 "dev",
                 Map.of(
                     "plinth:network",
-                    Map.of("availabilityZones", List.of("us-east-1d", "us-east-1f")))));
+                    Map.of("availabilityZoneIds", List.of("use1-az4", "use1-az6")))));
 
-    assertThat(tier(plan, "public").stream().map(s -> s.text("availabilityZone")))
-        .containsExactlyInAnyOrder("us-east-1d", "us-east-1f");
+    assertThat(tier(plan, "public").stream().map(s -> s.text("availabilityZoneId")))
+        .containsExactlyInAnyOrder("use1-az4", "use1-az6");
   }
 
   @ParameterizedTest

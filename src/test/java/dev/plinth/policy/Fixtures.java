@@ -120,8 +120,8 @@ final class Fixtures {
       g.add(
           Types.SUBNET,
           p + "network-private-" + z,
-          "{availabilityZone: 'us-east-1"
-              + z
+          "{availabilityZoneId: 'use1-az"
+              + (z.equals("a") ? 1 : 2)
               + "', mapPublicIpOnLaunch: false, tags: {'plinth:tier': 'private'}}",
           p + "network-vpc");
       g.add(Types.EIP, p + "network-nat-eip-" + z, "{domain: 'vpc'}");
@@ -396,7 +396,9 @@ final class Fixtures {
     g.add(
         Types.ECR,
         p + "registry-app",
-        "{imageTagMutability: 'IMMUTABLE', imageScanningConfiguration: {scanOnPush: true},"
+        "{name: 'plinth/"
+            + env
+            + "/app', imageTagMutability: 'IMMUTABLE', imageScanningConfiguration: {scanOnPush: true},"
             + " encryptionConfigurations: [{encryptionType: 'KMS', kmsKey: '"
             + KEY
             + "'}]}");
@@ -495,6 +497,7 @@ final class Fixtures {
         Types.ALARM,
         p + "audit-alarm-5xx",
         "{actionsEnabled: true, alarmActions: ['arn:aws:sns:us-east-1:123456789012:alerts']}");
+    accountSingletons(g, env);
     return g;
   }
 
@@ -545,5 +548,38 @@ final class Fixtures {
             + " 'aws-load-balancer-controller'}}}",
         p + "cluster-nodes",
         p + "cluster-addons-lb-controller-role");
+  }
+
+  /**
+   * The account singletons this stack owns (declared in the accountSingletons output, as Platform
+   * exports it), the budget on its activated tag and the alert topic with its subscription.
+   */
+  static void accountSingletons(GraphBuilder g, String env) {
+    String p = env + "-";
+    g.output("accountSingletons", "{guardDuty: 'create', costAllocationTag: 'activate'}");
+    g.add(
+        Types.GUARDDUTY,
+        p + "audit-guardduty",
+        "{enable: true, tags: {'plinth:account-singleton': 'guardduty-detector'}}");
+    g.component("plinth:observability:Monitoring", p + "monitoring");
+    g.add(Types.TOPIC, p + "monitoring-alerts", "{kmsMasterKeyId: '" + KEY + "'}");
+    g.add(
+        Types.TOPIC_SUBSCRIPTION,
+        p + "monitoring-alerts-email-0",
+        "{protocol: 'email', endpoint: 'oncall@plinth.dev'}",
+        p + "monitoring-alerts");
+    g.component("plinth:observability:Budget", p + "budget");
+    g.add(
+        Types.COST_ALLOCATION_TAG,
+        p + "budget-environment-tag",
+        "{tagKey: 'Environment', status: 'Active'}");
+    g.add(
+        Types.BUDGET,
+        p + "budget-monthly",
+        "{budgetType: 'COST', timeUnit: 'MONTHLY', costFilters: [{name: 'TagKeyValue', values:"
+            + " ['user:Environment$"
+            + env
+            + "']}]}",
+        p + "budget-environment-tag");
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plinth.config.Environment;
 import dev.plinth.plan.ResourceGraph;
 import dev.plinth.testing.Plans;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +29,14 @@ class RealStacksPolicyTest {
   @Test
   void turningOffFlowLogsFailsNet01OnTheVpc() {
     ResourceGraph plan =
-        Plans.of(Plans.config("prod", Map.of("plinth:network", Map.of("flowLogs", false))));
+        Plans.of(
+            Plans.config(
+                "prod",
+                Map.of(
+                    "plinth:network",
+                    Map.of("flowLogs", false),
+                    "plinth:observability",
+                    Map.of("alertEmails", List.of("oncall@plinth.dev")))));
     PolicyReport report = Policy.evaluate(plan, Environment.PROD);
 
     assertThat(report.mandatoryFailures())

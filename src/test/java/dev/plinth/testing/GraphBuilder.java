@@ -45,6 +45,8 @@ public final class GraphBuilder {
 
   private final String stack;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
+  private final com.fasterxml.jackson.databind.node.ObjectNode outputs =
+      JsonNodeFactory.instance.objectNode();
   private String component;
 
   public GraphBuilder(String stack) {
@@ -139,6 +141,12 @@ public final class GraphBuilder {
     return this;
   }
 
+  /** Sets a stack output (relaxed JSON), as {@code ctx.export} does. */
+  public GraphBuilder output(String name, String relaxedValue) {
+    outputs.set(name, json(relaxedValue));
+    return this;
+  }
+
   /** Drops a resource (and every dependency on it). */
   public GraphBuilder drop(String name) {
     entry(name);
@@ -199,6 +207,6 @@ public final class GraphBuilder {
               null,
               e.ignoreChanges));
     }
-    return new ResourceGraph(stack, out, JsonNodeFactory.instance.objectNode());
+    return new ResourceGraph(stack, out, outputs.deepCopy());
   }
 }
