@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The three real stack files, deployed into one account as docs/deploy.md has it. */
-class RealStacksAccountTest {
+public class RealStacksAccountTest {
 
   /**
    * What the account check finds in the three stacks today, each as the start of its message. Issue
@@ -17,7 +17,7 @@ class RealStacksAccountTest {
    * AuditTrail.java, network/*); when those fixes land, this list MUST become empty: the real
    * stacks then pass the account check, which is what this test is for.
    */
-  static final List<String> KNOWN_TODAY =
+  public static final List<String> KNOWN_TODAY =
       List.of(
           "ECR repository app-api (aws:ecr/repository:Repository name) is created by dev"
               + " (dev-registry-app-api) and staging (staging-registry-app-api) and prod"
