@@ -79,7 +79,8 @@ public final class PlanCommand implements Callable<Integer> {
   @Option(
       names = "--all",
       description =
-          "Plan every Pulumi.<stack>.yaml in the working directory and compare their settings.")
+          "Plan every Pulumi.<stack>.yaml in the working directory, compare their settings and"
+              + " check the stacks that share an account (plinth:account) together.")
   boolean all;
 
   private final PrintStream out;
