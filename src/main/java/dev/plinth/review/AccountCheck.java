@@ -327,10 +327,13 @@ public final class AccountCheck {
                   + " would own one setting and either's change or destroy changes it for both"));
 
   /**
-   * Default quotas per account and region. Reaching one fails as well as exceeding it: Pulumi
-   * replaces a resource by creating the new one before deleting the old (unless
-   * deleteBeforeReplace), so a region at its quota cannot replace an Elastic IP or a NAT gateway;
-   * and a new account's region already holds one VPC and its internet gateway, the default VPC.
+   * Default quotas per account and region, from the Amazon VPC User Guide page "Amazon VPC quotas"
+   * (docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html, read 2026-12-02) and the
+   * CloudWatch Logs model. An account whose quota AWS raised passes with {@code --policy advisory}.
+   * Reaching one fails as well as exceeding it: Pulumi replaces a resource by creating the new one
+   * before deleting the old (unless deleteBeforeReplace), so a region at its quota cannot replace
+   * an Elastic IP or a NAT gateway; and a new account's region already holds one VPC and its
+   * internet gateway, the default VPC.
    */
   public static final List<Quota> QUOTAS =
       List.of(
@@ -340,14 +343,13 @@ public final class AccountCheck {
               5,
               false,
               "Amazon VPC User Guide, \"Amazon VPC quotas\": Elastic IP addresses per Region, default"
-                  + " 5 (Service Quotas ec2 L-0263D0A3)"),
+                  + " 5"),
           new Quota(
               Types.VPC,
               "VPCs",
               5,
               false,
-              "Amazon VPC User Guide, \"Amazon VPC quotas\": VPCs per Region, default 5 (Service"
-                  + " Quotas vpc L-F678F1CE)"),
+              "Amazon VPC User Guide, \"Amazon VPC quotas\": VPCs per Region, default 5"),
           new Quota(
               "aws:ec2/internetGateway:InternetGateway",
               "internet gateways",
@@ -361,7 +363,7 @@ public final class AccountCheck {
               5,
               true,
               "Amazon VPC User Guide, \"Amazon VPC quotas\": NAT gateways per Availability Zone,"
-                  + " default 5 (Service Quotas vpc L-FE5A380F)"),
+                  + " default 5"),
           new Quota(
               "aws:cloudwatch/logResourcePolicy:LogResourcePolicy",
               "CloudWatch Logs resource policies",

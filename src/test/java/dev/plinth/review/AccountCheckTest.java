@@ -290,7 +290,7 @@ class AccountCheckTest {
         .startsWith(
             "Elastic IP addresses in account main, us-east-1: dev 1 + staging 1 + prod 3 = 5,"
                 + " which reaches the default quota of 5 per Region")
-        .contains("L-0263D0A3");
+        .contains("\"Amazon VPC quotas\": Elastic IP addresses per Region, default 5");
     assertThat(messages(below)).isEmpty();
     assertThat(below.usage())
         .anySatisfy(
