@@ -86,14 +86,16 @@ public final class PlanCommand implements Callable<Integer> {
   private final PrintStream out;
   private final PrintStream err;
 
-  /** Where {@code --all} looks for stack files: the working directory, or a test's. */
+  /**
+   * Where {@code --all} looks for stack files: the working directory (the empty path), or a test's.
+   */
   private final Path directory;
 
   /** {@code --all --json}: each stack's document, printed together at the end. */
   private final ObjectNode allDocs = Json.MAPPER.createObjectNode();
 
   public PlanCommand(PrintStream out, PrintStream err) {
-    this(out, err, Path.of("."));
+    this(out, err, Path.of(""));
   }
 
   PlanCommand(PrintStream out, PrintStream err, Path directory) {
@@ -104,7 +106,7 @@ public final class PlanCommand implements Callable<Integer> {
 
   /** Runs the command line; returns the exit code. */
   public static int execute(PrintStream out, PrintStream err, String... args) {
-    return execute(Path.of("."), out, err, args);
+    return execute(Path.of(""), out, err, args);
   }
 
   /** Runs the command line with {@code --all} reading stack files from {@code directory}. */

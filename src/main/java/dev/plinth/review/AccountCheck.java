@@ -431,7 +431,7 @@ public final class AccountCheck {
               + mode.key()
               + "): "
               + stacks.size()
-              + " stacks in "
+              + (stacks.size() == 1 ? " stack in " : " stacks in ")
               + groups()
               + "; "
               + NAMES.size()
@@ -441,7 +441,7 @@ public final class AccountCheck {
               + QUOTAS.size()
               + " default quotas; "
               + failures.size()
-              + " mandatory failures");
+              + (failures.size() == 1 ? " mandatory failure" : " mandatory failures"));
       failures.forEach(f -> out.println("    FAIL mandatory " + f.check() + ": " + f.message()));
       usage.stream()
           .filter(u -> !u.reaches())

@@ -424,7 +424,7 @@ class AccountCheckTest {
 
     assertThat(printed)
         .contains("Account check (enforce): 2 stacks in account main, us-east-1 (dev, prod)")
-        .contains("1 mandatory failures")
+        .contains("; 1 mandatory failure\n")
         .contains("    FAIL mandatory unique name: ECR repository api")
         .contains(
             "    pass quota: VPCs in account main, us-east-1: dev 1 + prod 1 = 2 of the default quota of 5 per Region")
