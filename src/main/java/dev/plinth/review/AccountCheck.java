@@ -45,7 +45,9 @@ public final class AccountCheck {
     /** One account, all its regions (IAM, budgets, dashboards). */
     ACCOUNT("the account"),
     /** One account's region. */
-    REGION("the account's region");
+    REGION("the account's region"),
+    /** One Route 53 hosted zone (which stacks of any account may share), per record type. */
+    HOSTED_ZONE("the hosted zone, per record type");
 
     private final String text;
 
@@ -67,9 +69,21 @@ public final class AccountCheck {
    * @param ignoreCase AWS does not distinguish names by case
    * @param source the API model (botocore service, version, operation, field or error) it comes
    *     from
+   * @param qualifiers inputs that are part of the key besides the scope (a record's zone and type)
    */
   public record UniqueName(
-      String type, String input, Scope scope, String what, boolean ignoreCase, String source) {}
+      String type,
+      String input,
+      Scope scope,
+      String what,
+      boolean ignoreCase,
+      String source,
+      List<String> qualifiers) {
+    public UniqueName(
+        String type, String input, Scope scope, String what, boolean ignoreCase, String source) {
+      this(type, input, scope, what, ignoreCase, source, List.of());
+    }
+  }
 
   /**
    * A resource type of which a scope holds one; with {@code keyInput}, one per value of that input.
@@ -290,6 +304,17 @@ public final class AccountCheck {
               "WAF web ACL",
               false,
               "wafv2 2019-07-29 CreateWebACL: WAFDuplicateItemException"),
+          new UniqueName(
+              "aws:route53/record:Record",
+              "name",
+              Scope.HOSTED_ZONE,
+              "DNS record",
+              true,
+              "route53 2013-04-01 ChangeResourceRecordSets, Change.Action: CREATE \"Creates a"
+                  + " resource record set\" (refused when it exists), UPSERT (allowOverwrite)"
+                  + " \"updates it\" (the second stack takes over the first's); names compare"
+                  + " without case and trailing dot",
+              List.of("zoneId", "type")),
           new UniqueName(
               Types.BUCKET,
               "bucket",
@@ -534,7 +559,14 @@ public final class AccountCheck {
         }
         Placed p = place(s, r);
         String value = n.ignoreCase() ? name.get().toLowerCase(Locale.ROOT) : name.get();
-        byKey.computeIfAbsent(scopeKey(n.scope(), p) + "|" + value, k -> new ArrayList<>()).add(p);
+        if (n.scope() == Scope.HOSTED_ZONE && value.endsWith(".")) {
+          value = value.substring(0, value.length() - 1);
+        }
+        StringBuilder key = new StringBuilder(scopeKey(n.scope(), p));
+        for (String q : n.qualifiers()) {
+          key.append('|').append(r.input(q).map(JsonNode::asText).orElse(""));
+        }
+        byKey.computeIfAbsent(key + "|" + value, k -> new ArrayList<>()).add(p);
       }
     }
     List<Failure> out = new ArrayList<>();
@@ -559,6 +591,7 @@ public final class AccountCheck {
                       + placed.stream().map(Placed::label).collect(Collectors.joining(" and "))
                       + " in "
                       + where(n.scope(), first)
+                      + qualified(n, first)
                       + "; names must be unique in "
                       + n.scope().text()
                       + " ("
@@ -651,9 +684,16 @@ public final class AccountCheck {
         .orElse(s.region());
   }
 
+  private static String qualified(UniqueName n, Placed p) {
+    return n.qualifiers().stream()
+        .filter(q -> !q.equals("zoneId"))
+        .map(q -> ", " + q + " " + p.resource().input(q).map(JsonNode::asText).orElse("(unknown)"))
+        .collect(Collectors.joining());
+  }
+
   private static String scopeKey(Scope scope, Placed p) {
     return switch (scope) {
-      case EVERY_ACCOUNT -> "";
+      case EVERY_ACCOUNT, HOSTED_ZONE -> "";
       case ACCOUNT -> p.account();
       case REGION -> p.account() + "|" + p.region();
     };
@@ -662,6 +702,8 @@ public final class AccountCheck {
   private static String where(Scope scope, Placed p) {
     return switch (scope) {
       case EVERY_ACCOUNT -> "every AWS account";
+      case HOSTED_ZONE ->
+          "hosted zone " + p.resource().input("zoneId").map(JsonNode::asText).orElse("(unknown)");
       case ACCOUNT -> "account " + p.account();
       case REGION -> "account " + p.account() + ", " + p.region();
     };

@@ -162,6 +162,70 @@ class AccountCheckTest {
   }
 
   @Test
+  void dnsRecordsCollidePerHostedZoneAndTypeInAnyAccount() {
+    String record = "aws:route53/record:Record";
+    var sameName =
+        AccountCheck.check(
+            List.of(
+                stack(
+                    "staging",
+                    "main",
+                    "us-east-1",
+                    b ->
+                        b.add(
+                            record,
+                            "staging-dns",
+                            "{zoneId: 'Z1', name: 'App.example.com.', type: 'A'}")),
+                stack(
+                    "prod",
+                    "other",
+                    "eu-west-1",
+                    b ->
+                        b.add(
+                            record,
+                            "prod-dns",
+                            "{zoneId: 'Z1', name: 'app.example.com', type: 'A'}"))));
+    var otherTypeOrZone =
+        AccountCheck.check(
+            List.of(
+                stack(
+                    "staging",
+                    "main",
+                    "us-east-1",
+                    b ->
+                        b.add(
+                            record,
+                            "staging-dns",
+                            "{zoneId: 'Z1', name: 'app.example.com', type: 'AAAA'}")),
+                stack(
+                    "prod",
+                    "main",
+                    "us-east-1",
+                    b ->
+                        b.add(
+                            record,
+                            "prod-dns",
+                            "{zoneId: 'Z1', name: 'app.example.com', type: 'A'}")),
+                stack(
+                    "other",
+                    "main",
+                    "us-east-1",
+                    b ->
+                        b.add(
+                            record,
+                            "other-dns",
+                            "{zoneId: 'Z2', name: 'app.example.com', type: 'A'}"))));
+
+    assertThat(messages(sameName))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "DNS record App.example.com. (aws:route53/record:Record name) is created by staging"
+                + " (staging-dns) and prod (prod-dns) in hosted zone Z1, type A");
+    assertThat(messages(otherTypeOrZone)).isEmpty();
+  }
+
+  @Test
   void twoResourcesOfOneStackCollideToo() {
     var result =
         AccountCheck.check(
