@@ -53,6 +53,36 @@ public class RealStacksAccountTest {
   }
 
   @Test
+  void prodsDisasterRecoveryVaultCountsInTheDrRegionNotTheStacksRegion() {
+    Stack prod = Stack.of(Plans.stackFile("prod"), Plans.ofStack("prod"));
+    java.util.function.Function<String, Stack> vaultIn =
+        region ->
+            new Stack(
+                "other",
+                "default",
+                region,
+                new dev.plinth.testing.GraphBuilder("other")
+                    .component("plinth:test:Component", "other-c")
+                    .add(
+                        dev.plinth.policy.Types.BACKUP_VAULT,
+                        "other-vault",
+                        "{name: 'plinth-prod-dr'}")
+                    .build());
+
+    assertThat(AccountCheck.check(List.of(prod, vaultIn.apply("us-west-2"))).failures())
+        .extracting(Failure::message)
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .startsWith("backup vault plinth-prod-dr")
+                    .contains("prod (prod-backups-dr-vault) and other (other-vault)")
+                    .contains("in account default, us-west-2"));
+    assertThat(AccountCheck.check(List.of(prod, vaultIn.apply("us-east-1"))).failures())
+        .extracting(Failure::message)
+        .noneMatch(m -> m.startsWith("backup vault"));
+  }
+
+  @Test
   void theRealStacksNamesThatAreNotKnownCollisionsAreUniquePerAccount() {
     // Every name the real stacks set and the check knows, apart from the known collisions,
     // exists once: the table covers what the program names (budgets, dashboards, trails, log
