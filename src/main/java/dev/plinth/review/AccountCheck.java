@@ -404,8 +404,16 @@ public final class AccountCheck {
     }
   }
 
-  /** One failure: which check, and a sentence naming the stacks and the resource. */
-  public record Failure(String check, String message) {}
+  /**
+   * One failure: which check, a sentence naming the stacks and the resource, and the stacks and
+   * their resources' logical names (none for a quota) for the JSON.
+   */
+  public record Failure(String check, String message, List<String> stacks, List<String> resources) {
+    public Failure {
+      stacks = List.copyOf(stacks);
+      resources = List.copyOf(resources);
+    }
+  }
 
   /** A quota's use in one account and region (or zone): the count per stack. */
   public record Usage(Quota quota, String where, Map<String, Integer> byStack) {
@@ -494,7 +502,11 @@ public final class AccountCheck {
       stacks.forEach(
           s -> accounts.putObject(s.name()).put("account", s.account()).put("region", s.region()));
       ArrayNode fails = doc.putArray("failures");
-      failures.forEach(f -> fails.addObject().put("check", f.check()).put("message", f.message()));
+      for (Failure f : failures) {
+        ObjectNode o = fails.addObject().put("check", f.check()).put("message", f.message());
+        f.stacks().forEach(o.putArray("stacks")::add);
+        f.resources().forEach(o.putArray("resources")::add);
+      }
       ArrayNode quotas = doc.putArray("quotas");
       for (Usage u : usage) {
         ObjectNode q = quotas.addObject();
@@ -529,12 +541,12 @@ public final class AccountCheck {
               new Failure(
                   "quota",
                   u.describe()
-                      + (u.total() > u.quota().limit() ? " exceed it" : " reach it")
                       + " ("
                       + u.quota().source()
-                      + ")"
-                      + "; leave room below it, request an increase and say so, or put the stacks"
-                      + " in different accounts (plinth:account) or regions"));
+                      + "); leave at least one free, or put the stacks in different accounts"
+                      + " (plinth:account) or regions",
+                  List.copyOf(u.byStack().keySet()),
+                  List.of()));
         }
       }
     }
@@ -596,7 +608,9 @@ public final class AccountCheck {
                       + n.scope().text()
                       + " ("
                       + n.source()
-                      + ")"));
+                      + ")",
+                  stacksOf(placed),
+                  resourcesOf(placed)));
         });
     return out;
   }
@@ -632,9 +646,19 @@ public final class AccountCheck {
                       + where(s.scope(), first)
                       + ", which can hold one ("
                       + s.source()
-                      + "); create it in one stack only, or outside Plinth"));
+                      + "); create it in one stack only, or outside Plinth",
+                  stacksOf(placed),
+                  resourcesOf(placed)));
         });
     return out;
+  }
+
+  private static List<String> stacksOf(List<Placed> placed) {
+    return placed.stream().map(p -> p.stack().name()).distinct().toList();
+  }
+
+  private static List<String> resourcesOf(List<Placed> placed) {
+    return placed.stream().map(p -> p.resource().name()).toList();
   }
 
   private static List<Usage> usage(List<Stack> stacks, Quota q) {

@@ -354,7 +354,11 @@ class AccountCheckTest {
         .startsWith(
             "Elastic IP addresses in account main, us-east-1: dev 1 + staging 1 + prod 3 = 5,"
                 + " which reaches the default quota of 5 per Region")
-        .contains("\"Amazon VPC quotas\": Elastic IP addresses per Region, default 5");
+        .endsWith(
+            "which reaches the default quota of 5 per Region (Amazon VPC User Guide, \"Amazon VPC"
+                + " quotas\": Elastic IP addresses per Region, default 5); leave at least one free,"
+                + " or put the stacks in different accounts (plinth:account) or regions");
+    assertThat(reached.failures().get(0).stacks()).containsExactly("dev", "staging", "prod");
     assertThat(messages(below)).isEmpty();
     assertThat(below.usage())
         .anySatisfy(
@@ -496,6 +500,8 @@ class AccountCheckTest {
     var json = result.toJson(PolicyMode.ENFORCE);
     assertThat(json.get("passes").asBoolean()).isFalse();
     assertThat(json.at("/failures/0/check").asText()).isEqualTo("unique name");
+    assertThat(json.at("/failures/0/stacks").toString()).isEqualTo("[\"dev\",\"prod\"]");
+    assertThat(json.at("/failures/0/resources").toString()).isEqualTo("[\"dev-api\",\"prod-api\"]");
     assertThat(json.at("/stacks/prod/account").asText()).isEqualTo("main");
     assertThat(json.at("/quotas/0/quota").asText()).isEqualTo("VPCs");
     assertThat(json.at("/quotas/0/total").asInt()).isEqualTo(2);
