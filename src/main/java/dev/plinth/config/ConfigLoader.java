@@ -97,6 +97,7 @@ public final class ConfigLoader {
     problems.addAll(dev.plinth.workloads.WorkloadValidation.validate(config));
     problems.addAll(ObservabilityValidation.validate(config.observability()));
     problems.addAll(CostValidation.validate(config.cost()));
+    problems.addAll(AccountValidation.validate(config.account()));
     problems.addAll(
         dev.plinth.compute.Registry.validateNames(
             config.environment().key(), config.cluster().repositories()));

@@ -21,6 +21,7 @@ public final class ConfigView {
     ObjectNode out = F.objectNode();
     out.put("aws:region", config.region());
     out.put(ConfigLoader.PREFIX + ConfigLoader.ENVIRONMENT, config.environment().key());
+    out.put(AccountValidation.KEY, config.account());
     for (RecordComponent c : PlatformConfig.class.getRecordComponents()) {
       Object value = get(c, config);
       if (value instanceof Record section) {

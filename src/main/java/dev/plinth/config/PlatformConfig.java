@@ -8,6 +8,12 @@ package dev.plinth.config;
  * @param stack the Pulumi stack name
  * @param environment {@code plinth:environment}: dev, staging or prod (required; picks the preset)
  * @param region {@code aws:region} (required)
+ * @param account {@code plinth:account}: a name for the AWS account the stack deploys to (an alias
+ *     or the 12-digit id; Plinth never calls AWS with it). {@code plan --all} treats stacks with
+ *     the same account as sharing one account's names and quotas, and stacks with the same account
+ *     and {@code aws:region} as sharing one region's (review/AccountCheck). Default {@value
+ *     #DEFAULT_ACCOUNT} in every environment: docs/deploy.md deploys dev, staging and prod into one
+ *     account, so by default all stacks share it
  */
 public record PlatformConfig(
     String stack,
@@ -22,10 +28,14 @@ public record PlatformConfig(
     WorkloadSettings workloads,
     ObservabilitySettings observability,
     SecretsSettings secrets,
-    CostSettings cost) {
+    CostSettings cost,
+    String account) {
 
   public static final String NAMESPACE = "plinth";
   public static final String PROJECT = "plinth";
+
+  /** {@code plinth:account} when a stack does not set it: one account for every stack. */
+  public static final String DEFAULT_ACCOUNT = "default";
 
   /** The documented defaults of an environment. */
   public static PlatformConfig preset(String stack, Environment environment, String region) {
@@ -42,7 +52,8 @@ public record PlatformConfig(
         WorkloadSettings.preset(environment),
         ObservabilitySettings.preset(environment),
         SecretsSettings.preset(environment),
-        CostSettings.preset(environment));
+        CostSettings.preset(environment),
+        DEFAULT_ACCOUNT);
   }
 
   /** Resource name prefix: the environment's key ({@code prod}). */

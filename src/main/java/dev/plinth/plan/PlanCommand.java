@@ -11,11 +11,13 @@ import dev.plinth.config.RawConfig;
 import dev.plinth.diagram.Diagram;
 import dev.plinth.diagram.DiagramWriter;
 import dev.plinth.policy.PolicyMode;
+import dev.plinth.review.AccountCheck;
 import dev.plinth.review.Review;
 import dev.plinth.review.StackSummary;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +30,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code plan <stack> [--json] [--config FILE] [--policy MODE] [--diagram FILE]} and {@code plan
  * --all}: what {@code pulumi up} would create, offline, with the review gates (policy verdicts,
- * cost estimate, diagram). Exit codes: 0 planned, 2 configuration errors (or a bad command line), 3
- * a mandatory policy rule fails under {@code --policy enforce}, 1 anything else.
+ * cost estimate, diagram; with {@code --all}, the account check of review/AccountCheck). Exit
+ * codes: 0 planned, 2 configuration errors (or a bad command line), 3 a mandatory policy rule or
+ * the account check fails under {@code --policy enforce}, 1 anything else.
  */
 @Command(
     name = "plan",
@@ -76,23 +79,39 @@ public final class PlanCommand implements Callable<Integer> {
   @Option(
       names = "--all",
       description =
-          "Plan every Pulumi.<stack>.yaml in the working directory and compare their settings.")
+          "Plan every Pulumi.<stack>.yaml in the working directory, compare their settings and"
+              + " check the stacks that share an account (plinth:account) together.")
   boolean all;
 
   private final PrintStream out;
   private final PrintStream err;
 
+  /**
+   * Where {@code --all} looks for stack files: the working directory (the empty path), or a test's.
+   */
+  private final Path directory;
+
   /** {@code --all --json}: each stack's document, printed together at the end. */
   private final ObjectNode allDocs = Json.MAPPER.createObjectNode();
 
   public PlanCommand(PrintStream out, PrintStream err) {
+    this(out, err, Path.of(""));
+  }
+
+  PlanCommand(PrintStream out, PrintStream err, Path directory) {
     this.out = out;
     this.err = err;
+    this.directory = directory;
   }
 
   /** Runs the command line; returns the exit code. */
   public static int execute(PrintStream out, PrintStream err, String... args) {
-    CommandLine cli = new CommandLine(new PlanCommand(out, err));
+    return execute(Path.of(""), out, err, args);
+  }
+
+  /** Runs the command line with {@code --all} reading stack files from {@code directory}. */
+  static int execute(Path directory, PrintStream out, PrintStream err, String... args) {
+    CommandLine cli = new CommandLine(new PlanCommand(out, err, directory));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
@@ -114,11 +133,18 @@ public final class PlanCommand implements Callable<Integer> {
       return CONFIG_ERRORS;
     }
     Path file = config != null ? config : Path.of("Pulumi." + stack + ".yaml");
-    return planOne(stack, file, null);
+    return planOne(stack, file, null, null);
   }
 
-  /** Plans one stack; with {@code summaries}, also records its key settings there. */
-  private int planOne(String name, Path file, Map<String, Map<String, String>> summaries) {
+  /**
+   * Plans one stack; with {@code summaries}, also records its key settings there, and with {@code
+   * planned} its graph and account for the account check.
+   */
+  private int planOne(
+      String name,
+      Path file,
+      Map<String, Map<String, String>> summaries,
+      List<AccountCheck.Stack> planned) {
     PlatformConfig platform;
     try {
       platform = ConfigLoader.load(RawConfig.fromStackFile(file), name);
@@ -155,6 +181,9 @@ public final class PlanCommand implements Callable<Integer> {
       if (summaries != null) {
         summaries.put(name, StackSummary.of(graph, review));
       }
+      if (planned != null) {
+        planned.add(AccountCheck.Stack.of(platform, graph));
+      }
       return review.exitCode();
     } catch (Exception e) {
       err.println("plan " + name + " failed: " + e.getMessage());
@@ -169,7 +198,7 @@ public final class PlanCommand implements Callable<Integer> {
       return CONFIG_ERRORS;
     }
     List<String> stacks;
-    try (var files = Files.list(Path.of("."))) {
+    try (var files = Files.list(directory)) {
       stacks =
           files
               .map(p -> p.getFileName().toString())
@@ -187,21 +216,49 @@ public final class PlanCommand implements Callable<Integer> {
       return CONFIG_ERRORS;
     }
     Map<String, Map<String, String>> summaries = new LinkedHashMap<>();
+    List<AccountCheck.Stack> planned = new ArrayList<>();
     int worst = OK;
     for (String s : stacks) {
       if (!json) {
         out.println("=== " + s + " ===");
       }
-      int code = planOne(s, Path.of("Pulumi." + s + ".yaml"), summaries);
+      int code = planOne(s, directory.resolve("Pulumi." + s + ".yaml"), summaries, planned);
       worst = Math.max(worst, code);
       if (!json) {
         out.println();
       }
     }
+    // The stacks that share an account, together (README, "plan --all"); off with --policy off.
+    AccountCheck.Result account =
+        policy == PolicyMode.OFF ? null : AccountCheck.check(List.copyOf(planned));
+    if (account != null) {
+      worst = Math.max(worst, account.exitCode(policy));
+      if (planned.size() < stacks.size()) {
+        err.println(
+            "account check: only the stacks that planned are checked ("
+                + planned.size()
+                + " of "
+                + stacks.size()
+                + ")");
+      }
+    }
+    if (!json) {
+      if (account != null) {
+        account.print(out, policy);
+      } else {
+        out.println("Account check: off");
+      }
+      out.println();
+    }
     if (json) {
       ObjectNode doc = Json.MAPPER.createObjectNode();
       doc.set("stacks", allDocs);
       doc.set("comparison", Json.MAPPER.valueToTree(summaries));
+      if (account != null) {
+        doc.set("account", account.toJson(policy));
+      } else {
+        doc.putObject("account").put("mode", policy.key());
+      }
       try {
         out.println(
             Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));

@@ -137,11 +137,22 @@ class ReviewGatesCommandTest {
     assertThat(run.err()).contains(".mmd").contains(".dot");
   }
 
+  /**
+   * {@code plan --all}'s exit code on the real stacks: 3 while the account check still finds the
+   * collisions issue 14 fixes in the program (RealStacksAccountTest.KNOWN_TODAY), 0 once it is
+   * empty.
+   */
+  static int realStacksExit() {
+    return dev.plinth.review.RealStacksAccountTest.KNOWN_TODAY.isEmpty()
+        ? 0
+        : PlanCommand.POLICY_VIOLATIONS;
+  }
+
   @Test
   void allPlansEveryStackAndComparesTheirSettings() {
     Run run = plan("--all");
 
-    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.exit()).as(run.err()).isEqualTo(realStacksExit());
     assertThat(run.out())
         .contains("=== dev ===")
         .contains("=== staging ===")
@@ -163,9 +174,80 @@ class ReviewGatesCommandTest {
   void allWithJsonIsOneDocument() throws Exception {
     Run run = plan("--all", "--json");
 
-    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.exit()).as(run.err()).isEqualTo(realStacksExit());
     JsonNode doc = new ObjectMapper().readTree(run.out());
     assertThat(doc.at("/stacks/prod/cost/totalMonthlyUsd").asDouble()).isPositive();
     assertThat(doc.at("/comparison/dev/NAT gateways").asText()).isEqualTo("1");
+    assertThat(doc.at("/account/mode").asText()).isEqualTo("enforce");
+    assertThat(doc.at("/account/stacks/prod/account").asText()).isEqualTo("default");
+    assertThat(doc.at("/account/passes").asBoolean())
+        .isEqualTo(dev.plinth.review.RealStacksAccountTest.KNOWN_TODAY.isEmpty());
+  }
+
+  static Run planIn(Path directory, String... args) {
+    var out = new ByteArrayOutputStream();
+    var err = new ByteArrayOutputStream();
+    int exit =
+        PlanCommand.execute(
+            directory,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            args);
+    return new Run(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Two dev stacks (the real Pulumi.dev.yaml, and a copy as stack dev2): the same environment, so
+   * the same names (budget plinth-dev-monthly, dashboard plinth-dev, cluster plinth-dev, ...); with
+   * {@code account} set on the copy.
+   */
+  Path twoDevStacks(String account) throws Exception {
+    var yaml = new ObjectMapper(new YAMLFactory());
+    Files.copy(Path.of("Pulumi.dev.yaml"), dir.resolve("Pulumi.dev.yaml"));
+    var stack = (ObjectNode) yaml.readTree(Path.of("Pulumi.dev.yaml").toFile());
+    if (account != null) {
+      ((ObjectNode) stack.get("config")).put("plinth:account", account);
+    }
+    yaml.writeValue(dir.resolve("Pulumi.dev2.yaml").toFile(), stack);
+    return dir;
+  }
+
+  @Test
+  void allFailsTheAccountCheckWhenTwoStacksInOneAccountCollideExitingThree() throws Exception {
+    Run run = planIn(twoDevStacks(null), "--all");
+
+    assertThat(run.exit()).as(run.err()).isEqualTo(PlanCommand.POLICY_VIOLATIONS);
+    String check = run.out().substring(run.out().indexOf("Account check (enforce)"));
+    assertThat(check)
+        .contains("2 stacks in account default, us-east-1 (dev, dev2)")
+        .contains(
+            "FAIL mandatory unique name: budget plinth-dev-monthly"
+                + " (aws:budgets/budget:Budget name) is created by dev (dev-budget")
+        .contains("and dev2 (dev-budget")
+        .contains("FAIL mandatory unique name: EKS cluster plinth-dev")
+        .contains("Account check fails.");
+    assertThat(run.out().indexOf("Account check"))
+        .as("after the per-stack results")
+        .isGreaterThan(run.out().indexOf("=== dev2 ==="));
+  }
+
+  @Test
+  void allUnderAdvisoryReportsTheAccountCheckAndExitsZero() throws Exception {
+    Run run = planIn(twoDevStacks(null), "--all", "--policy", "advisory");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Account check (advisory)").contains("Account check fails.");
+  }
+
+  @Test
+  void stacksInDifferentAccountsDoNotCollide() throws Exception {
+    Run run = planIn(twoDevStacks("sandbox"), "--all", "--json");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    JsonNode doc = new ObjectMapper().readTree(run.out());
+    assertThat(doc.at("/account/passes").asBoolean()).isTrue();
+    assertThat(doc.at("/account/failures").size()).isZero();
+    assertThat(doc.at("/account/stacks/dev2/account").asText()).isEqualTo("sandbox");
   }
 }

@@ -1,0 +1,509 @@
+package dev.plinth.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plinth.plan.RecordedResource;
+import dev.plinth.plan.ResourceGraph;
+import dev.plinth.policy.PolicyMode;
+import dev.plinth.policy.Types;
+import dev.plinth.review.AccountCheck.Failure;
+import dev.plinth.review.AccountCheck.Stack;
+import dev.plinth.testing.GraphBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** The account check over synthetic stacks: one kind of collision at a time. */
+class AccountCheckTest {
+
+  static Stack stack(String name, String account, String region, Consumer<GraphBuilder> body) {
+    GraphBuilder b = new GraphBuilder(name).component("plinth:test:Component", name + "-c");
+    body.accept(b);
+    return new Stack(name, account, region, b.build());
+  }
+
+  static List<String> messages(AccountCheck.Result result) {
+    return result.failures().stream().map(Failure::message).toList();
+  }
+
+  @Test
+  void repositoryNamesCollideWithinOneAccountsRegionNamingBothStacks() {
+    var result =
+        AccountCheck.check(
+            List.of(
+                stack(
+                    "dev", "main", "us-east-1", b -> b.add(Types.ECR, "dev-api", "{name: 'api'}")),
+                stack(
+                    "prod",
+                    "main",
+                    "us-east-1",
+                    b -> b.add(Types.ECR, "prod-api", "{name: 'api'}"))));
+
+    assertThat(result.passes()).isFalse();
+    assertThat(result.exitCode(PolicyMode.ENFORCE)).isEqualTo(Review.POLICY_VIOLATIONS);
+    assertThat(result.exitCode(PolicyMode.ADVISORY)).isZero();
+    assertThat(result.failures()).hasSize(1);
+    assertThat(result.failures().get(0).check()).isEqualTo("unique name");
+    assertThat(messages(result).get(0))
+        .startsWith(
+            "ECR repository api (aws:ecr/repository:Repository name) is created by dev (dev-api)"
+                + " and prod (prod-api) in account main, us-east-1")
+        .contains("RepositoryAlreadyExistsException");
+  }
+
+  @Test
+  void regionScopedNamesDoNotCollideInAnotherRegionOrAnotherAccount() {
+    var otherRegion =
+        AccountCheck.check(
+            List.of(
+                stack("a", "main", "us-east-1", b -> b.add(Types.ECR, "a-api", "{name: 'api'}")),
+                stack("b", "main", "eu-west-1", b -> b.add(Types.ECR, "b-api", "{name: 'api'}"))));
+    var otherAccount =
+        AccountCheck.check(
+            List.of(
+                stack("a", "main", "us-east-1", b -> b.add(Types.ECR, "a-api", "{name: 'api'}")),
+                stack("b", "other", "us-east-1", b -> b.add(Types.ECR, "b-api", "{name: 'api'}"))));
+
+    assertThat(messages(otherRegion)).isEmpty();
+    assertThat(messages(otherAccount)).isEmpty();
+  }
+
+  @Test
+  void roleNamesCollideAcrossRegionsOfOneAccountIgnoringCase() {
+    var sameAccount =
+        AccountCheck.check(
+            List.of(
+                stack(
+                    "a", "main", "us-east-1", b -> b.add(Types.ROLE, "a-role", "{name: 'Deploy'}")),
+                stack(
+                    "b",
+                    "main",
+                    "eu-west-1",
+                    b -> b.add(Types.ROLE, "b-role", "{name: 'deploy'}"))));
+    var otherAccount =
+        AccountCheck.check(
+            List.of(
+                stack(
+                    "a", "main", "us-east-1", b -> b.add(Types.ROLE, "a-role", "{name: 'Deploy'}")),
+                stack(
+                    "b",
+                    "other",
+                    "us-east-1",
+                    b -> b.add(Types.ROLE, "b-role", "{name: 'Deploy'}"))));
+
+    assertThat(messages(sameAccount))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "IAM role Deploy (aws:iam/role:Role name) is created by a (a-role) and b (b-role)")
+        .contains("in account main;")
+        .contains("Names are not distinguished by case");
+    assertThat(messages(otherAccount)).isEmpty();
+  }
+
+  @Test
+  void budgetAndDashboardNamesAreAccountWide() {
+    var result =
+        AccountCheck.check(
+            List.of(
+                stack(
+                    "a",
+                    "main",
+                    "us-east-1",
+                    b ->
+                        b.add("aws:budgets/budget:Budget", "a-budget", "{name: 'monthly'}")
+                            .add(
+                                "aws:cloudwatch/dashboard:Dashboard",
+                                "a-dash",
+                                "{dashboardName: 'plinth'}")),
+                stack(
+                    "b",
+                    "main",
+                    "eu-west-1",
+                    b ->
+                        b.add("aws:budgets/budget:Budget", "b-budget", "{name: 'monthly'}")
+                            .add(
+                                "aws:cloudwatch/dashboard:Dashboard",
+                                "b-dash",
+                                "{dashboardName: 'plinth'}"))));
+
+    assertThat(messages(result))
+        .hasSize(2)
+        .anySatisfy(m -> assertThat(m).startsWith("budget monthly").contains("a (a-budget)"))
+        .anySatisfy(
+            m -> assertThat(m).startsWith("CloudWatch dashboard plinth").contains("b (b-dash)"));
+  }
+
+  @Test
+  void bucketNamesCollideEvenAcrossAccounts() {
+    var result =
+        AccountCheck.check(
+            List.of(
+                stack(
+                    "a",
+                    "main",
+                    "us-east-1",
+                    b -> b.add(Types.BUCKET, "a-logs", "{bucket: 'logs'}")),
+                stack(
+                    "b",
+                    "other",
+                    "eu-west-1",
+                    b -> b.add(Types.BUCKET, "b-logs", "{bucket: 'logs'}"))));
+
+    assertThat(messages(result))
+        .singleElement()
+        .asString()
+        .contains("S3 bucket logs")
+        .contains("a (a-logs) and b (b-logs) in every AWS account")
+        .contains("BucketAlreadyExists");
+  }
+
+  @Test
+  void dnsRecordsCollidePerHostedZoneAndTypeInAnyAccount() {
+    String record = "aws:route53/record:Record";
+    var sameName =
+        AccountCheck.check(
+            List.of(
+                stack(
+                    "staging",
+                    "main",
+                    "us-east-1",
+                    b ->
+                        b.add(
+                            record,
+                            "staging-dns",
+                            "{zoneId: 'Z1', name: 'App.example.com.', type: 'A'}")),
+                stack(
+                    "prod",
+                    "other",
+                    "eu-west-1",
+                    b ->
+                        b.add(
+                            record,
+                            "prod-dns",
+                            "{zoneId: 'Z1', name: 'app.example.com', type: 'A'}"))));
+    var otherTypeOrZone =
+        AccountCheck.check(
+            List.of(
+                stack(
+                    "staging",
+                    "main",
+                    "us-east-1",
+                    b ->
+                        b.add(
+                            record,
+                            "staging-dns",
+                            "{zoneId: 'Z1', name: 'app.example.com', type: 'AAAA'}")),
+                stack(
+                    "prod",
+                    "main",
+                    "us-east-1",
+                    b ->
+                        b.add(
+                            record,
+                            "prod-dns",
+                            "{zoneId: 'Z1', name: 'app.example.com', type: 'A'}")),
+                stack(
+                    "other",
+                    "main",
+                    "us-east-1",
+                    b ->
+                        b.add(
+                            record,
+                            "other-dns",
+                            "{zoneId: 'Z2', name: 'app.example.com', type: 'A'}"))));
+
+    assertThat(messages(sameName))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "DNS record App.example.com. (aws:route53/record:Record name) is created by staging"
+                + " (staging-dns) and prod (prod-dns) in hosted zone Z1, type A");
+    assertThat(messages(otherTypeOrZone)).isEmpty();
+  }
+
+  @Test
+  void twoResourcesOfOneStackCollideToo() {
+    var result =
+        AccountCheck.check(
+            List.of(
+                stack(
+                    "a",
+                    "main",
+                    "us-east-1",
+                    b ->
+                        b.add(Types.LOG_GROUP, "a-one", "{name: '/app'}")
+                            .add(Types.LOG_GROUP, "a-two", "{name: '/app'}"))));
+
+    assertThat(messages(result))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "log group /app (aws:cloudwatch/logGroup:LogGroup name) is created by a (a-one)"
+                + " and a (a-two)");
+  }
+
+  @Test
+  void autoNamedResourcesNeverCollide() {
+    var result =
+        AccountCheck.check(
+            List.of(
+                stack("a", "main", "us-east-1", b -> b.add(Types.ROLE, "role", "{path: '/'}")),
+                stack("b", "main", "us-east-1", b -> b.add(Types.ROLE, "role", "{path: '/'}"))));
+
+    assertThat(messages(result)).isEmpty();
+  }
+
+  @Test
+  void aGuardDutyDetectorInTwoStacksOfOneRegionFailsButNotInTwoRegions() {
+    String detector = "aws:guardduty/detector:Detector";
+    var sameRegion =
+        AccountCheck.check(
+            List.of(
+                stack(
+                    "staging",
+                    "main",
+                    "us-east-1",
+                    b -> b.add(detector, "staging-gd", "{enable: true}")),
+                stack(
+                    "prod",
+                    "main",
+                    "us-east-1",
+                    b -> b.add(detector, "prod-gd", "{enable: true}"))));
+    var twoRegions =
+        AccountCheck.check(
+            List.of(
+                stack(
+                    "staging",
+                    "main",
+                    "eu-west-1",
+                    b -> b.add(detector, "staging-gd", "{enable: true}")),
+                stack(
+                    "prod",
+                    "main",
+                    "us-east-1",
+                    b -> b.add(detector, "prod-gd", "{enable: true}"))));
+
+    assertThat(sameRegion.failures())
+        .singleElement()
+        .extracting(Failure::check)
+        .isEqualTo("singleton");
+    assertThat(messages(sameRegion).get(0))
+        .startsWith(
+            "GuardDuty detector is created by staging (staging-gd) and prod (prod-gd) in account"
+                + " main, us-east-1")
+        .contains("only one detector per account per Region");
+    assertThat(messages(twoRegions)).isEmpty();
+  }
+
+  @Test
+  void aCostAllocationTagActivatedByTwoStacksOfOneAccountFailsPerTagKey() {
+    String tag = "aws:costexplorer/costAllocationTag:CostAllocationTag";
+    var result =
+        AccountCheck.check(
+            List.of(
+                stack(
+                    "dev",
+                    "main",
+                    "us-east-1",
+                    b ->
+                        b.add(tag, "dev-env-tag", "{tagKey: 'Environment', status: 'Active'}")
+                            .add(tag, "dev-team-tag", "{tagKey: 'Team', status: 'Active'}")),
+                stack(
+                    "prod",
+                    "main",
+                    "eu-west-1",
+                    b -> b.add(tag, "prod-env-tag", "{tagKey: 'Environment', status: 'Active'}"))));
+
+    assertThat(messages(result))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "cost allocation tag activation Environment is created by dev (dev-env-tag) and prod"
+                + " (prod-env-tag) in account main");
+  }
+
+  static Stack eips(String name, String account, int count) {
+    return stack(
+        name,
+        account,
+        "us-east-1",
+        b -> {
+          for (int i = 0; i < count; i++) {
+            b.add(Types.EIP, name + "-eip-" + i, "{domain: 'vpc'}");
+          }
+        });
+  }
+
+  @Test
+  void elasticIpsSummedOverTheStacksOfOneRegionFailWhenTheyReachTheDefaultQuota() {
+    var reached =
+        AccountCheck.check(
+            List.of(eips("dev", "main", 1), eips("staging", "main", 1), eips("prod", "main", 3)));
+    var below =
+        AccountCheck.check(
+            List.of(eips("dev", "main", 1), eips("staging", "main", 1), eips("prod", "main", 2)));
+    var exceeded = AccountCheck.check(List.of(eips("dev", "main", 3), eips("prod", "main", 3)));
+    var split = AccountCheck.check(List.of(eips("dev", "other", 3), eips("prod", "main", 3)));
+
+    assertThat(reached.failures()).singleElement().extracting(Failure::check).isEqualTo("quota");
+    assertThat(messages(reached).get(0))
+        .startsWith(
+            "Elastic IP addresses in account main, us-east-1: dev 1 + staging 1 + prod 3 = 5,"
+                + " which reaches the default quota of 5 per Region")
+        .endsWith(
+            "which reaches the default quota of 5 per Region (Amazon VPC User Guide, \"Amazon VPC"
+                + " quotas\": Elastic IP addresses per Region, default 5); leave at least one free,"
+                + " or put the stacks in different accounts (plinth:account) or regions");
+    assertThat(reached.failures().get(0).stacks()).containsExactly("dev", "staging", "prod");
+    assertThat(messages(below)).isEmpty();
+    assertThat(below.usage())
+        .anySatisfy(
+            u ->
+                assertThat(u.describe())
+                    .isEqualTo(
+                        "Elastic IP addresses in account main, us-east-1: dev 1 + staging 1 + prod 2 = 4 of"
+                            + " the default quota of 5 per Region"));
+    assertThat(messages(exceeded))
+        .singleElement()
+        .asString()
+        .contains("dev 3 + prod 3 = 6, more than the default quota of 5");
+    assertThat(messages(split)).isEmpty();
+  }
+
+  static Stack nats(String name, String... zones) {
+    return stack(
+        name,
+        "main",
+        "us-east-1",
+        b -> {
+          for (int i = 0; i < zones.length; i++) {
+            b.add(Types.SUBNET, name + "-public-" + i, "{availabilityZone: '" + zones[i] + "'}");
+            b.add(Types.NAT, name + "-nat-" + i, "{subnetId: '" + name + "-public-" + i + "-id'}");
+          }
+        });
+  }
+
+  @Test
+  void natGatewaysCountPerAvailabilityZone() {
+    var oneZone =
+        AccountCheck.check(
+            List.of(
+                nats("a", "us-east-1a", "us-east-1a"),
+                nats("b", "us-east-1a", "us-east-1a"),
+                nats("c", "us-east-1a")));
+    var spread =
+        AccountCheck.check(
+            List.of(
+                nats("a", "us-east-1a", "us-east-1b"),
+                nats("b", "us-east-1a", "us-east-1b"),
+                nats("c", "us-east-1c")));
+
+    assertThat(messages(oneZone))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "NAT gateways in account main, us-east-1, zone us-east-1a: a 2 + b 2 + c 1 = 5, which"
+                + " reaches the default quota of 5 per availability zone");
+    assertThat(messages(spread)).isEmpty();
+  }
+
+  /** The same graph with every resource of {@code type} on the provider {@code provider}. */
+  static ResourceGraph onProvider(ResourceGraph graph, String type, String providerUrn) {
+    return new ResourceGraph(
+        graph.stack(),
+        graph.resources().stream()
+            .map(
+                r ->
+                    r.type().equals(type)
+                        ? new RecordedResource(
+                            r.type(),
+                            r.name(),
+                            r.urn(),
+                            r.id(),
+                            r.parent(),
+                            r.custom(),
+                            r.inputs(),
+                            r.dependencies(),
+                            r.protect(),
+                            r.retainOnDelete(),
+                            providerUrn + "::" + graph.stack() + "-dr-id")
+                        : r)
+            .toList(),
+        graph.outputs());
+  }
+
+  @Test
+  void aResourceOnAnotherRegionsProviderCountsInThatRegion() {
+    String alias = "aws:kms/alias:Alias";
+    ResourceGraph prod =
+        new GraphBuilder("prod")
+            .component("plinth:test:Component", "prod-c")
+            .add("pulumi:providers:aws", "prod-dr", "{region: 'us-west-2'}")
+            .add(alias, "prod-db-dr-alias", "{name: 'alias/plinth/db'}")
+            .build();
+    String providerUrn = GraphBuilder.urn("prod", "pulumi:providers:aws", "prod-dr");
+    Stack prodDr = new Stack("prod", "main", "us-east-1", onProvider(prod, alias, providerUrn));
+    Stack west =
+        stack(
+            "west",
+            "main",
+            "us-west-2",
+            b -> b.add(alias, "west-alias", "{name: 'alias/plinth/db'}"));
+    Stack east =
+        stack(
+            "east",
+            "main",
+            "us-east-1",
+            b -> b.add(alias, "east-alias", "{name: 'alias/plinth/db'}"));
+
+    assertThat(messages(AccountCheck.check(List.of(prodDr, west))))
+        .singleElement()
+        .asString()
+        .contains("prod (prod-db-dr-alias) and west (west-alias) in account main, us-west-2");
+    assertThat(messages(AccountCheck.check(List.of(prodDr, east)))).isEmpty();
+  }
+
+  @Test
+  void printAndJsonCarryTheVerdictsAndTheQuotaUse() {
+    var result =
+        AccountCheck.check(
+            List.of(
+                stack(
+                    "dev",
+                    "main",
+                    "us-east-1",
+                    b ->
+                        b.add(Types.ECR, "dev-api", "{name: 'api'}")
+                            .add(Types.VPC, "dev-vpc", "{}")),
+                stack(
+                    "prod",
+                    "main",
+                    "us-east-1",
+                    b ->
+                        b.add(Types.ECR, "prod-api", "{name: 'api'}")
+                            .add(Types.VPC, "prod-vpc", "{}"))));
+    var bytes = new ByteArrayOutputStream();
+    result.print(new PrintStream(bytes, true, StandardCharsets.UTF_8), PolicyMode.ENFORCE);
+    String printed = bytes.toString(StandardCharsets.UTF_8);
+
+    assertThat(printed)
+        .contains("Account check (enforce): 2 stacks in account main, us-east-1 (dev, prod)")
+        .contains("; 1 mandatory failure\n")
+        .contains("    FAIL mandatory unique name: ECR repository api")
+        .contains(
+            "    pass quota: VPCs in account main, us-east-1: dev 1 + prod 1 = 2 of the default quota of 5 per Region")
+        .contains("Account check fails.");
+    var json = result.toJson(PolicyMode.ENFORCE);
+    assertThat(json.get("passes").asBoolean()).isFalse();
+    assertThat(json.at("/failures/0/check").asText()).isEqualTo("unique name");
+    assertThat(json.at("/failures/0/stacks").toString()).isEqualTo("[\"dev\",\"prod\"]");
+    assertThat(json.at("/failures/0/resources").toString()).isEqualTo("[\"dev-api\",\"prod-api\"]");
+    assertThat(json.at("/stacks/prod/account").asText()).isEqualTo("main");
+    assertThat(json.at("/quotas/0/quota").asText()).isEqualTo("VPCs");
+    assertThat(json.at("/quotas/0/total").asInt()).isEqualTo(2);
+  }
+}
