@@ -430,7 +430,8 @@ class AccountCheckTest {
                             r.dependencies(),
                             r.protect(),
                             r.retainOnDelete(),
-                            providerUrn + "::" + graph.stack() + "-dr-id")
+                            providerUrn + "::" + graph.stack() + "-dr-id",
+                            r.ignoreChanges())
                         : r)
             .toList(),
         graph.outputs());
