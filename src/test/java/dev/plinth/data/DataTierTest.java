@@ -87,16 +87,18 @@ class DataTierTest {
 
   @ParameterizedTest
   @CsvSource({"dev, 1, 0, false", "staging, 1, 1, true", "prod, 3, 1, true"})
-  void theCacheFailsOverWhereverItHasAReplica(
-      String env, int shards, int replicas, boolean failover) {
+  void clusterModeAlwaysHasAutomaticFailoverAndMultiAzWhereverThereIsAReplica(
+      String env, int shards, int replicas, boolean multiAz) {
     RecordedResource redis = Plans.ofStack(env).get(REDIS, env + "-cache-redis");
 
     assertThat(redis.input("numNodeGroups").orElseThrow().asInt()).isEqualTo(shards);
     assertThat(redis.input("replicasPerNodeGroup").orElseThrow().asInt()).isEqualTo(replicas);
     assertThat(redis.input("automaticFailoverEnabled").orElseThrow().asBoolean())
-        .as("failover of %s", redis)
-        .isEqualTo(failover);
-    assertThat(redis.input("multiAzEnabled").orElseThrow().asBoolean()).isEqualTo(failover);
+        .as("failover of %s: CreateReplicationGroup requires it in cluster mode", redis)
+        .isTrue();
+    assertThat(redis.input("multiAzEnabled").orElseThrow().asBoolean())
+        .as("Multi-AZ of %s", redis)
+        .isEqualTo(multiAz);
     assertThat(redis.input("atRestEncryptionEnabled").orElseThrow().asBoolean()).isTrue();
     assertThat(redis.input("transitEncryptionEnabled").orElseThrow().asBoolean()).isTrue();
     assertThat(redis.text("kmsKeyId")).startsWith("arn:aws:kms:");
