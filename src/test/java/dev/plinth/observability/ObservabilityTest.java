@@ -283,9 +283,13 @@ class ObservabilityTest {
             "ContainerInsights node_memory_utilization ClusterName=" + cluster,
             "ContainerInsights cluster_failed_node_count ClusterName=" + cluster);
     assertThat(lines)
-        .as("the replica's lag only, never the primary's")
-        .doesNotContain("AWS/RDS ReplicaLag DBInstanceIdentifier=" + primary)
-        .doesNotContain("AWS/ElastiCache ReplicationLag CacheClusterId=" + group + "-0001-001");
+        .as("the RDS replica's lag only, never the primary's")
+        .doesNotContain("AWS/RDS ReplicaLag DBInstanceIdentifier=" + primary);
+    assertThat(lines)
+        .as("Redis lag of every node: a failover swaps primary and replica")
+        .contains(
+            "AWS/ElastiCache ReplicationLag CacheClusterId=" + group + "-0001-001",
+            "AWS/ElastiCache ReplicationLag CacheClusterId=" + group + "-0001-002");
     assertThat(lines)
         .as("ElastiCache publishes no metric per replication group")
         .noneMatch(l -> l.contains("ReplicationGroupId"));
@@ -303,7 +307,7 @@ class ObservabilityTest {
   }
 
   @Test
-  void eachCacheAlarmWatchesTheWorstOfTheNodesElastiCachePublishes() {
+  void eachCacheAlarmWatchesTheWorstOfAllNodesSoReplicationLagSurvivesAFailover() {
     ResourceGraph plan = Plans.ofStack("prod");
     String group =
         plan.get("aws:elasticache/replicationGroup:ReplicationGroup", "prod-cache-redis").id();
@@ -322,8 +326,8 @@ class ObservabilityTest {
     assertThat(cpu.text("metricQueries.0.expression")).isEqualTo("MAX([n0, n1, n2, n3, n4, n5])");
     assertThat(cpu.input("metricQueries.0.returnData").orElseThrow().asBoolean()).isTrue();
     assertThat(watchedNodes(lag))
-        .as("nodes of %s: replicas only", lag)
-        .containsExactly(group + "-0001-002", group + "-0002-002", group + "-0003-002");
+        .as("nodes of %s: every node, so that it still sees the replicas after a failover", lag)
+        .containsExactlyElementsOf(watchedNodes(cpu));
     assertThat(
             Plans.ofStack("dev")
                 .where(r -> r.name().equals("dev-monitoring-cache-replication-lag")))
