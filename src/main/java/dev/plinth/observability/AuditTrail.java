@@ -32,11 +32,31 @@ import java.util.Map;
 /**
  * The audit trail (seeds 002 and 004): a multi-region CloudTrail trail with log-file validation,
  * encrypted with the audit key, delivered to CloudWatch Logs and into a bucket whose Object Lock
- * (compliance mode) keeps every log file unchangeable for {@code auditRetentionDays} (the trail's
- * log group keeps them as long); optionally a GuardDuty detector.
+ * keeps every log file unchangeable for {@code auditRetentionDays} (the trail's log group keeps
+ * them as long) and whose lifecycle deletes it then; optionally a GuardDuty detector. The lock is
+ * in compliance mode outside dev (nobody, root included, can shorten it); in dev it is in
+ * governance mode and the bucket is emptied on destroy, so that {@code pulumi destroy -s dev}
+ * works.
  */
 public final class AuditTrail extends Component {
   public static final String TYPE = "plinth:observability:AuditTrail";
+
+  /**
+   * The Object Lock mode: COMPLIANCE where the audit logs must outlive any operator (staging,
+   * prod), GOVERNANCE in dev, where whoever may bypass it (s3:BypassGovernanceRetention) can delete
+   * the logs and so destroy the stack (S3 User Guide, "Object Lock": retention modes).
+   */
+  static String lockMode(boolean destroyable) {
+    return destroyable ? "GOVERNANCE" : "COMPLIANCE";
+  }
+
+  /**
+   * Days after a log file becomes noncurrent before it is deleted. Expiring the current version of
+   * a versioned bucket only adds a delete marker and leaves the log as a noncurrent version (S3
+   * User Guide, "Lifecycle configuration elements": Expiration on a versioning-enabled bucket); it
+   * must then go too, or the retention doubles. One day after it expires, its lock has run out.
+   */
+  static final int NONCURRENT_DAYS = 1;
 
   public record Args(
       String environment,
@@ -53,11 +73,13 @@ public final class AuditTrail extends Component {
 
   public AuditTrail(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
+    boolean destroyable = dev.plinth.config.Environment.DEV.key().equals(args.environment());
     var privateBucket =
         new PrivateBucket(
             child("bucket"),
             "plinth-" + args.environment() + "-audit-",
             true,
+            destroyable,
             args.auditKeyArn(),
             statefulOptions(args.protect()),
             childOptions());
@@ -79,20 +101,16 @@ public final class AuditTrail extends Component {
                 BucketObjectLockConfigurationV2RuleArgs.builder()
                     .defaultRetention(
                         BucketObjectLockConfigurationV2RuleDefaultRetentionArgs.builder()
-                            .mode("COMPLIANCE")
+                            .mode(lockMode(destroyable))
                             .days(args.retentionDays())
                             .build())
                     .build())
             .build(),
         childOptions());
-    // Seed 003's tiering, expiring when Object Lock releases a log file (seed 004: kept one year).
+    // Seed 003's tiering, expiring when Object Lock releases a log file (seed 004: kept one year),
+    // and deleting the expired (noncurrent) version a day later.
     privateBucket.tiering(
-        child("bucket-lifecycle"),
-        30,
-        90,
-        args.retentionDays(),
-        args.retentionDays(),
-        childOptions());
+        child("bucket-lifecycle"), 30, 90, args.retentionDays(), NONCURRENT_DAYS, childOptions());
     var publicBlock = privateBucket.publicAccessBlock();
     String trailName = "plinth-" + args.environment();
     var policy =

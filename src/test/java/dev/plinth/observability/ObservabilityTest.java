@@ -118,6 +118,58 @@ class ObservabilityTest {
         .isTrue();
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "dev, GOVERNANCE, true, false",
+    "staging, COMPLIANCE, false, false",
+    "prod, COMPLIANCE, false, true"
+  })
+  void devsAuditBucketCanBeDestroyedAndProdsIsLockedInComplianceModeAndProtected(
+      String env, String mode, boolean forceDestroy, boolean protect) {
+    ResourceGraph plan = Plans.ofStack(env);
+    RecordedResource bucket = plan.get("aws:s3/bucketV2:BucketV2", env + "-audit-bucket");
+    RecordedResource lock =
+        plan.get(
+            "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2",
+            env + "-audit-bucket-object-lock");
+
+    assertThat(lock.text("rule.defaultRetention.mode")).as("lock of %s", bucket).isEqualTo(mode);
+    assertThat(bucket.input("forceDestroy").map(JsonNode::asBoolean).orElse(false))
+        .as("forceDestroy of %s", bucket)
+        .isEqualTo(forceDestroy);
+    assertThat(bucket.protect()).as("protect of %s", bucket).isEqualTo(protect);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void everyBucketOfDevIsEmptiedOnDestroyAndNoneOfProd(String env) {
+    assertThat(Plans.ofStack(env).ofType("aws:s3/bucketV2:BucketV2"))
+        .isNotEmpty()
+        .allSatisfy(
+            b ->
+                assertThat(b.input("forceDestroy").map(JsonNode::asBoolean).orElse(false))
+                    .as("forceDestroy of %s", b)
+                    .isEqualTo(env.equals("dev")));
+  }
+
+  @Test
+  void anAuditLogIsDeletedWhenItsLockEndsNotAYearLater() {
+    RecordedResource lifecycle =
+        Plans.ofStack("prod")
+            .get(
+                "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+                "prod-audit-bucket-lifecycle");
+
+    assertThat(lifecycle.input("rules.0.expiration.days").orElseThrow().asInt()).isEqualTo(365);
+    assertThat(
+            lifecycle
+                .input("rules.0.noncurrentVersionExpiration.noncurrentDays")
+                .orElseThrow()
+                .asInt())
+        .as("days an expired (noncurrent) log stays in %s", lifecycle)
+        .isEqualTo(1);
+  }
+
   @Test
   void theAuditTrailCanBeLeftToAnOrganisationTrail() {
     ResourceGraph plan =
