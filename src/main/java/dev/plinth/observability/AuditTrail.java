@@ -34,20 +34,23 @@ import java.util.Map;
  * encrypted with the audit key, delivered to CloudWatch Logs and into a bucket whose Object Lock
  * keeps every log file unchangeable for {@code auditRetentionDays} (the trail's log group keeps
  * them as long) and whose lifecycle deletes it then; optionally a GuardDuty detector. The lock is
- * in compliance mode outside dev (nobody, root included, can shorten it); in dev it is in
- * governance mode and the bucket is emptied on destroy, so that {@code pulumi destroy -s dev}
- * works.
+ * in compliance mode in prod (nobody, root included, can shorten it; the bucket is protected);
+ * elsewhere in governance mode, and in dev the bucket is emptied on destroy, so that {@code pulumi
+ * destroy -s dev} works.
  */
 public final class AuditTrail extends Component {
   public static final String TYPE = "plinth:observability:AuditTrail";
 
   /**
-   * The Object Lock mode: COMPLIANCE where the audit logs must outlive any operator (staging,
-   * prod), GOVERNANCE in dev, where whoever may bypass it (s3:BypassGovernanceRetention) can delete
-   * the logs and so destroy the stack (S3 User Guide, "Object Lock": retention modes).
+   * The Object Lock mode: COMPLIANCE in prod, where the audit logs must outlive any operator and
+   * the bucket is protected (no user, root included, can delete a locked version before its
+   * retention ends, so a destroy could only fail half way); GOVERNANCE elsewhere, where whoever may
+   * bypass it (s3:BypassGovernanceRetention) can delete the logs, and dev's destroy empties the
+   * bucket (s3 2006-03-01 PutObjectLockConfiguration, DefaultRetention Mode: GOVERNANCE |
+   * COMPLIANCE; S3 User Guide, "Object Lock": retention modes).
    */
-  static String lockMode(boolean destroyable) {
-    return destroyable ? "GOVERNANCE" : "COMPLIANCE";
+  static String lockMode(boolean production) {
+    return production ? "COMPLIANCE" : "GOVERNANCE";
   }
 
   /**
@@ -101,7 +104,7 @@ public final class AuditTrail extends Component {
                 BucketObjectLockConfigurationV2RuleArgs.builder()
                     .defaultRetention(
                         BucketObjectLockConfigurationV2RuleDefaultRetentionArgs.builder()
-                            .mode(lockMode(destroyable))
+                            .mode(lockMode(args.protect()))
                             .days(args.retentionDays())
                             .build())
                     .build())

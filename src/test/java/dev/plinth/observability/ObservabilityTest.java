@@ -121,7 +121,7 @@ class ObservabilityTest {
   @ParameterizedTest
   @CsvSource({
     "dev, GOVERNANCE, true, false",
-    "staging, COMPLIANCE, false, false",
+    "staging, GOVERNANCE, false, false",
     "prod, COMPLIANCE, false, true"
   })
   void devsAuditBucketCanBeDestroyedAndProdsIsLockedInComplianceModeAndProtected(
