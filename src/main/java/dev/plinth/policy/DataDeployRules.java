@@ -27,7 +27,13 @@ final class DataDeployRules {
         cloudTrailKeyPolicy(),
         destroyableBuckets(),
         noncurrentExpiry(),
-        rdsLogGroups());
+        rdsLogGroups(),
+        failoverNeedsTwoNodes(),
+        logKeyAllowsCloudWatchLogs(),
+        logRetentionValues(),
+        rdsWindows(),
+        performanceInsightsRetention(),
+        deletionWindows());
   }
 
   // ---- ElastiCache -------------------------------------------------------------------------
@@ -443,6 +449,235 @@ final class DataDeployRules {
                   "expires current versions but keeps noncurrent ones forever: an expired object"
                       + " only gets a delete marker",
                   "add noncurrentVersionExpiration { noncurrentDays } to its lifecycle")
+              .list();
+        });
+  }
+
+  // ---- More refused values -----------------------------------------------------------------
+
+  static Rule failoverNeedsTwoNodes() {
+    return Rule.of(
+        "DEP-09",
+        "a cluster-mode-disabled group with automatic failover has at least 2 nodes",
+        MANDATORY,
+        ALL,
+        "ElastiCache CreateReplicationGroup NumCacheClusters (with AutomaticFailoverEnabled at"
+            + " least 2)",
+        List.of(Types.CACHE),
+        (c, ctx) -> {
+          Optional<Integer> clusters = In.integer(c, "numCacheClusters");
+          return Problems.of(c)
+              .require(
+                  clusters.isEmpty()
+                      || !In.isTrue(c, "automaticFailoverEnabled")
+                      || clusters.get() >= 2,
+                  "nodes",
+                  "has automatic failover with numCacheClusters " + clusters.orElse(0),
+                  "set numCacheClusters 2 or more, or automaticFailoverEnabled false")
+              .list();
+        });
+  }
+
+  /** Whether a key policy lets CloudWatch Logs (regional or global service principal) use it. */
+  static boolean allowsCloudWatchLogs(RecordedResource key) {
+    return In.statements(In.document(key, "policy")).stream()
+        .filter(In::allows)
+        .anyMatch(
+            s ->
+                In.texts(s.path("Principal").get("Service")).stream()
+                        .anyMatch(
+                            p ->
+                                p.equals("logs.amazonaws.com")
+                                    || p.matches("logs\\.[a-z0-9-]+\\.amazonaws\\.com"))
+                    && In.texts(s.get("Action")).stream()
+                        .anyMatch(a -> a.startsWith("kms:Encrypt") || a.equals("kms:*")));
+  }
+
+  static Rule logKeyAllowsCloudWatchLogs() {
+    return Rule.of(
+        "DEP-10",
+        "a log group's KMS key lets CloudWatch Logs use it",
+        MANDATORY,
+        ALL,
+        "CloudWatch Logs CreateLogGroup kmsKeyId, CloudWatch Logs User Guide: Encrypt log data in"
+            + " CloudWatch Logs using AWS KMS (the key policy must allow logs.<region>.amazonaws.com)",
+        List.of(Types.LOG_GROUP),
+        (g, ctx) -> {
+          Optional<String> keyArn = In.text(g, "kmsKeyId");
+          Optional<RecordedResource> key =
+              keyArn.flatMap(
+                  arn ->
+                      ctx.ofType(Types.KMS_KEY).stream()
+                          .filter(k -> arn.endsWith("key/" + k.id()))
+                          .findFirst());
+          return Problems.of(g)
+              .require(
+                  key.map(DataDeployRules::allowsCloudWatchLogs).orElse(true),
+                  "key",
+                  "is encrypted with "
+                      + key.map(RecordedResource::name).orElse("")
+                      + ", whose policy does not let CloudWatch Logs use it",
+                  "use the logs key, or allow logs.<region>.amazonaws.com kms:Encrypt*, Decrypt*,"
+                      + " ReEncrypt*, GenerateDataKey*, Describe* in the key's policy")
+              .list();
+        });
+  }
+
+  /** The retention periods CloudWatch Logs accepts (logs 2014-03-28, shape Days). */
+  static final java.util.Set<Integer> LOG_RETENTION_DAYS =
+      java.util.Set.of(
+          1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557,
+          2922, 3288, 3653);
+
+  static Rule logRetentionValues() {
+    return Rule.of(
+        "DEP-11",
+        "log group retention is one of the values CloudWatch Logs accepts",
+        MANDATORY,
+        ALL,
+        "CloudWatch Logs PutRetentionPolicy retentionInDays (1, 3, 5, 7, 14, 30, 60, 90, 120, 150,"
+            + " 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653)",
+        List.of(Types.LOG_GROUP),
+        (g, ctx) -> {
+          Optional<Integer> days = In.integer(g, "retentionInDays");
+          return Problems.of(g)
+              .require(
+                  days.map(d -> d == 0 || LOG_RETENTION_DAYS.contains(d)).orElse(true),
+                  "retention",
+                  "keeps logs " + days.orElse(0) + " days, a value CloudWatch Logs refuses",
+                  "use one of " + new java.util.TreeSet<>(LOG_RETENTION_DAYS))
+              .list();
+        });
+  }
+
+  /** Minutes of the week (or of the day) a window {@code [ddd:]hh:mm-[ddd:]hh:mm} covers. */
+  static Optional<int[]> window(String text) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "(?:(mon|tue|wed|thu|fri|sat|sun):)?(\\d{2}):(\\d{2})-(?:(mon|tue|wed|thu|fri|sat|sun):)?(\\d{2}):(\\d{2})")
+            .matcher(text.toLowerCase(java.util.Locale.ROOT));
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    List<String> days = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+    int start = minutes(days, m.group(1), m.group(2), m.group(3));
+    int end = minutes(days, m.group(4), m.group(5), m.group(6));
+    return Optional.of(new int[] {start, end});
+  }
+
+  private static int minutes(List<String> days, String day, String h, String mm) {
+    return (day == null ? 0 : days.indexOf(day) * 1440)
+        + Integer.parseInt(h) * 60
+        + Integer.parseInt(mm);
+  }
+
+  /** Length in minutes of a daily or weekly window, wrapping at midnight or at the week's end. */
+  private static int length(int[] w, int period) {
+    return Math.floorMod(w[1] - w[0], period);
+  }
+
+  /** Whether a daily window overlaps a weekly one on any day. */
+  static boolean overlaps(int[] daily, int[] weekly) {
+    int weeklyLength = length(weekly, 7 * 1440);
+    int dailyLength = length(daily, 1440);
+    for (int day = 0; day < 7; day++) {
+      int start = day * 1440 + daily[0];
+      for (int shift : new int[] {-7 * 1440, 0, 7 * 1440}) {
+        int a = start + shift;
+        if (a < weekly[0] + weeklyLength && weekly[0] < a + dailyLength) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  static Rule rdsWindows() {
+    return Rule.of(
+        "DEP-12",
+        "RDS backup and maintenance windows last 30 minutes or more and do not overlap",
+        MANDATORY,
+        ALL,
+        "RDS CreateDBInstance PreferredBackupWindow and PreferredMaintenanceWindow (at least 30"
+            + " minutes; must not conflict)",
+        List.of(Types.RDS),
+        (db, ctx) -> {
+          Problems p = Problems.of(db);
+          Optional<String> backupText = In.text(db, "backupWindow");
+          Optional<String> maintenanceText = In.text(db, "maintenanceWindow");
+          Optional<int[]> backup = backupText.flatMap(DataDeployRules::window);
+          Optional<int[]> maintenance = maintenanceText.flatMap(DataDeployRules::window);
+          p.require(
+              backupText.isEmpty() || backup.isPresent() && length(backup.get(), 1440) >= 30,
+              "backup-window",
+              "has backup window "
+                  + backupText.orElse("")
+                  + ", not hh24:mi-hh24:mi of 30 minutes"
+                  + " or more",
+              "set backupWindow like 03:00-04:00");
+          p.require(
+              maintenanceText.isEmpty()
+                  || maintenance.isPresent() && length(maintenance.get(), 7 * 1440) >= 30,
+              "maintenance-window",
+              "has maintenance window "
+                  + maintenanceText.orElse("")
+                  + ", not ddd:hh24:mi-ddd:hh24:mi of 30 minutes or more",
+              "set maintenanceWindow like sun:04:00-sun:05:00");
+          p.require(
+              backup.isEmpty()
+                  || maintenance.isEmpty()
+                  || !overlaps(backup.get(), maintenance.get()),
+              "overlap",
+              "its backup window "
+                  + backupText.orElse("")
+                  + " overlaps its maintenance window "
+                  + maintenanceText.orElse(""),
+              "move one of them");
+          return p.list();
+        });
+  }
+
+  static Rule performanceInsightsRetention() {
+    return Rule.of(
+        "DEP-13",
+        "Performance Insights retention is 7, a multiple of 31 up to 713, or 731 days",
+        MANDATORY,
+        ALL,
+        "RDS CreateDBInstance PerformanceInsightsRetentionPeriod (7, month * 31 for 1-23 months,"
+            + " 731)",
+        List.of(Types.RDS),
+        (db, ctx) -> {
+          Optional<Integer> days = In.integer(db, "performanceInsightsRetentionPeriod");
+          return Problems.of(db)
+              .require(
+                  days.map(d -> d == 7 || d == 731 || (d % 31 == 0 && d >= 31 && d <= 713))
+                      .orElse(true),
+                  "retention",
+                  "keeps Performance Insights " + days.orElse(0) + " days, which RDS refuses",
+                  "use 7, a number of months times 31 (1-23 months), or 731")
+              .list();
+        });
+  }
+
+  static Rule deletionWindows() {
+    return Rule.of(
+        "DEP-14",
+        "KMS key deletion windows are 7-30 days; secret recovery windows 0 or 7-30",
+        MANDATORY,
+        ALL,
+        "KMS ScheduleKeyDeletion PendingWindowInDays (7-30), Secrets Manager DeleteSecret"
+            + " RecoveryWindowInDays (7-30; 0 deletes without recovery)",
+        List.of(Types.KMS_KEY, Types.SECRET),
+        (r, ctx) -> {
+          boolean key = r.type().equals(Types.KMS_KEY);
+          String input = key ? "deletionWindowInDays" : "recoveryWindowInDays";
+          Optional<Integer> days = In.integer(r, input);
+          return Problems.of(r)
+              .require(
+                  days.map(d -> (d >= 7 && d <= 30) || (!key && d == 0)).orElse(true),
+                  "window",
+                  "has " + input + " " + days.orElse(0) + ", which AWS refuses",
+                  "set " + input + " between 7 and 30")
               .list();
         });
   }

@@ -135,6 +135,53 @@ final class DataDeployCases {
             "DEP-08",
             REPLICA,
             "an auto-named replica exports logs",
-            g -> g.remove(REPLICA, "identifier")));
+            g -> g.remove(REPLICA, "identifier")),
+        c(
+            "DEP-09",
+            REDIS,
+            "automatic failover with a single cache cluster",
+            g ->
+                g.remove(REDIS, "numNodeGroups")
+                    .remove(REDIS, "replicasPerNodeGroup")
+                    .set(REDIS, "numCacheClusters", "1")),
+        c(
+            "DEP-10",
+            "prod-edge-waf-logs",
+            "a log group encrypted with a key CloudWatch Logs may not use",
+            g ->
+                g.set(
+                    "prod-edge-waf-logs",
+                    "kmsKeyId",
+                    "'arn:aws:kms:us-east-1:123456789012:key/prod-keys-data-id'")),
+        c(
+            "DEP-11",
+            "prod-edge-waf-logs",
+            "45 days of retention",
+            g -> g.set("prod-edge-waf-logs", "retentionInDays", "45")),
+        c(
+            "DEP-12",
+            DB,
+            "the backup window overlaps Sunday's maintenance",
+            g -> g.set(DB, "backupWindow", "'04:30-05:30'")),
+        c(
+            "DEP-12",
+            DB,
+            "a 15-minute backup window",
+            g -> g.set(DB, "backupWindow", "'03:00-03:15'")),
+        c(
+            "DEP-13",
+            DB,
+            "94 days of Performance Insights",
+            g -> g.set(DB, "performanceInsightsRetentionPeriod", "94")),
+        c(
+            "DEP-14",
+            "prod-keys-data",
+            "a 45-day key deletion window",
+            g -> g.set("prod-keys-data", "deletionWindowInDays", "45")),
+        c(
+            "DEP-14",
+            "prod-secrets-db",
+            "a 3-day secret recovery window",
+            g -> g.set("prod-secrets-db", "recoveryWindowInDays", "3")));
   }
 }
