@@ -309,8 +309,8 @@ final class Fixtures {
     g.add(
             Types.CACHE,
             p + "cache-redis",
-            "{engine: 'redis', engineVersion: '7.1', nodeType: 'cache.r6g.large', numNodeGroups: 3,"
-                + " replicasPerNodeGroup: 1, parameterGroupName: '"
+            "{engine: 'redis', engineVersion: '7.1', nodeType: 'cache.r6g.large', numNodeGroups: 1,"
+                + " replicasPerNodeGroup: 2, parameterGroupName: '"
                 + p
                 + "cache-params-id',"
                 + " atRestEncryptionEnabled: true, kmsKeyId: '"
