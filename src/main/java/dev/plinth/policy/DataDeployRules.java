@@ -33,7 +33,9 @@ final class DataDeployRules {
         logRetentionValues(),
         rdsWindows(),
         performanceInsightsRetention(),
-        deletionWindows());
+        deletionWindows(),
+        cacheTransitEncryption(),
+        cacheWindows());
   }
 
   // ---- ElastiCache -------------------------------------------------------------------------
@@ -678,6 +680,67 @@ final class DataDeployRules {
                   "window",
                   "has " + input + " " + days.orElse(0) + ", which AWS refuses",
                   "set " + input + " between 7 and 30")
+              .list();
+        });
+  }
+
+  static Rule cacheTransitEncryption() {
+    return Rule.of(
+        "DEP-15",
+        "a Redis AUTH token comes with in-transit encryption, and that with a subnet group",
+        MANDATORY,
+        ALL,
+        "ElastiCache CreateReplicationGroup AuthToken (only where TransitEncryptionEnabled is"
+            + " true), TransitEncryptionEnabled (requires CacheSubnetGroupName)",
+        List.of(Types.CACHE),
+        (c, ctx) -> {
+          boolean transit = In.isTrue(c, "transitEncryptionEnabled");
+          return Problems.of(c)
+              .require(
+                  !In.present(c, "authToken") || transit,
+                  "auth-token",
+                  "has an AUTH token without in-transit encryption",
+                  "set transitEncryptionEnabled true")
+              .require(
+                  !transit || In.text(c, "subnetGroupName").isPresent(),
+                  "subnet-group",
+                  "encrypts in transit but names no subnet group",
+                  "set subnetGroupName")
+              .list();
+        });
+  }
+
+  static Rule cacheWindows() {
+    return Rule.of(
+        "DEP-16",
+        "Redis maintenance windows last 60 minutes or more; snapshot windows are hh24:mi-hh24:mi",
+        MANDATORY,
+        ALL,
+        "ElastiCache CreateReplicationGroup PreferredMaintenanceWindow (ddd:hh24:mi-ddd:hh24:mi,"
+            + " at least 60 minutes), SnapshotWindow (hh24:mi-hh24:mi)",
+        List.of(Types.CACHE),
+        (c, ctx) -> {
+          Optional<String> maintenanceText = In.text(c, "maintenanceWindow");
+          Optional<String> snapshotText = In.text(c, "snapshotWindow");
+          Optional<int[]> maintenance =
+              maintenanceText
+                  .filter(t -> t.contains(":") && t.indexOf(':') == 3)
+                  .flatMap(DataDeployRules::window);
+          return Problems.of(c)
+              .require(
+                  maintenanceText.isEmpty()
+                      || maintenance.isPresent() && length(maintenance.get(), 7 * 1440) >= 60,
+                  "maintenance-window",
+                  "has maintenance window "
+                      + maintenanceText.orElse("")
+                      + ", not ddd:hh24:mi-ddd:hh24:mi of 60 minutes or more",
+                  "set maintenanceWindow like sun:06:00-sun:07:00")
+              .require(
+                  snapshotText.isEmpty()
+                      || snapshotText.get().matches("\\d{2}:\\d{2}-\\d{2}:\\d{2}"),
+                  "snapshot-window",
+                  "has snapshot window " + snapshotText.orElse("") + ", not hh24:mi-hh24:mi",
+                  "set snapshotWindow like 05:00-06:00")
               .list();
         });
   }

@@ -182,6 +182,21 @@ final class DataDeployCases {
             "DEP-14",
             "prod-secrets-db",
             "a 3-day secret recovery window",
-            g -> g.set("prod-secrets-db", "recoveryWindowInDays", "3")));
+            g -> g.set("prod-secrets-db", "recoveryWindowInDays", "3")),
+        c(
+            "DEP-15",
+            REDIS,
+            "an AUTH token without in-transit encryption",
+            g -> g.set(REDIS, "transitEncryptionEnabled", "false")),
+        c(
+            "DEP-16",
+            REDIS,
+            "a 30-minute maintenance window",
+            g -> g.set(REDIS, "maintenanceWindow", "'sun:06:00-sun:06:30'")),
+        c(
+            "DEP-16",
+            REDIS,
+            "a snapshot window with days",
+            g -> g.set(REDIS, "snapshotWindow", "'sun:05:00-sun:06:00'")));
   }
 }

@@ -312,7 +312,8 @@ final class Fixtures {
             "{engine: 'redis', engineVersion: '7.1', nodeType: 'cache.r6g.large', numNodeGroups: 1,"
                 + " replicasPerNodeGroup: 2, parameterGroupName: '"
                 + p
-                + "cache-params-id',"
+                + "cache-params-id', maintenanceWindow: 'sun:06:00-sun:07:00',"
+                + " snapshotWindow: '05:00-06:00',"
                 + " atRestEncryptionEnabled: true, kmsKeyId: '"
                 + KEY
                 + "', transitEncryptionEnabled: true,"
