@@ -159,6 +159,8 @@ public final class Platform {
                 network.availabilityZones(),
                 keys.arn(KeyDomain.DATABASE),
                 keys.arn(KeyDomain.SECRETS),
+                keys.logsKeyArn(),
+                config.observability().logRetentionDays(),
                 aws,
                 backupSettings.drRegion(),
                 drProvider),

@@ -88,6 +88,7 @@ public final class Backups extends Component {
             child("bucket"),
             "plinth-" + env + "-backups-",
             false,
+            dev(args),
             args.backupKeyArn(),
             statefulOptions(prod),
             childOptions());
@@ -134,6 +135,7 @@ public final class Backups extends Component {
               child("dr-bucket"),
               "plinth-" + env + "-backups-dr-",
               false,
+              dev(args),
               drKey.arn(),
               statefulInDr,
               inDr);
@@ -223,7 +225,7 @@ public final class Backups extends Component {
   private PrivateBucket accessLogs(
       String name, String prefix, Args args, boolean prod, CustomResourceOptions options) {
     var stateful = CustomResourceOptions.merge(options, statefulOptions(prod));
-    var logs = new PrivateBucket(name, prefix, false, null, stateful, options);
+    var logs = new PrivateBucket(name, prefix, false, dev(args), null, stateful, options);
     lifecycle(name, logs, args.settings(), options);
     policy(
         name,
@@ -255,6 +257,11 @@ public final class Backups extends Component {
   }
 
   /** Seed 003's tiering; overwritten versions and unfinished uploads don't linger. */
+  /** Dev's buckets hold disposable data: {@code pulumi destroy -s dev} empties them. */
+  private static boolean dev(Args args) {
+    return args.environment() == Environment.DEV;
+  }
+
   private static void lifecycle(
       String name, PrivateBucket bucket, BackupSettings s, CustomResourceOptions options) {
     bucket.tiering(

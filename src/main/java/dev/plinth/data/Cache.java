@@ -20,10 +20,10 @@ import java.util.Map;
 
 /**
  * Redis (or Valkey) on ElastiCache in cluster mode: shards and replicas per environment, automatic
- * failover and Multi-AZ wherever there is a replica, encryption at rest with the cache key and in
- * transit, an AUTH token from the Random provider kept in Secrets Manager, LRU eviction (seed 004),
- * daily snapshots, the slow log in CloudWatch, and a security group admitting 6379 from the
- * application only.
+ * failover always (cluster mode requires it) and Multi-AZ wherever there is a replica, encryption
+ * at rest with the cache key and in transit, an AUTH token from the Random provider kept in Secrets
+ * Manager, LRU eviction (seed 004), daily snapshots, the slow log in CloudWatch, and a security
+ * group admitting 6379 from the application only.
  */
 public final class Cache extends Component {
   /** Redis's port. */
@@ -92,7 +92,14 @@ public final class Cache extends Component {
             .nodeType(s.nodeType())
             .numNodeGroups(s.shards())
             .replicasPerNodeGroup(s.replicasPerShard())
-            .automaticFailoverEnabled(replicated || s.shards() > 1)
+            // Cluster mode (the parameter group's cluster-enabled yes) requires automatic failover,
+            // with or without replicas: elasticache 2015-02-02 CreateReplicationGroup,
+            // AutomaticFailoverEnabled ("must be enabled for Valkey or Redis OSS (cluster mode
+            // enabled) replication groups"). Multi-AZ needs automatic failover (Pulumi AWS
+            // ReplicationGroupArgs.multiAzEnabled) and a replica to fail over to
+            // (DecreaseReplicaCount, NewReplicaCount: at least 1 with Multi-AZ), so only where
+            // there is one.
+            .automaticFailoverEnabled(true)
             .multiAzEnabled(replicated)
             .port(PORT)
             .subnetGroupName(args.subnetGroupName())

@@ -3,6 +3,8 @@ package dev.plinth.data;
 import static dev.plinth.Json.obj;
 
 import com.pulumi.aws.Provider;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
@@ -54,6 +56,21 @@ public final class Database extends Component {
   /** Seed 004: slow queries above 500 ms are logged. */
   static final int SLOW_QUERY_MS = 500;
 
+  /**
+   * The logs each instance exports to CloudWatch Logs (RDS for PostgreSQL: postgresql | upgrade |
+   * iam-db-auth-error, rds 2014-10-31 CreateDBInstance, EnableCloudwatchLogsExports).
+   */
+  static final List<String> LOG_EXPORTS = List.of("postgresql", "upgrade");
+
+  /**
+   * The log group RDS writes an exported log to: {@code /aws/rds/instance/<identifier>/<log>} (RDS
+   * User Guide, "Publishing PostgreSQL logs to Amazon CloudWatch Logs"). RDS creates it on first
+   * export with no key and no expiry unless it exists already, so Plinth creates it first.
+   */
+  public static String logGroupName(String identifier, String log) {
+    return "/aws/rds/instance/" + identifier + "/" + log;
+  }
+
   public record Args(
       DatabaseSettings settings,
       Environment environment,
@@ -63,6 +80,8 @@ public final class Database extends Component {
       Output<List<String>> zones,
       Output<String> databaseKeyArn,
       Output<String> secretsKeyArn,
+      Output<String> logsKeyArn,
+      int logRetentionDays,
       AwsContext aws,
       String drRegion,
       Provider drProvider) {}
@@ -124,8 +143,12 @@ public final class Database extends Component {
             .build(),
         childOptions());
 
+    // A fixed identifier (not an auto-name) so that the log groups' names are known before the
+    // instance exists; unique per account and region like every stack's prefix.
+    String primaryId = child("primary");
     var primaryArgs =
         InstanceArgs.builder()
+            .identifier(primaryId)
             .engine("postgres")
             .engineVersion(major)
             .autoMinorVersionUpgrade(true)
@@ -156,20 +179,31 @@ public final class Database extends Component {
             .performanceInsightsRetentionPeriod(7)
             .monitoringInterval(60)
             .monitoringRoleArn(monitoringRole.arn())
-            .enabledCloudwatchLogsExports(List.of("postgresql", "upgrade"))
+            .enabledCloudwatchLogsExports(LOG_EXPORTS)
             .iamDatabaseAuthenticationEnabled(true)
             .tags(Map.of("plinth:backup", "true"));
     if (!dev) {
       primaryArgs.finalSnapshotIdentifier(name + "-final");
     }
-    primary = new Instance(child("primary"), primaryArgs.build(), statefulOptions(prod));
+    primary =
+        new Instance(
+            child("primary"),
+            primaryArgs.build(),
+            CustomResourceOptions.merge(
+                statefulOptions(prod),
+                CustomResourceOptions.builder()
+                    .dependsOn(logGroups("primary", primaryId, args))
+                    .build()));
 
     for (int i = 0; i < s.readReplicas(); i++) {
       int zone = i + 1;
+      String replica = "replica-" + (i + 1);
+      String replicaId = child(replica);
       replicas.add(
           new Instance(
-              child("replica-" + (i + 1)),
+              child(replica),
               InstanceArgs.builder()
+                  .identifier(replicaId)
                   .replicateSourceDb(primary.identifier())
                   .instanceClass(s.instanceClass())
                   .availabilityZone(args.zones().applyValue(z -> z.get(zone % z.size())))
@@ -179,8 +213,11 @@ public final class Database extends Component {
                   .autoMinorVersionUpgrade(true)
                   .storageType("gp3")
                   .maxAllocatedStorage(s.maxAllocatedStorageGb())
+                  // No kmsKeyId: a replica in the primary's region is always encrypted with the
+                  // primary's key, and the API says not to name one there (rds 2014-10-31
+                  // CreateDBInstanceReadReplica, KmsKeyId); only a cross-region replica names a
+                  // key of its region.
                   .storageEncrypted(true)
-                  .kmsKeyId(args.databaseKeyArn())
                   .copyTagsToSnapshot(true)
                   .deletionProtection(!dev)
                   .skipFinalSnapshot(true)
@@ -188,10 +225,14 @@ public final class Database extends Component {
                   .performanceInsightsKmsKeyId(args.databaseKeyArn())
                   .monitoringInterval(60)
                   .monitoringRoleArn(monitoringRole.arn())
-                  .enabledCloudwatchLogsExports(List.of("postgresql", "upgrade"))
+                  .enabledCloudwatchLogsExports(LOG_EXPORTS)
                   .iamDatabaseAuthenticationEnabled(true)
                   .build(),
-              statefulOptions(prod)));
+              CustomResourceOptions.merge(
+                  statefulOptions(prod),
+                  CustomResourceOptions.builder()
+                      .dependsOn(logGroups(replica, replicaId, args))
+                      .build())));
     }
 
     // Setting or changing the schedule does not rotate the password there and then (the provider's
@@ -216,6 +257,27 @@ public final class Database extends Component {
             "endpoint", primary.endpoint(),
             "masterSecretArn", masterSecretArn(),
             "replicatedBackupsArn", replicatedBackupsArn()));
+  }
+
+  /**
+   * The log groups an instance exports to, created before it with the logs key and the
+   * environment's retention ({@code <name>-<instance>-logs-<log>}).
+   */
+  private List<com.pulumi.resources.Resource> logGroups(
+      String instance, String identifier, Args args) {
+    List<com.pulumi.resources.Resource> groups = new ArrayList<>();
+    for (String log : LOG_EXPORTS) {
+      groups.add(
+          new LogGroup(
+              child(instance + "-logs-" + log),
+              LogGroupArgs.builder()
+                  .name(logGroupName(identifier, log))
+                  .retentionInDays(args.logRetentionDays())
+                  .kmsKeyId(args.logsKeyArn())
+                  .build(),
+              childOptions()));
+    }
+    return groups;
   }
 
   /**

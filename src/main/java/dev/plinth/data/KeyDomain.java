@@ -74,30 +74,53 @@ public enum KeyDomain {
   CLUSTER("cluster", "EKS secrets, ECR images, node volumes") {
     @Override
     List<Map<String, Object>> serviceStatements(String account, String partition, String region) {
+      // The node group's Auto Scaling group launches instances as the service-linked role
+      // AWSServiceRoleForAutoScaling, which needs the two statements of "Required AWS KMS key
+      // policy for use with encrypted volumes" (EC2 Auto Scaling User Guide): use of the key,
+      // and CreateGrant for AWS resources. That role exists only once the account's first Auto
+      // Scaling group has been created, and a key policy naming a principal that does not exist
+      // is refused (kms 2014-11-01 CreateKey, Policy: "The principals in the key policy must
+      // exist and be visible to KMS"; MalformedPolicyDocumentException). So the role is named in
+      // a condition (aws:PrincipalArn), which KMS evaluates when the key is used, not when the
+      // policy is set: the key can be created in an empty account, before the node group.
+      String autoScalingRole =
+          "arn:"
+              + partition
+              + ":iam::"
+              + account
+              + ":role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling";
       return List.of(
           viaService("EksUse", "eks", account, region),
           viaService("EcrUse", "ecr", account, region),
           viaService("EbsUse", "ec2", account, region),
           obj(
-              "Sid", "AutoScalingLaunchesEncryptedVolumes",
-              "Effect", "Allow",
+              "Sid",
+              "AutoScalingUsesKeyForEncryptedVolumes",
+              "Effect",
+              "Allow",
               "Principal",
-                  obj(
-                      "AWS",
-                      "arn:"
-                          + partition
-                          + ":iam::"
-                          + account
-                          + ":role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"),
+              obj("AWS", "*"),
               "Action",
-                  List.of(
-                      "kms:Encrypt",
-                      "kms:Decrypt",
-                      "kms:ReEncrypt*",
-                      "kms:GenerateDataKey*",
-                      "kms:DescribeKey",
-                      "kms:CreateGrant"),
-              "Resource", "*"));
+              List.of(
+                  "kms:Encrypt",
+                  "kms:Decrypt",
+                  "kms:ReEncrypt*",
+                  "kms:GenerateDataKey*",
+                  "kms:DescribeKey"),
+              "Resource",
+              "*",
+              "Condition",
+              onlyPrincipal(account, autoScalingRole)),
+          obj(
+              "Sid", "AutoScalingAttachesEncryptedVolumes",
+              "Effect", "Allow",
+              "Principal", obj("AWS", "*"),
+              "Action", "kms:CreateGrant",
+              "Resource", "*",
+              "Condition",
+                  merge(
+                      onlyPrincipal(account, autoScalingRole),
+                      obj("Bool", obj("kms:GrantIsForAWSResource", "true")))));
     }
   },
 
@@ -126,6 +149,15 @@ public enum KeyDomain {
   AUDIT("audit", "CloudTrail audit logs") {
     @Override
     List<Map<String, Object>> serviceStatements(String account, String partition, String region) {
+      // The required key policy elements for trails ("Configure AWS KMS key policies for
+      // CloudTrail", CloudTrail User Guide): encrypt (GenerateDataKey* under the trail's
+      // encryption context), describe the key (DescribeKey carries no encryption context, so it
+      // must not sit under that condition), and kms:Decrypt, which CloudTrail needs to create or
+      // update a trail whose bucket uses an S3 Bucket Key (the audit bucket does). Otherwise
+      // CreateTrail fails with InsufficientEncryptionPolicyException. aws:SourceArn limits each
+      // to this account's trails.
+      Map<String, Object> ourTrails =
+          obj("aws:SourceArn", "arn:" + partition + ":cloudtrail:*:" + account + ":trail/*");
       return List.of(
           obj(
               "Sid",
@@ -135,7 +167,7 @@ public enum KeyDomain {
               "Principal",
               obj("Service", "cloudtrail.amazonaws.com"),
               "Action",
-              List.of("kms:GenerateDataKey*", "kms:DescribeKey"),
+              "kms:GenerateDataKey*",
               "Resource",
               "*",
               "Condition",
@@ -143,7 +175,35 @@ public enum KeyDomain {
                   "StringLike",
                   obj(
                       "kms:EncryptionContext:aws:cloudtrail:arn",
-                      "arn:" + partition + ":cloudtrail:*:" + account + ":trail/*"))));
+                      "arn:" + partition + ":cloudtrail:*:" + account + ":trail/*"),
+                  "ArnLike",
+                  ourTrails)),
+          obj(
+              "Sid",
+              "CloudTrailDescribesKey",
+              "Effect",
+              "Allow",
+              "Principal",
+              obj("Service", "cloudtrail.amazonaws.com"),
+              "Action",
+              "kms:DescribeKey",
+              "Resource",
+              "*",
+              "Condition",
+              obj("ArnLike", ourTrails)),
+          obj(
+              "Sid",
+              "CloudTrailDecryptsForBucketKey",
+              "Effect",
+              "Allow",
+              "Principal",
+              obj("Service", "cloudtrail.amazonaws.com"),
+              "Action",
+              "kms:Decrypt",
+              "Resource",
+              "*",
+              "Condition",
+              obj("ArnLike", ourTrails)));
     }
   };
 
@@ -186,6 +246,25 @@ public enum KeyDomain {
                 account,
                 "kms:ViaService",
                 service + "." + region + ".amazonaws.com")));
+  }
+
+  /**
+   * A condition that admits only {@code principalArn}, a principal of this account that may not
+   * exist yet (KMS checks a Principal element when the policy is set, a condition when the key is
+   * used).
+   */
+  static Map<String, Object> onlyPrincipal(String account, String principalArn) {
+    return obj(
+        "StringEquals",
+        obj("kms:CallerAccount", account),
+        "ArnEquals",
+        obj("aws:PrincipalArn", principalArn));
+  }
+
+  private static Map<String, Object> merge(Map<String, Object> a, Map<String, Object> b) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>(a);
+    out.putAll(b);
+    return out;
   }
 
   private final String key;

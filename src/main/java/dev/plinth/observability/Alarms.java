@@ -176,7 +176,7 @@ final class Alarms {
    */
   static void cache(Monitoring m, Monitoring.CacheTargets cache) {
     List<Output<String>> all = nodes(cache.replicationGroupId(), cache.nodeSuffixes());
-    List<Output<String>> replicas = nodes(cache.replicationGroupId(), cache.replicaSuffixes());
+    boolean replicated = !cache.replicaSuffixes().isEmpty();
     worstNode(
         m,
         "cache-cpu",
@@ -201,13 +201,18 @@ final class Alarms {
         all,
         0.0,
         "Redis is evicting keys (seed 004: eviction rate). Check first: memory use and TTLs of the largest keys.");
-    if (!replicas.isEmpty()) {
+    if (replicated) {
+      // Every node, not the ones created as replicas (-002): a failover promotes a replica and
+      // demotes the old primary, and only a node running as a replica publishes ReplicationLag
+      // (ElastiCache User Guide, "Metrics for Valkey and Redis OSS": ReplicationLag, per node,
+      // dimension CacheClusterId). MAX over all nodes skips the primaries' missing data and
+      // follows the roles wherever they move.
       worstNode(
           m,
           "cache-replication-lag",
           "ReplicationLag",
           "Maximum",
-          replicas,
+          all,
           CACHE_REPLICATION_LAG_SECONDS,
           "A Redis replica is more than 30 s behind (seed 004: failover under 30 s). Check first: write volume and network.");
     }

@@ -33,14 +33,37 @@ import java.util.Map;
 /**
  * The audit trail (seeds 002 and 004): a multi-region CloudTrail trail with log-file validation,
  * encrypted with the audit key, delivered to CloudWatch Logs and into a bucket whose Object Lock
- * (compliance mode) keeps every log file unchangeable for {@code auditRetentionDays} (the trail's
- * log group keeps them as long); the account's GuardDuty detector when this stack owns it.
+ * keeps every log file unchangeable for {@code auditRetentionDays} (the trail's log group keeps
+ * them as long) and whose lifecycle deletes it then; the account's GuardDuty detector when this
+ * stack owns it. The lock is in compliance mode in prod (nobody, root included, can shorten it; the
+ * bucket is protected); elsewhere in governance mode, and in dev the bucket is emptied on destroy,
+ * so that {@code pulumi destroy -s dev} works.
  */
 public final class AuditTrail extends Component {
   public static final String TYPE = "plinth:observability:AuditTrail";
 
   /** Tag on a resource this stack owns for the whole account and region (a singleton). */
   public static final String ACCOUNT_SINGLETON_TAG = "plinth:account-singleton";
+
+  /**
+   * The Object Lock mode: COMPLIANCE in prod, where the audit logs must outlive any operator and
+   * the bucket is protected (no user, root included, can delete a locked version before its
+   * retention ends, so a destroy could only fail half way); GOVERNANCE elsewhere, where whoever may
+   * bypass it (s3:BypassGovernanceRetention) can delete the logs, and dev's destroy empties the
+   * bucket (s3 2006-03-01 PutObjectLockConfiguration, DefaultRetention Mode: GOVERNANCE |
+   * COMPLIANCE; S3 User Guide, "Object Lock": retention modes).
+   */
+  static String lockMode(boolean production) {
+    return production ? "COMPLIANCE" : "GOVERNANCE";
+  }
+
+  /**
+   * Days after a log file becomes noncurrent before it is deleted. Expiring the current version of
+   * a versioned bucket only adds a delete marker and leaves the log as a noncurrent version (S3
+   * User Guide, "Lifecycle configuration elements": Expiration on a versioning-enabled bucket); it
+   * must then go too, or the retention doubles. One day after it expires, its lock has run out.
+   */
+  static final int NONCURRENT_DAYS = 1;
 
   public record Args(
       String environment,
@@ -57,11 +80,13 @@ public final class AuditTrail extends Component {
 
   public AuditTrail(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
+    boolean destroyable = dev.plinth.config.Environment.DEV.key().equals(args.environment());
     var privateBucket =
         new PrivateBucket(
             child("bucket"),
             "plinth-" + args.environment() + "-audit-",
             true,
+            destroyable,
             args.auditKeyArn(),
             statefulOptions(args.protect()),
             childOptions());
@@ -83,20 +108,16 @@ public final class AuditTrail extends Component {
                 BucketObjectLockConfigurationV2RuleArgs.builder()
                     .defaultRetention(
                         BucketObjectLockConfigurationV2RuleDefaultRetentionArgs.builder()
-                            .mode("COMPLIANCE")
+                            .mode(lockMode(args.protect()))
                             .days(args.retentionDays())
                             .build())
                     .build())
             .build(),
         childOptions());
-    // Seed 003's tiering, expiring when Object Lock releases a log file (seed 004: kept one year).
+    // Seed 003's tiering, expiring when Object Lock releases a log file (seed 004: kept one year),
+    // and deleting the expired (noncurrent) version a day later.
     privateBucket.tiering(
-        child("bucket-lifecycle"),
-        30,
-        90,
-        args.retentionDays(),
-        args.retentionDays(),
-        childOptions());
+        child("bucket-lifecycle"), 30, 90, args.retentionDays(), NONCURRENT_DAYS, childOptions());
     var publicBlock = privateBucket.publicAccessBlock();
     String trailName = "plinth-" + args.environment();
     var policy =

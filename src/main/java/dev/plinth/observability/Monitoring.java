@@ -345,7 +345,8 @@ public final class Monitoring extends Component {
           new Graph(
               "Redis replication lag (s)",
               "Maximum",
-              replicas.stream().map(r -> new Line(ns, "ReplicationLag", CACHE_NODE, r)).toList(),
+              // every node: roles move on failover (see Alarms.cache)
+              perNode.apply("ReplicationLag"),
               Alarms.CACHE_REPLICATION_LAG_SECONDS));
     }
     return new Section("Cache: ElastiCache Redis", graphs);

@@ -205,7 +205,8 @@ public final class MockCloud implements Mocks {
                   + uuid(id));
       case "aws:kms/key:Key" -> state.put("keyId", id);
       case "aws:rds/instance:Instance" -> {
-        String identifier = String.valueOf(state.get("name"));
+        // The identifier given, as RDS keeps it; else Pulumi's auto-name.
+        String identifier = String.valueOf(state.getOrDefault("identifier", state.get("name")));
         String address =
             identifier + "." + hash(id).substring(0, 12) + "." + region + ".rds.amazonaws.com";
         state.put("identifier", identifier);

@@ -54,10 +54,15 @@ final class DatabaseRules {
         (db, ctx) ->
             Problems.of(db)
                 .require(
-                    In.isTrue(db, "storageEncrypted") && In.text(db, "kmsKeyId").isPresent(),
+                    In.isTrue(db, "storageEncrypted")
+                        && (In.text(db, "kmsKeyId").isPresent()
+                            || DataDeployRules.sameRegionSource(db, ctx)
+                                .map(src -> In.text(src, "kmsKeyId").isPresent())
+                                .orElse(false)),
                     "encryption",
                     "storage is not encrypted with a customer-managed KMS key",
-                    "set storageEncrypted true and kmsKeyId to the data key")
+                    "set storageEncrypted true and kmsKeyId to the data key (a same-region replica"
+                        + " takes its source's)")
                 .list());
   }
 

@@ -40,14 +40,22 @@ public final class PrivateBucket {
   private final BucketV2 bucket;
   private final BucketPublicAccessBlock publicAccessBlock;
 
+  /**
+   * @param forceDestroy whether {@code pulumi destroy} empties the bucket first: S3 deletes only
+   *     empty buckets (s3 2006-03-01 DeleteBucket: "All objects (including all object versions and
+   *     delete markers) in the bucket must be deleted before the bucket itself can be deleted").
+   *     For disposable data only (dev); the provider then also deletes objects under a governance
+   *     lock, never under a compliance one.
+   */
   public PrivateBucket(
       String name,
       String bucketPrefix,
       boolean objectLock,
+      boolean forceDestroy,
       Output<String> kmsKeyArn,
       CustomResourceOptions bucketOptions,
       CustomResourceOptions childOptions) {
-    var args = BucketV2Args.builder().bucketPrefix(bucketPrefix);
+    var args = BucketV2Args.builder().bucketPrefix(bucketPrefix).forceDestroy(forceDestroy);
     if (objectLock) {
       args.objectLockEnabled(true);
     }

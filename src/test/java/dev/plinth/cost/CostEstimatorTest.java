@@ -172,8 +172,8 @@ class CostEstimatorTest {
             + 100 * 0.23 // db.r6g.large Multi-AZ, 100 GB Multi-AZ gp3
             + H * 0.225
             + 100 * 0.115 // the single-AZ read replica and its storage
-            + 3 * H * 0.206 // 3 cache.r6g.large nodes
-            + 1.00 // a KMS key
+            + 3 * H * 0.206 // 3 cache.r6g.large nodes (one shard, two replicas)
+            + 2 * 1.00 // two KMS keys (data, audit)
             + 0.40 // a secret
             + 0.10 // an alarm
             + 1000 * 0.045 // NAT data processed

@@ -69,6 +69,42 @@ class DataTierTest {
   }
 
   @Test
+  void aSameRegionReadReplicaNamesNoKeyAndInheritsThePrimarysEncryption() {
+    RecordedResource replica = Plans.ofStack("prod").get(RDS, "prod-db-replica-1");
+
+    assertThat(replica.input("kmsKeyId"))
+        .as("kmsKeyId of %s (CreateDBInstanceReadReplica: not for a same-region replica)", replica)
+        .isEmpty();
+    assertThat(replica.input("storageEncrypted").orElseThrow().asBoolean()).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void everyExportedRdsLogHasAnEncryptedExpiringLogGroupCreatedBeforeTheInstance(String env) {
+    ResourceGraph plan = Plans.ofStack(env);
+    List<RecordedResource> instances = plan.ofType(RDS);
+    assertThat(instances).isNotEmpty();
+    for (RecordedResource db : instances) {
+      String id = db.text("identifier");
+      for (JsonNode log : db.input("enabledCloudwatchLogsExports").orElseThrow()) {
+        String name = "/aws/rds/instance/" + id + "/" + log.asText();
+        List<RecordedResource> groups =
+            plan.where(
+                r ->
+                    r.type().equals("aws:cloudwatch/logGroup:LogGroup")
+                        && r.input("name").map(n -> n.asText().equals(name)).orElse(false));
+        assertThat(groups).as("log group %s for %s", name, db).hasSize(1);
+        RecordedResource group = groups.get(0);
+        assertThat(group.text("kmsKeyId")).as("key of %s", group).contains(":key/");
+        assertThat(group.input("retentionInDays").orElseThrow().asInt())
+            .as("retention of %s", group)
+            .isEqualTo(Plans.stackFile(env).observability().logRetentionDays());
+        assertThat(db.dependencies()).as("%s waits for %s", db, group).contains(group.urn());
+      }
+    }
+  }
+
+  @Test
   void theParameterGroupForcesTlsAndLogsQueriesSlowerThan500Ms() {
     RecordedResource params =
         Plans.ofStack("prod").get("aws:rds/parameterGroup:ParameterGroup", "prod-db-params");
@@ -87,16 +123,18 @@ class DataTierTest {
 
   @ParameterizedTest
   @CsvSource({"dev, 1, 0, false", "staging, 1, 1, true", "prod, 3, 1, true"})
-  void theCacheFailsOverWhereverItHasAReplica(
-      String env, int shards, int replicas, boolean failover) {
+  void clusterModeAlwaysHasAutomaticFailoverAndMultiAzWhereverThereIsAReplica(
+      String env, int shards, int replicas, boolean multiAz) {
     RecordedResource redis = Plans.ofStack(env).get(REDIS, env + "-cache-redis");
 
     assertThat(redis.input("numNodeGroups").orElseThrow().asInt()).isEqualTo(shards);
     assertThat(redis.input("replicasPerNodeGroup").orElseThrow().asInt()).isEqualTo(replicas);
     assertThat(redis.input("automaticFailoverEnabled").orElseThrow().asBoolean())
-        .as("failover of %s", redis)
-        .isEqualTo(failover);
-    assertThat(redis.input("multiAzEnabled").orElseThrow().asBoolean()).isEqualTo(failover);
+        .as("failover of %s: CreateReplicationGroup requires it in cluster mode", redis)
+        .isTrue();
+    assertThat(redis.input("multiAzEnabled").orElseThrow().asBoolean())
+        .as("Multi-AZ of %s", redis)
+        .isEqualTo(multiAz);
     assertThat(redis.input("atRestEncryptionEnabled").orElseThrow().asBoolean()).isTrue();
     assertThat(redis.input("transitEncryptionEnabled").orElseThrow().asBoolean()).isTrue();
     assertThat(redis.text("kmsKeyId")).startsWith("arn:aws:kms:");

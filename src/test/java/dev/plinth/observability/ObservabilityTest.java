@@ -118,6 +118,58 @@ class ObservabilityTest {
         .isTrue();
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "dev, GOVERNANCE, true, false",
+    "staging, GOVERNANCE, false, false",
+    "prod, COMPLIANCE, false, true"
+  })
+  void devsAuditBucketCanBeDestroyedAndProdsIsLockedInComplianceModeAndProtected(
+      String env, String mode, boolean forceDestroy, boolean protect) {
+    ResourceGraph plan = Plans.ofStack(env);
+    RecordedResource bucket = plan.get("aws:s3/bucketV2:BucketV2", env + "-audit-bucket");
+    RecordedResource lock =
+        plan.get(
+            "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2",
+            env + "-audit-bucket-object-lock");
+
+    assertThat(lock.text("rule.defaultRetention.mode")).as("lock of %s", bucket).isEqualTo(mode);
+    assertThat(bucket.input("forceDestroy").map(JsonNode::asBoolean).orElse(false))
+        .as("forceDestroy of %s", bucket)
+        .isEqualTo(forceDestroy);
+    assertThat(bucket.protect()).as("protect of %s", bucket).isEqualTo(protect);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void everyBucketOfDevIsEmptiedOnDestroyAndNoneOfProd(String env) {
+    assertThat(Plans.ofStack(env).ofType("aws:s3/bucketV2:BucketV2"))
+        .isNotEmpty()
+        .allSatisfy(
+            b ->
+                assertThat(b.input("forceDestroy").map(JsonNode::asBoolean).orElse(false))
+                    .as("forceDestroy of %s", b)
+                    .isEqualTo(env.equals("dev")));
+  }
+
+  @Test
+  void anAuditLogIsDeletedWhenItsLockEndsNotAYearLater() {
+    RecordedResource lifecycle =
+        Plans.ofStack("prod")
+            .get(
+                "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+                "prod-audit-bucket-lifecycle");
+
+    assertThat(lifecycle.input("rules.0.expiration.days").orElseThrow().asInt()).isEqualTo(365);
+    assertThat(
+            lifecycle
+                .input("rules.0.noncurrentVersionExpiration.noncurrentDays")
+                .orElseThrow()
+                .asInt())
+        .as("days an expired (noncurrent) log stays in %s", lifecycle)
+        .isEqualTo(1);
+  }
+
   @Test
   void theAuditTrailCanBeLeftToAnOrganisationTrail() {
     ResourceGraph plan =
@@ -283,9 +335,13 @@ class ObservabilityTest {
             "ContainerInsights node_memory_utilization ClusterName=" + cluster,
             "ContainerInsights cluster_failed_node_count ClusterName=" + cluster);
     assertThat(lines)
-        .as("the replica's lag only, never the primary's")
-        .doesNotContain("AWS/RDS ReplicaLag DBInstanceIdentifier=" + primary)
-        .doesNotContain("AWS/ElastiCache ReplicationLag CacheClusterId=" + group + "-0001-001");
+        .as("the RDS replica's lag only, never the primary's")
+        .doesNotContain("AWS/RDS ReplicaLag DBInstanceIdentifier=" + primary);
+    assertThat(lines)
+        .as("Redis lag of every node: a failover swaps primary and replica")
+        .contains(
+            "AWS/ElastiCache ReplicationLag CacheClusterId=" + group + "-0001-001",
+            "AWS/ElastiCache ReplicationLag CacheClusterId=" + group + "-0001-002");
     assertThat(lines)
         .as("ElastiCache publishes no metric per replication group")
         .noneMatch(l -> l.contains("ReplicationGroupId"));
@@ -303,7 +359,7 @@ class ObservabilityTest {
   }
 
   @Test
-  void eachCacheAlarmWatchesTheWorstOfTheNodesElastiCachePublishes() {
+  void eachCacheAlarmWatchesTheWorstOfAllNodesSoReplicationLagSurvivesAFailover() {
     ResourceGraph plan = Plans.ofStack("prod");
     String group =
         plan.get("aws:elasticache/replicationGroup:ReplicationGroup", "prod-cache-redis").id();
@@ -322,8 +378,8 @@ class ObservabilityTest {
     assertThat(cpu.text("metricQueries.0.expression")).isEqualTo("MAX([n0, n1, n2, n3, n4, n5])");
     assertThat(cpu.input("metricQueries.0.returnData").orElseThrow().asBoolean()).isTrue();
     assertThat(watchedNodes(lag))
-        .as("nodes of %s: replicas only", lag)
-        .containsExactly(group + "-0001-002", group + "-0002-002", group + "-0003-002");
+        .as("nodes of %s: every node, so that it still sees the replicas after a failover", lag)
+        .containsExactlyElementsOf(watchedNodes(cpu));
     assertThat(
             Plans.ofStack("dev")
                 .where(r -> r.name().equals("dev-monitoring-cache-replication-lag")))

@@ -22,6 +22,22 @@ final class Fixtures {
       "'{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
           + "\"arn:aws:iam::123456789012:root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}]}'";
 
+  /**
+   * The CloudTrail key's policy (a JSON object, so that cases can change one statement): the
+   * required elements for trails, the bucket key's Decrypt included.
+   */
+  static final String AUDIT_KEY_POLICY =
+      "{Version: '2012-10-17', Statement: ["
+          + "{Effect: 'Allow', Principal: {AWS: 'arn:aws:iam::123456789012:root'}, Action: 'kms:*',"
+          + " Resource: '*'},"
+          + "{Sid: 'Encrypt', Effect: 'Allow', Principal: {Service: 'cloudtrail.amazonaws.com'},"
+          + " Action: 'kms:GenerateDataKey*', Resource: '*', Condition: {StringLike:"
+          + " {'kms:EncryptionContext:aws:cloudtrail:arn': 'arn:aws:cloudtrail:*:123456789012:trail/*'}}},"
+          + "{Sid: 'Describe', Effect: 'Allow', Principal: {Service: 'cloudtrail.amazonaws.com'},"
+          + " Action: 'kms:DescribeKey', Resource: '*'},"
+          + "{Sid: 'Decrypt', Effect: 'Allow', Principal: {Service: 'cloudtrail.amazonaws.com'},"
+          + " Action: 'kms:Decrypt', Resource: '*'}]}";
+
   static String tlsOnlyPolicy(String bucket) {
     return "'{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"TlsOnly\",\"Effect\":\"Deny\","
         + "\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":[\"arn:aws:s3:::"
@@ -45,9 +61,14 @@ final class Fixtures {
         name);
   }
 
-  /** A bucket and its configuration resources, all compliant (KMS unless {@code sseS3}). */
+  /**
+   * A bucket and its configuration resources, all compliant (KMS unless {@code sseS3}): protected
+   * in prod, emptied on destroy in dev.
+   */
   static void bucket(GraphBuilder g, String name, boolean sseS3, boolean logging) {
-    g.add(Types.BUCKET, name, "{bucket: '" + name + "'}").protect(name, true);
+    String env = name.substring(0, name.indexOf('-'));
+    g.add(Types.BUCKET, name, "{bucket: '" + name + "', forceDestroy: " + env.equals("dev") + "}")
+        .protect(name, env.equals("prod"));
     g.add(
         Types.BUCKET_OWNERSHIP,
         name + "-ownership",
@@ -77,6 +98,7 @@ final class Fixtures {
         name + "-lifecycle",
         "{rules: [{id: 'tiers', status: 'Enabled', transitions: [{days: 30, storageClass: 'STANDARD_IA'},"
             + " {days: 90, storageClass: 'GLACIER'}], expiration: {days: 365},"
+            + " noncurrentVersionExpiration: {noncurrentDays: 30},"
             + " abortIncompleteMultipartUpload: {daysAfterInitiation: 7}}]}",
         name);
     g.add(Types.BUCKET_POLICY, name + "-policy", "{policy: " + tlsOnlyPolicy(name) + "}", name);
@@ -221,6 +243,11 @@ final class Fixtures {
             p + "keys-data",
             "{enableKeyRotation: true, deletionWindowInDays: 30, policy: " + KEY_POLICY + "}")
         .protect(p + "keys-data", true);
+    g.add(
+            Types.KMS_KEY,
+            p + "keys-audit",
+            "{enableKeyRotation: true, deletionWindowInDays: 30, policy: " + AUDIT_KEY_POLICY + "}")
+        .protect(p + "keys-audit", true);
 
     g.component("plinth:data:Database", p + "db");
     g.add(
@@ -228,9 +255,7 @@ final class Fixtures {
         p + "db-params",
         "{family: 'postgres16', parameters: [{name: 'rds.force_ssl', value: '1'}]}");
     String common =
-        "storageEncrypted: true, kmsKeyId: '"
-            + KEY
-            + "', publiclyAccessible: false,"
+        "storageEncrypted: true, publiclyAccessible: false,"
             + " deletionProtection: true, iamDatabaseAuthenticationEnabled: true,"
             + " enabledCloudwatchLogsExports: ['postgresql', 'upgrade'], performanceInsightsEnabled: true,"
             + " performanceInsightsKmsKeyId: '"
@@ -241,24 +266,54 @@ final class Fixtures {
             + " allocatedStorage: 100, maxAllocatedStorage: 1000, parameterGroupName: '"
             + p
             + "db-params-id'";
+    for (String instance : new String[] {"primary", "replica-1"}) {
+      for (String log : new String[] {"postgresql", "upgrade"}) {
+        g.add(
+            Types.LOG_GROUP,
+            p + "db-" + instance + "-logs-" + log,
+            "{name: '/aws/rds/instance/"
+                + p
+                + "db-"
+                + instance
+                + "/"
+                + log
+                + "', retentionInDays: 30, kmsKeyId: '"
+                + KEY
+                + "'}");
+      }
+    }
     g.add(
             Types.RDS,
             p + "db-primary",
             "{"
                 + common
-                + ", multiAz: true, backupRetentionPeriod: 30, copyTagsToSnapshot: true, port: 5432,"
+                + ", identifier: '"
+                + p
+                + "db-primary', kmsKeyId: '"
+                + KEY
+                + "', multiAz: true, backupRetentionPeriod: 30, copyTagsToSnapshot: true, port: 5432,"
                 + " username: 'plinth_admin', backupWindow: '03:00-04:00', maintenanceWindow: 'sun:04:00-sun:05:00',"
                 + " skipFinalSnapshot: false, finalSnapshotIdentifier: '"
                 + p
                 + "db-final'}",
-            p + "db-params")
+            p + "db-params",
+            p + "db-primary-logs-postgresql",
+            p + "db-primary-logs-upgrade")
         .protect(p + "db-primary", true);
     g.add(
             Types.RDS,
             p + "db-replica-1",
-            "{" + common + ", multiAz: false, replicateSourceDb: '" + p + "db-primary-id'}",
+            "{"
+                + common
+                + ", identifier: '"
+                + p
+                + "db-replica-1', multiAz: false, replicateSourceDb: '"
+                + p
+                + "db-primary'}",
             p + "db-params",
-            p + "db-primary")
+            p + "db-primary",
+            p + "db-replica-1-logs-postgresql",
+            p + "db-replica-1-logs-upgrade")
         .protect(p + "db-replica-1", true);
     g.add(
         Types.RDS_BACKUP_REPLICATION,
@@ -271,9 +326,17 @@ final class Fixtures {
 
     g.component("plinth:data:Cache", p + "cache");
     g.add(
+        Types.CACHE_PARAMETERS,
+        p + "cache-params",
+        "{family: 'redis7', parameters: [{name: 'cluster-enabled', value: 'yes'}]}");
+    g.add(
             Types.CACHE,
             p + "cache-redis",
-            "{engine: 'redis', engineVersion: '7.1', nodeType: 'cache.r6g.large', numCacheClusters: 3,"
+            "{engine: 'redis', engineVersion: '7.1', nodeType: 'cache.r6g.large', numNodeGroups: 1,"
+                + " replicasPerNodeGroup: 2, parameterGroupName: '"
+                + p
+                + "cache-params-id', maintenanceWindow: 'sun:06:00-sun:07:00',"
+                + " snapshotWindow: '05:00-06:00',"
                 + " atRestEncryptionEnabled: true, kmsKeyId: '"
                 + KEY
                 + "', transitEncryptionEnabled: true,"
@@ -478,7 +541,9 @@ final class Fixtures {
     g.add(
         Types.BUCKET_OBJECT_LOCK,
         p + "audit-bucket-lock",
-        "{rule: {defaultRetention: {mode: 'COMPLIANCE', days: 365}}}",
+        "{rule: {defaultRetention: {mode: '"
+            + (env.equals("prod") ? "COMPLIANCE" : "GOVERNANCE")
+            + "', days: 365}}}",
         p + "audit-bucket");
     g.add(
         Types.LOG_GROUP,
@@ -487,9 +552,10 @@ final class Fixtures {
     g.add(
         Types.TRAIL,
         p + "audit-trail",
-        "{isMultiRegionTrail: true, enableLogging: true, enableLogFileValidation: true, kmsKeyId: '"
-            + KEY
-            + "', cloudWatchLogsGroupArn: 'arn:aws:logs:us-east-1:123456789012:log-group:trail:*',"
+        "{isMultiRegionTrail: true, enableLogging: true, enableLogFileValidation: true, kmsKeyId:"
+            + " 'arn:aws:kms:us-east-1:123456789012:key/"
+            + p
+            + "keys-audit-id', cloudWatchLogsGroupArn: 'arn:aws:logs:us-east-1:123456789012:log-group:trail:*',"
             + " cloudWatchLogsRoleArn: 'arn:aws:iam::123456789012:role/trail'}",
         p + "audit-bucket",
         p + "audit-trail-logs");

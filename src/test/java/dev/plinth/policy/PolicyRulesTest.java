@@ -373,8 +373,12 @@ class PolicyRulesTest {
         c(
             "RDS-01",
             "prod-db-replica-1",
-            "the replica uses the AWS key",
-            g -> g.remove("prod-db-replica-1", "kmsKeyId")),
+            "a cross-region replica (source by ARN) names no key of its region",
+            g ->
+                g.set(
+                    "prod-db-replica-1",
+                    "replicateSourceDb",
+                    "'arn:aws:rds:us-west-2:123456789012:db:prod-db-primary'")),
         c("RDS-02", DB, "the database is public", g -> g.set(DB, "publiclyAccessible", "true")),
         c("RDS-03", DB, "prod's database is single-AZ", g -> g.set(DB, "multiAz", "false")),
         c("RDS-04", DB, "backups kept 1 day", g -> g.set(DB, "backupRetentionPeriod", "1")),
