@@ -18,7 +18,41 @@ public final class AccountValidation {
    */
   private static final Pattern ALIAS = Pattern.compile("[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]");
 
+  static final String QUOTAS_KEY = PlatformConfig.NAMESPACE + ":quotas";
+
+  /**
+   * The quotas {@code plinth:quotas} may declare raised, by the account check's key (review
+   * AccountCheck.QUOTAS names the same keys, a test keeps them in step).
+   */
+  public static final java.util.List<String> QUOTA_KEYS =
+      java.util.List.of(
+          "elasticIps", "vpcs", "internetGateways", "natGatewaysPerZone", "logResourcePolicies");
+
   private AccountValidation() {}
+
+  /** Each declared quota names a known quota and is a whole number of at least 1. */
+  public static List<ConfigProblem> validateQuotas(java.util.Map<String, Integer> quotas) {
+    java.util.List<ConfigProblem> out = new java.util.ArrayList<>();
+    quotas.forEach(
+        (name, value) -> {
+          if (!QUOTA_KEYS.contains(name)) {
+            out.add(
+                ConfigProblem.of(
+                    QUOTAS_KEY + "." + name,
+                    "is not a quota the account check counts; known: "
+                        + String.join(", ", QUOTA_KEYS),
+                    name));
+          } else if (value == null || value < 1) {
+            out.add(
+                ConfigProblem.of(
+                    QUOTAS_KEY + "." + name,
+                    "must be the quota AWS granted the account in this region, a whole number of at"
+                        + " least 1",
+                    value));
+          }
+        });
+    return out;
+  }
 
   public static List<ConfigProblem> validate(String account) {
     if (account != null && ALIAS.matcher(account).matches()) {

@@ -98,6 +98,7 @@ public final class ConfigLoader {
     problems.addAll(ObservabilityValidation.validate(config.observability()));
     problems.addAll(CostValidation.validate(config.cost()));
     problems.addAll(AccountValidation.validate(config.account()));
+    problems.addAll(AccountValidation.validateQuotas(config.quotas()));
     problems.addAll(
         dev.plinth.compute.Registry.validateNames(
             config.environment().key(), config.cluster().repositories()));

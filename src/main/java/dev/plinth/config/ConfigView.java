@@ -22,6 +22,7 @@ public final class ConfigView {
     out.put("aws:region", config.region());
     out.put(ConfigLoader.PREFIX + ConfigLoader.ENVIRONMENT, config.environment().key());
     out.put(AccountValidation.KEY, config.account());
+    flatten(AccountValidation.QUOTAS_KEY, config.quotas(), out);
     for (RecordComponent c : PlatformConfig.class.getRecordComponents()) {
       Object value = get(c, config);
       if (value instanceof Record section) {

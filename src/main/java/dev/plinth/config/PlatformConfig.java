@@ -14,6 +14,11 @@ package dev.plinth.config;
  *     and {@code aws:region} as sharing one region's (review/AccountCheck). Default {@value
  *     #DEFAULT_ACCOUNT} in every environment: docs/deploy.md deploys dev, staging and prod into one
  *     account, so by default all stacks share it
+ * @param quotas {@code plinth:quotas}: quotas that AWS has raised for the account and region the
+ *     stack deploys to, by the account check's key ({@link AccountValidation#QUOTA_KEYS}, such as
+ *     {@code elasticIps}); a quota not named keeps AWS's default. Plinth never calls AWS with it:
+ *     it tells {@code plan --all} what the account holds. Default empty in every environment (a new
+ *     account has AWS's defaults)
  */
 public record PlatformConfig(
     String stack,
@@ -29,7 +34,8 @@ public record PlatformConfig(
     ObservabilitySettings observability,
     SecretsSettings secrets,
     CostSettings cost,
-    String account) {
+    String account,
+    java.util.Map<String, Integer> quotas) {
 
   public static final String NAMESPACE = "plinth";
   public static final String PROJECT = "plinth";
@@ -53,7 +59,8 @@ public record PlatformConfig(
         ObservabilitySettings.preset(environment),
         SecretsSettings.preset(environment),
         CostSettings.preset(environment),
-        DEFAULT_ACCOUNT);
+        DEFAULT_ACCOUNT,
+        java.util.Map.of());
   }
 
   /** Resource name prefix: the environment's key ({@code prod}). */

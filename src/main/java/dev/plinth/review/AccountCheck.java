@@ -94,7 +94,8 @@ public final class AccountCheck {
    * A default quota per account and region ({@code perZone}: per availability zone), summed over
    * the stacks that share them.
    */
-  public record Quota(String type, String what, int limit, boolean perZone, String source) {}
+  public record Quota(
+      String key, String type, String what, int limit, boolean perZone, String source) {}
 
   /** Names that are unique per account, region or everywhere; botocore 1.43.11 models. */
   public static final List<UniqueName> NAMES =
@@ -354,15 +355,17 @@ public final class AccountCheck {
   /**
    * Default quotas per account and region, from the Amazon VPC User Guide page "Amazon VPC quotas"
    * (docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html, read 2026-12-02) and the
-   * CloudWatch Logs model. An account whose quota AWS raised passes with {@code --policy advisory}.
-   * Reaching one fails as well as exceeding it: Pulumi replaces a resource by creating the new one
-   * before deleting the old (unless deleteBeforeReplace), so a region at its quota cannot replace
-   * an Elastic IP or a NAT gateway; and a new account's region already holds one VPC and its
-   * internet gateway, the default VPC.
+   * CloudWatch Logs model. An account whose quota AWS raised says so in {@code plinth:quotas}
+   * (every stack of the account and region the same), and the check counts against that. Reaching
+   * one fails as well as exceeding it: Pulumi replaces a resource by creating the new one before
+   * deleting the old (unless deleteBeforeReplace), so a region at its quota cannot replace an
+   * Elastic IP or a NAT gateway; and a new account's region already holds one VPC and its internet
+   * gateway, the default VPC.
    */
   public static final List<Quota> QUOTAS =
       List.of(
           new Quota(
+              "elasticIps",
               Types.EIP,
               "Elastic IP addresses",
               5,
@@ -370,12 +373,14 @@ public final class AccountCheck {
               "Amazon VPC User Guide, \"Amazon VPC quotas\": Elastic IP addresses per Region, default"
                   + " 5"),
           new Quota(
+              "vpcs",
               Types.VPC,
               "VPCs",
               5,
               false,
               "Amazon VPC User Guide, \"Amazon VPC quotas\": VPCs per Region, default 5"),
           new Quota(
+              "internetGateways",
               "aws:ec2/internetGateway:InternetGateway",
               "internet gateways",
               5,
@@ -383,6 +388,7 @@ public final class AccountCheck {
               "Amazon VPC User Guide, \"Amazon VPC quotas\": Internet gateways per Region, default"
                   + " 5"),
           new Quota(
+              "natGatewaysPerZone",
               Types.NAT,
               "NAT gateways",
               5,
@@ -390,6 +396,7 @@ public final class AccountCheck {
               "Amazon VPC User Guide, \"Amazon VPC quotas\": NAT gateways per Availability Zone,"
                   + " default 5"),
           new Quota(
+              "logResourcePolicies",
               "aws:cloudwatch/logResourcePolicy:LogResourcePolicy",
               "CloudWatch Logs resource policies",
               10,
@@ -398,9 +405,23 @@ public final class AccountCheck {
                   + " without resourceARN\" per Region"));
 
   /** One planned stack and where it deploys. */
-  public record Stack(String name, String account, String region, ResourceGraph graph) {
+  public record Stack(
+      String name,
+      String account,
+      String region,
+      ResourceGraph graph,
+      Map<String, Integer> quotas) {
+    public Stack {
+      quotas = Map.copyOf(quotas);
+    }
+
+    /** A stack that declares no raised quota. */
+    public Stack(String name, String account, String region, ResourceGraph graph) {
+      this(name, account, region, graph, Map.of());
+    }
+
     public static Stack of(PlatformConfig config, ResourceGraph graph) {
-      return new Stack(config.stack(), config.account(), config.region(), graph);
+      return new Stack(config.stack(), config.account(), config.region(), graph, config.quotas());
     }
   }
 
@@ -416,13 +437,18 @@ public final class AccountCheck {
   }
 
   /** A quota's use in one account and region (or zone): the count per stack. */
-  public record Usage(Quota quota, String where, Map<String, Integer> byStack) {
+  public record Usage(Quota quota, String where, Map<String, Integer> byStack, int limit) {
+    /** Whether the limit is a quota the stacks declared raised rather than AWS's default. */
+    public boolean raised() {
+      return limit != quota.limit();
+    }
+
     public int total() {
       return byStack.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     public boolean reaches() {
-      return total() >= quota.limit();
+      return total() >= limit;
     }
 
     String describe() {
@@ -435,9 +461,11 @@ public final class AccountCheck {
               .collect(Collectors.joining(" + "))
           + " = "
           + total()
-          + (reaches() ? (total() > quota.limit() ? ", more than" : ", which reaches") : " of")
-          + " the default quota of "
-          + quota.limit()
+          + (reaches() ? (total() > limit ? ", more than" : ", which reaches") : " of")
+          + (raised()
+              ? " the raised quota (plinth:quotas." + quota.key() + ") of "
+              : " the default quota of ")
+          + limit
           + (quota.perZone() ? " per availability zone" : " per Region");
     }
   }
@@ -512,7 +540,8 @@ public final class AccountCheck {
         ObjectNode q = quotas.addObject();
         q.put("quota", u.quota().what());
         q.put("where", u.where());
-        q.put("limit", u.quota().limit());
+        q.put("limit", u.limit());
+        q.put("defaultLimit", u.quota().limit());
         q.put("total", u.total());
         ObjectNode by = q.putObject("byStack");
         u.byStack().forEach(by::put);
@@ -532,6 +561,7 @@ public final class AccountCheck {
     for (Singleton s : SINGLETONS) {
       failures.addAll(duplicates(stacks, s));
     }
+    failures.addAll(disagreements(stacks));
     List<Usage> usage = new ArrayList<>();
     for (Quota q : QUOTAS) {
       for (Usage u : usage(stacks, q)) {
@@ -543,8 +573,11 @@ public final class AccountCheck {
                   u.describe()
                       + " ("
                       + u.quota().source()
-                      + "); leave at least one free, or put the stacks in different accounts"
-                      + " (plinth:account) or regions",
+                      + "); leave at least one free: put the stacks in different accounts"
+                      + " (plinth:account) or regions, or have AWS raise the quota and declare it"
+                      + " in each stack (plinth:quotas."
+                      + u.quota().key()
+                      + ")",
                   List.copyOf(u.byStack().keySet()),
                   List.of()));
         }
@@ -674,7 +707,66 @@ public final class AccountCheck {
       }
     }
     List<Usage> out = new ArrayList<>();
-    byPlace.forEach((where, byStack) -> out.add(new Usage(q, where, byStack)));
+    byPlace.forEach(
+        (where, byStack) -> out.add(new Usage(q, where, byStack, limit(stacks, q, where))));
+    return out;
+  }
+
+  /**
+   * The quota of one account and region: what its stacks declare in {@code plinth:quotas} (the
+   * highest, if they differ: {@link #disagreements} fails that), else AWS's default.
+   */
+  private static int limit(List<Stack> stacks, Quota q, String where) {
+    return stacks.stream()
+        .filter(s -> where.equals(regionWhere(s)) || where.startsWith(regionWhere(s) + ","))
+        .map(s -> s.quotas().get(q.key()))
+        .filter(java.util.Objects::nonNull)
+        .max(Integer::compare)
+        .orElse(q.limit());
+  }
+
+  private static String regionWhere(Stack s) {
+    return "account " + s.account() + ", " + s.region();
+  }
+
+  /**
+   * Stacks of one account and region that declare different values for one quota: a quota is the
+   * account's, so at most one of them is right.
+   */
+  private static List<Failure> disagreements(List<Stack> stacks) {
+    List<Failure> out = new ArrayList<>();
+    Map<String, List<Stack>> byRegion = new LinkedHashMap<>();
+    stacks.forEach(s -> byRegion.computeIfAbsent(regionWhere(s), k -> new ArrayList<>()).add(s));
+    byRegion.forEach(
+        (where, group) -> {
+          for (Quota q : QUOTAS) {
+            Map<String, String> said = new LinkedHashMap<>();
+            group.forEach(
+                s ->
+                    said.put(
+                        s.name(),
+                        s.quotas().containsKey(q.key())
+                            ? String.valueOf(s.quotas().get(q.key()))
+                            : "the default " + q.limit()));
+            if (new java.util.HashSet<>(said.values()).size() > 1) {
+              out.add(
+                  new Failure(
+                      "quota",
+                      q.what()
+                          + " quota in "
+                          + where
+                          + ": the stacks disagree ("
+                          + said.entrySet().stream()
+                              .map(e -> e.getKey() + " says " + e.getValue())
+                              .collect(Collectors.joining(", "))
+                          + "); a quota is the account's: set plinth:quotas."
+                          + q.key()
+                          + " alike in each",
+                      List.copyOf(said.keySet()),
+                      List.of()));
+            }
+          }
+        });
     return out;
   }
 

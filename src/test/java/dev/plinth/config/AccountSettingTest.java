@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.testing.Plans;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -46,5 +47,24 @@ class AccountSettingTest {
                 assertThat(e.problems())
                     .extracting(ConfigProblem::message)
                     .containsExactly("plinth:account" + ALLOWED + " (got " + account + ")"));
+  }
+
+  @Test
+  void aRaisedQuotaNamesAQuotaTheCheckCountsAndIsAtLeastOne() {
+    assertThat(Plans.config("dev", Map.of("plinth:quotas", Map.of("elasticIps", 10))).quotas())
+        .containsEntry("elasticIps", 10);
+    assertThatThrownBy(
+            () -> Plans.config("dev", Map.of("plinth:quotas", Map.of("elasticIp", 10, "vpcs", 0))))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(ConfigProblem::message)
+                    .containsExactlyInAnyOrder(
+                        "plinth:quotas.elasticIp is not a quota the account check counts; known:"
+                            + " elasticIps, vpcs, internetGateways, natGatewaysPerZone,"
+                            + " logResourcePolicies (got elasticIp)",
+                        "plinth:quotas.vpcs must be the quota AWS granted the account in this region,"
+                            + " a whole number of at least 1 (got 0)"));
   }
 }

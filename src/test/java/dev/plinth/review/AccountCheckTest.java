@@ -356,8 +356,9 @@ class AccountCheckTest {
                 + " which reaches the default quota of 5 per Region")
         .endsWith(
             "which reaches the default quota of 5 per Region (Amazon VPC User Guide, \"Amazon VPC"
-                + " quotas\": Elastic IP addresses per Region, default 5); leave at least one free,"
-                + " or put the stacks in different accounts (plinth:account) or regions");
+                + " quotas\": Elastic IP addresses per Region, default 5); leave at least one free:"
+                + " put the stacks in different accounts (plinth:account) or regions, or have AWS"
+                + " raise the quota and declare it in each stack (plinth:quotas.elasticIps)");
     assertThat(reached.failures().get(0).stacks()).containsExactly("dev", "staging", "prod");
     assertThat(messages(below)).isEmpty();
     assertThat(below.usage())
@@ -372,6 +373,68 @@ class AccountCheckTest {
         .asString()
         .contains("dev 3 + prod 3 = 6, more than the default quota of 5");
     assertThat(messages(split)).isEmpty();
+  }
+
+  static Stack withQuotas(Stack s, java.util.Map<String, Integer> quotas) {
+    return new Stack(s.name(), s.account(), s.region(), s.graph(), quotas);
+  }
+
+  @Test
+  void aQuotaTheStacksDeclareRaisedIsWhatTheyCountAgainst() {
+    var raised = java.util.Map.of("elasticIps", 10);
+    var declared =
+        AccountCheck.check(
+            List.of(
+                withQuotas(eips("dev", "main", 1), raised),
+                withQuotas(eips("staging", "main", 1), raised),
+                withQuotas(eips("prod", "main", 3), raised)));
+    var stillTooMany =
+        AccountCheck.check(
+            List.of(
+                withQuotas(eips("dev", "main", 5), raised),
+                withQuotas(eips("prod", "main", 5), raised)));
+
+    assertThat(messages(declared)).isEmpty();
+    assertThat(declared.usage())
+        .anySatisfy(
+            u ->
+                assertThat(u.describe())
+                    .isEqualTo(
+                        "Elastic IP addresses in account main, us-east-1: dev 1 + staging 1 + prod 3"
+                            + " = 5 of the raised quota (plinth:quotas.elasticIps) of 10 per Region"));
+    assertThat(messages(stillTooMany))
+        .singleElement()
+        .asString()
+        .contains(
+            "dev 5 + prod 5 = 10, which reaches the raised quota (plinth:quotas.elasticIps) of 10");
+  }
+
+  @Test
+  void stacksOfOneAccountAndRegionThatDeclareDifferentQuotasFailNamingEach() {
+    var result =
+        AccountCheck.check(
+            List.of(
+                eips("dev", "main", 1),
+                withQuotas(eips("prod", "main", 3), java.util.Map.of("elasticIps", 10))));
+    var elsewhere =
+        AccountCheck.check(
+            List.of(
+                eips("dev", "other", 1),
+                withQuotas(eips("prod", "main", 3), java.util.Map.of("elasticIps", 10))));
+
+    assertThat(messages(result))
+        .containsExactly(
+            "Elastic IP addresses quota in account main, us-east-1: the stacks disagree (dev says"
+                + " the default 5, prod says 10); a quota is the account's: set"
+                + " plinth:quotas.elasticIps alike in each");
+    assertThat(messages(elsewhere)).isEmpty();
+  }
+
+  @Test
+  void theQuotasASettingMayRaiseAreTheQuotasTheCheckCounts() {
+    assertThat(AccountCheck.QUOTAS)
+        .extracting(AccountCheck.Quota::key)
+        .containsExactlyElementsOf(dev.plinth.config.AccountValidation.QUOTA_KEYS);
   }
 
   static Stack nats(String name, String... zones) {
