@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns a {@link RawConfig} (from the engine or from a stack file) into a validated {@link
@@ -22,7 +21,6 @@ public final class ConfigLoader {
   static final String PREFIX = PlatformConfig.NAMESPACE + ":";
   static final String ENVIRONMENT = "environment";
   static final String REGION_KEY = "aws:region";
-  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d");
 
   /** Sections of {@link PlatformConfig} that a stack file can set, by key. */
   private static final Set<String> NOT_SECTIONS = Set.of("stack", "region", ENVIRONMENT);
@@ -91,6 +89,10 @@ public final class ConfigLoader {
   /** Every rule over a bound configuration: pure functions, one per section. */
   public static List<ConfigProblem> validate(PlatformConfig config) {
     List<ConfigProblem> problems = new ArrayList<>();
+    AwsRegions.check(
+            "plinth:backups.drRegion",
+            com.fasterxml.jackson.databind.node.TextNode.valueOf(config.backups().drRegion()))
+        .ifPresent(problems::add);
     problems.addAll(NetworkValidation.validate(config.network(), config.region()));
     problems.addAll(dev.plinth.compute.ClusterValidation.validate(config.cluster()));
     problems.addAll(EdgeValidation.validate(config.edge(), config.environment(), config.region()));
@@ -143,15 +145,12 @@ public final class ConfigLoader {
                   REGION_KEY + " is required: the AWS region of this stack, e.g. us-east-1"));
       return null;
     }
-    String region = node.asText();
-    if (!node.isTextual() || !REGION.matcher(region).matches()) {
-      binder.problem(
-          REGION_KEY,
-          "must be an AWS region name like us-east-1",
-          node.isTextual() ? region : node);
+    var problem = AwsRegions.check(REGION_KEY, node);
+    if (problem.isPresent()) {
+      binder.problems().add(problem.get());
       return null;
     }
-    return region;
+    return node.asText();
   }
 
   private static Environment environment(RawConfig raw, Binder binder) {

@@ -108,7 +108,23 @@ class ConfigLoaderTest {
         Arguments.of(
             "region malformed",
             "config:\n  aws:region: US East\n  plinth:environment: dev\n" + DEV_EDGE,
-            "aws:region must be an AWS region name like us-east-1 (got US East)"),
+            "aws:region must be an AWS region such as us-east-1 or eu-west-1; `aws account"
+                + " list-regions` lists the regions of your account (Account Management API"
+                + " ListRegions) (got US East)"),
+        Arguments.of(
+            "region that does not exist",
+            "config:\n  aws:region: us-east-9\n  plinth:environment: dev\n" + DEV_EDGE,
+            "aws:region must be an AWS region; did you mean us-east-1 or us-east-2? (got"
+                + " us-east-9)"),
+        Arguments.of(
+            "region in capitals",
+            "config:\n  aws:region: EU-WEST-1\n  plinth:environment: dev\n" + DEV_EDGE,
+            "aws:region must be an AWS region; did you mean eu-west-1? (got EU-WEST-1)"),
+        Arguments.of(
+            "disaster-recovery region that does not exist",
+            stack("  plinth:backups:\n    drRegion: us-west-3\n"),
+            "plinth:backups.drRegion must be an AWS region; did you mean us-west-1 or us-west-2?"
+                + " (got us-west-3)"),
         Arguments.of(
             "other aws key",
             stack("  aws:profile: admin\n"),
@@ -270,6 +286,13 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> RawConfig.fromStackFile(dir.resolve("Pulumi.nope.yaml")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("Pulumi.nope.yaml does not exist");
+  }
+
+  @Test
+  void theRegionListComesFromTheSdkAndHoldsOnlyRealRegions() {
+    assertThat(AwsRegions.IDS)
+        .contains("us-east-1", "eu-west-1", "ap-southeast-2", "us-gov-west-1", "cn-north-1")
+        .doesNotContain("us-east-9", "aws-global", "aws-cn-global");
   }
 
   @Test
