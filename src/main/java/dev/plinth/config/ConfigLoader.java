@@ -30,6 +30,7 @@ public final class ConfigLoader {
   /** Loads and validates; throws {@link ConfigException} listing every problem. */
   public static PlatformConfig load(RawConfig raw, String stack) {
     Binder binder = new Binder();
+    raw.fileProblems().forEach(p -> binder.cause(p));
     String region = region(raw, binder);
     Environment environment = environment(raw, binder);
 
@@ -45,6 +46,10 @@ public final class ConfigLoader {
     PlatformConfig preset =
         PlatformConfig.preset(stack, environment == null ? Environment.DEV : environment, region);
     Map<String, Object> bound = new LinkedHashMap<>();
+    List<String> set = new ArrayList<>();
+    raw.values().keySet().stream()
+        .filter(k -> k.startsWith(PREFIX))
+        .forEach(k -> set.add(k.substring(PREFIX.length())));
     raw.values()
         .forEach(
             (key, value) -> {
@@ -64,7 +69,12 @@ public final class ConfigLoader {
               }
               RecordComponent section = sections.get(name);
               if (section == null) {
-                binder.unknownKey(key, name, known, PREFIX);
+                String head = name.split("[.\\[]", 2)[0];
+                if (!head.equals(name) && sections.containsKey(head)) {
+                  binder.cause(flatKey(key, head, value));
+                } else {
+                  binder.unknownKey(key, name, known, PREFIX, set);
+                }
                 return;
               }
               bound.put(
@@ -77,13 +87,43 @@ public final class ConfigLoader {
 
     List<ConfigProblem> problems = new ArrayList<>(binder.problems());
     if (environment != null) {
-      problems.addAll(validate(config));
+      binder.withOversized(validate(config)).stream()
+          .filter(p -> !binder.follows(p))
+          .forEach(problems::add);
     }
     if (!problems.isEmpty()) {
       problems.sort(Comparator.comparing(ConfigProblem::key));
       throw new ConfigException(problems);
     }
     return config;
+  }
+
+  /**
+   * A key such as {@code plinth:edge.httpOnly} written as one flat key: {@code pulumi config set}
+   * without {@code --path} writes the dotted name literally, while Plinth's settings nest under
+   * their section. Secret values are never shown.
+   */
+  private static ConfigProblem flatKey(String key, String section, JsonNode value) {
+    boolean secret = section.equals("secrets");
+    String shown =
+        secret || !value.isValueNode()
+            ? "<value>"
+            : value.asText().matches("[A-Za-z0-9._:/@+=-]+")
+                ? value.asText()
+                : "'" + value.asText().replace("'", "'\\''") + "'";
+    return new ConfigProblem(
+        key,
+        key
+            + " is one flat key, but Plinth's settings nest under "
+            + PREFIX
+            + section
+            + ": write it there in the stack file, or run `pulumi config set "
+            + (secret ? "--secret " : "")
+            + "--path '"
+            + key
+            + "' "
+            + shown
+            + "` (with --path, Pulumi nests it) and remove the flat key");
   }
 
   /** Every rule over a bound configuration: pure functions, one per section. */
@@ -99,6 +139,7 @@ public final class ConfigLoader {
     problems.addAll(dev.plinth.workloads.WorkloadValidation.validate(config));
     problems.addAll(ObservabilityValidation.validate(config.observability()));
     problems.addAll(CostValidation.validate(config.cost()));
+    problems.addAll(SecretsSettings.validate(config.secrets(), config.environment()));
     problems.addAll(
         dev.plinth.data.DatabaseValidation.validate(
             config.database(), config.backups(), config.region()));
