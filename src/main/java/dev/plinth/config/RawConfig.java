@@ -71,11 +71,7 @@ public record RawConfig(Map<String, JsonNode> values, List<ConfigProblem> filePr
                       + file
                       + " does not exist (run plan from the project root, or pass --config FILE)")));
     } catch (JsonProcessingException e) {
-      throw new ConfigException(
-          List.of(
-              new ConfigProblem(
-                  "stack",
-                  "stack file " + file + " is not valid YAML: " + e.getOriginalMessage())));
+      throw new ConfigException(List.of(new ConfigProblem("stack", notYaml(file, e))));
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
       throw new ConfigException(
@@ -130,6 +126,28 @@ public record RawConfig(Map<String, JsonNode> values, List<ConfigProblem> filePr
                   "stack file " + file + ": config must be a mapping of keys to values")));
     }
     return new RawConfig(values, duplicates);
+  }
+
+  /**
+   * The parser's complaint on one line, with where it is: SnakeYAML's message spans several lines
+   * (context, the quoted source line, a caret), and a configuration problem is one line of stderr.
+   */
+  static String notYaml(Path file, JsonProcessingException e) {
+    String what =
+        e.getOriginalMessage()
+            .lines()
+            .filter(l -> !l.isBlank() && !l.startsWith(" in '") && !l.startsWith("    "))
+            .map(String::strip)
+            .collect(java.util.stream.Collectors.joining("; "));
+    var at = e.getLocation();
+    return "stack file "
+        + file
+        + " is not valid YAML"
+        + (at == null || at.getLineNr() < 1
+            ? ""
+            : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+        + ": "
+        + what;
   }
 
   /**

@@ -175,6 +175,21 @@ public class PlanCommandTest {
   }
 
   @Test
+  void invalidYamlIsOneLineNamingWhereTheParserStopped() throws Exception {
+    Path file = dir.resolve("Pulumi.indent.yaml");
+    Files.writeString(file, "config:\n  aws:region: us-east-1\n   plinth:environment: dev\n");
+
+    Run run = plan("indent", "--config", file.toString());
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err().lines().toList())
+        .containsExactly(
+            "stack file "
+                + file
+                + " is not valid YAML (line 3, column 22): mapping values are not allowed here");
+  }
+
+  @Test
   void secretSettingsShowAsSecretInTheJson() throws Exception {
     Path file = dir.resolve("Pulumi.sec.yaml");
     Files.writeString(
