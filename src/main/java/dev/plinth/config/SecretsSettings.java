@@ -2,7 +2,9 @@ package dev.plinth.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -39,9 +41,43 @@ public record SecretsSettings(Map<String, Secret> app) {
     return "plinth/" + environment.key() + "/app-" + name;
   }
 
-  /** Each name must make a secret name Secrets Manager accepts, prefix included. */
+  /**
+   * The last part of the Pulumi resource name of the application secret {@code name}, as
+   * data/Secrets derives it (lower case, {@code _} as {@code -}); SecretsSettingsTest checks it
+   * against a plan.
+   */
+  public static String resourceSuffix(String name) {
+    return ("app-" + name).toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /**
+   * Each name must make a secret name Secrets Manager accepts, prefix included, and a resource name
+   * of its own (Pulumi refuses two resources with one URN).
+   */
   public static List<ConfigProblem> validate(SecretsSettings secrets, Environment environment) {
     List<ConfigProblem> problems = new ArrayList<>();
+    Map<String, String> bySuffix = new TreeMap<>();
+    new TreeSet<>(secrets.app().keySet())
+        .forEach(
+            name -> {
+              String other = bySuffix.putIfAbsent(resourceSuffix(name), name);
+              if (other != null) {
+                problems.add(
+                    new ConfigProblem(
+                        KEY + "." + name,
+                        KEY
+                            + "."
+                            + name
+                            + " and "
+                            + KEY
+                            + "."
+                            + other
+                            + " differ only in case or in _ against -, and Plinth names both"
+                            + " resources "
+                            + resourceSuffix(name)
+                            + ": Pulumi refuses two resources of one name; rename one"));
+              }
+            });
     secrets
         .app()
         .keySet()

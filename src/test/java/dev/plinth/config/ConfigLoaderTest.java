@@ -217,6 +217,14 @@ class ConfigLoaderTest {
                 + " accepts names of at most 512 characters (CreateSecret Name), so the name may"
                 + " have 497 at most (got 500 characters)"),
         Arguments.of(
+            "two secrets Plinth would give one resource name",
+            stack(
+                "  plinth:secrets:\n    app:\n      API_KEY:\n        secure: v1:a\n"
+                    + "      api-key:\n        secure: v1:b\n"),
+            "plinth:secrets.app.api-key and plinth:secrets.app.API_KEY differ only in case or in _"
+                + " against -, and Plinth names both resources app-api-key: Pulumi refuses two"
+                + " resources of one name; rename one"),
+        Arguments.of(
             "plaintext secret",
             stack("  plinth:secrets:\n    app:\n      TOKEN: hunter2\n"),
             "plinth:secrets.app.TOKEN is in plain text, and a stack file is committed to git: set"

@@ -19,14 +19,14 @@ class SecretsSettingsTest {
                 "plinth:secrets",
                 Map.of("app", Map.of("STRIPE_API_KEY", Map.of("secure", "v1:c2VjcmV0")))));
 
-    var names =
-        Recorder.plan(config).ofType("aws:secretsmanager/secret:Secret").stream()
-            .map((RecordedResource r) -> r.text("name"))
-            .toList();
+    var secrets = Recorder.plan(config).ofType("aws:secretsmanager/secret:Secret");
 
-    assertThat(names)
-        .as("Secrets Manager secrets of the staging plan")
+    assertThat(secrets.stream().map((RecordedResource r) -> r.text("name")))
+        .as("Secrets Manager names of the staging plan's secrets")
         .contains(SecretsSettings.secretName(Environment.STAGING, "STRIPE_API_KEY"));
+    assertThat(secrets.stream().map(RecordedResource::name))
+        .as("resource names of the staging plan's secrets")
+        .anyMatch(n -> n.endsWith("-" + SecretsSettings.resourceSuffix("STRIPE_API_KEY")));
   }
 
   @Test
