@@ -228,10 +228,11 @@ public record RawConfig(Map<String, JsonNode> values, List<ConfigProblem> filePr
       JsonNode config = JSON.readTree(raw.isBlank() ? "{}" : raw);
       for (Iterator<Map.Entry<String, JsonNode>> it = config.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        values.put(e.getKey(), parseEngineValue(e.getValue().asText()));
+        values.put(cleanKey(e.getKey()), parseEngineValue(e.getValue().asText()));
       }
       String secrets = env.getOrDefault("PULUMI_CONFIG_SECRET_KEYS", "[]");
-      JSON.readTree(secrets.isBlank() ? "[]" : secrets).forEach(k -> secretKeys.add(k.asText()));
+      JSON.readTree(secrets.isBlank() ? "[]" : secrets)
+          .forEach(k -> secretKeys.add(cleanKey(k.asText())));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(
           "PULUMI_CONFIG is not valid JSON: " + e.getOriginalMessage(), e);
@@ -241,6 +242,17 @@ public record RawConfig(Map<String, JsonNode> values, List<ConfigProblem> filePr
       values.put(secretsKey, secureLeaves(values.get(secretsKey)));
     }
     return new RawConfig(values);
+  }
+
+  /**
+   * {@code plinth:config:secrets} as {@code plinth:secrets}: older language hosts put {@code
+   * :config:} into the keys, and the Java SDK removes it (pulumi-java ConfigInternal.cleanKey).
+   */
+  static String cleanKey(String key) {
+    int colon = key.indexOf(':');
+    return colon > 0 && key.startsWith("config:", colon + 1)
+        ? key.substring(0, colon) + key.substring(colon + "config".length() + 1)
+        : key;
   }
 
   /** {@code node} with each scalar in it replaced by its offline secure form. */

@@ -403,6 +403,23 @@ class ConfigLoaderTest {
         .hasMessageNotContaining("hunter2");
   }
 
+  @Test
+  void keysInTheOlderEngineFormWithConfigInsideAreReadLikeTheOthers() {
+    Map<String, String> env =
+        Map.of(
+            "PULUMI_CONFIG",
+            "{\"aws:config:region\":\"us-east-1\",\"plinth:config:environment\":\"dev\","
+                + "\"plinth:config:edge\":\"{\\\"httpOnly\\\":true}\","
+                + "\"plinth:config:secrets\":\"{\\\"app\\\":{\\\"TOKEN\\\":\\\"decrypted\\\"}}\"}",
+            "PULUMI_CONFIG_SECRET_KEYS",
+            "[\"plinth:config:secrets\"]");
+
+    PlatformConfig config = ConfigLoader.load(RawConfig.fromEngineEnvironment(env), "dev");
+
+    assertThat(config.edge().httpOnly()).isTrue();
+    assertThat(config.secrets().app().get("TOKEN").reveal()).isEqualTo("decrypted");
+  }
+
   /** Every whole-number setting of the preset, as its flat key. */
   static Stream<String> wholeNumberSettings() {
     var view = ConfigView.of(PlatformConfig.preset("dev", Environment.DEV, "us-east-1"));
