@@ -1,6 +1,7 @@
 package dev.plinth.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.plinth.edge.EdgeValidation;
 import dev.plinth.network.NetworkValidation;
 import java.lang.reflect.RecordComponent;
@@ -30,7 +31,7 @@ public final class ConfigLoader {
   /** Loads and validates; throws {@link ConfigException} listing every problem. */
   public static PlatformConfig load(RawConfig raw, String stack) {
     Binder binder = new Binder();
-    raw.fileProblems().forEach(p -> binder.cause(p));
+    raw.fileProblems().forEach(binder::cause);
     String region = region(raw, binder);
     Environment environment = environment(raw, binder);
 
@@ -46,10 +47,12 @@ public final class ConfigLoader {
     PlatformConfig preset =
         PlatformConfig.preset(stack, environment == null ? Environment.DEV : environment, region);
     Map<String, Object> bound = new LinkedHashMap<>();
-    List<String> set = new ArrayList<>();
-    raw.values().keySet().stream()
-        .filter(k -> k.startsWith(PREFIX))
-        .forEach(k -> set.add(k.substring(PREFIX.length())));
+    // The sections the stack sets: an unknown key is not a misspelling of one of these.
+    List<String> written =
+        raw.values().keySet().stream()
+            .filter(k -> k.startsWith(PREFIX))
+            .map(k -> k.substring(PREFIX.length()))
+            .toList();
     raw.values()
         .forEach(
             (key, value) -> {
@@ -73,7 +76,7 @@ public final class ConfigLoader {
                 if (!head.equals(name) && sections.containsKey(head)) {
                   binder.cause(flatKey(key, head, value));
                 } else {
-                  binder.unknownKey(key, name, known, PREFIX, set);
+                  binder.unknownKey(key, name, known, PREFIX, written);
                 }
                 return;
               }
@@ -129,9 +132,7 @@ public final class ConfigLoader {
   /** Every rule over a bound configuration: pure functions, one per section. */
   public static List<ConfigProblem> validate(PlatformConfig config) {
     List<ConfigProblem> problems = new ArrayList<>();
-    AwsRegions.check(
-            "plinth:backups.drRegion",
-            com.fasterxml.jackson.databind.node.TextNode.valueOf(config.backups().drRegion()))
+    AwsRegions.check("plinth:backups.drRegion", TextNode.valueOf(config.backups().drRegion()))
         .ifPresent(problems::add);
     problems.addAll(NetworkValidation.validate(config.network(), config.region()));
     problems.addAll(dev.plinth.compute.ClusterValidation.validate(config.cluster()));
