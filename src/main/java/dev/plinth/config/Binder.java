@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,15 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 final class Binder {
   private final List<ConfigProblem> problems = new ArrayList<>();
 
+  /** Keys a user probably meant when they wrote an unknown one, and did not also set. */
+  private final Set<String> meant = new HashSet<>();
+
+  /**
+   * Whole numbers beyond Java's int, by key: bound as the nearest int (so that the settings' own
+   * range checks report them, "must be between A and B") and shown as written.
+   */
+  private final Map<String, String> oversized = new LinkedHashMap<>();
+
   List<ConfigProblem> problems() {
     return problems;
   }
@@ -37,11 +47,108 @@ final class Binder {
     problems.add(ConfigProblem.of(key, rule, value));
   }
 
+  /** A problem found before binding (e.g. in the stack file's text). */
+  void cause(ConfigProblem problem) {
+    problems.add(problem);
+  }
+
+  /**
+   * Whether a problem found by validation only follows from one found while binding, and should not
+   * be shown: a value that could not be bound leaves the preset's value in its place, and the
+   * checks of that section would otherwise complain about a value the user never wrote (a type
+   * error is reported, not the errors it causes downstream). It follows when its key is the unbound
+   * key, lies under or above it, or its message names the unbound key.
+   */
+  boolean follows(ConfigProblem problem) {
+    Set<String> causes = new HashSet<>(meant);
+    problems.forEach(p -> causes.add(p.key()));
+    for (String cause : causes) {
+      if (related(problem.key(), cause) || mentions(problem.message(), cause)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean related(String a, String b) {
+    return a.equals(b) || under(a, b) || under(b, a);
+  }
+
+  private static boolean under(String key, String parent) {
+    return key.startsWith(parent + ".") || key.startsWith(parent + "[");
+  }
+
+  /** {@code message} names {@code key}, or a key under it, as a whole word. */
+  static boolean mentions(String message, String key) {
+    for (int i = message.indexOf(key); i >= 0; i = message.indexOf(key, i + 1)) {
+      boolean startsWord =
+          i == 0
+              || !(Character.isLetterOrDigit(message.charAt(i - 1))
+                  || message.charAt(i - 1) == ':');
+      int end = i + key.length();
+      boolean endsWord =
+          end == message.length()
+              || !(Character.isLetterOrDigit(message.charAt(end)) || message.charAt(end) == '_');
+      if (startsWord && endsWord) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A validation problem about an oversized whole number shows the number as written; an oversized
+   * number that no check refused is refused here.
+   */
+  List<ConfigProblem> withOversized(List<ConfigProblem> found) {
+    List<ConfigProblem> out = new ArrayList<>();
+    Set<String> reported = new HashSet<>();
+    for (ConfigProblem p : found) {
+      String written = oversized.get(p.key());
+      if (written == null) {
+        out.add(p);
+        continue;
+      }
+      reported.add(p.key());
+      String clamped = written.startsWith("-") ? "" + Integer.MIN_VALUE : "" + Integer.MAX_VALUE;
+      String suffix = "(got " + clamped + ")";
+      out.add(
+          p.message().endsWith(suffix)
+              ? new ConfigProblem(
+                  p.key(),
+                  p.message().substring(0, p.message().length() - suffix.length())
+                      + "(got "
+                      + written
+                      + ")")
+              : p);
+    }
+    oversized.forEach(
+        (key, written) -> {
+          if (!reported.contains(key)) {
+            out.add(
+                ConfigProblem.of(
+                    key,
+                    "must be between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE,
+                    written));
+          }
+        });
+    return out;
+  }
+
   void unknownKey(String key, String name, Collection<String> known, String prefix) {
+    unknownKey(key, name, known, prefix, Set.of());
+  }
+
+  /** {@code set}: the names set beside {@code name}, so not what it misspells. */
+  void unknownKey(
+      String key, String name, Collection<String> known, String prefix, Collection<String> set) {
     String message = key + " is not a setting Plinth knows";
     Optional<String> suggestion = suggest(name, known);
     if (suggestion.isPresent()) {
       message += "; did you mean " + prefix + suggestion.get() + "?";
+      if (!set.contains(suggestion.get())) {
+        meant.add(prefix + suggestion.get());
+      }
     } else {
       message += "; known here: " + String.join(", ", new TreeSet<>(known));
     }
@@ -70,11 +177,13 @@ final class Binder {
     }
     RecordComponent[] components = type.getRecordComponents();
     Set<String> names = names(type);
+    Set<String> set = new HashSet<>();
+    node.fieldNames().forEachRemaining(set::add);
     node.fieldNames()
         .forEachRemaining(
             name -> {
               if (!names.contains(name)) {
-                unknownKey(key + "." + name, name, names, key + ".");
+                unknownKey(key + "." + name, name, names, key + ".", set);
               }
             });
     Object[] values = new Object[components.length];
@@ -127,16 +236,23 @@ final class Binder {
       return bindRecord((Class<Record>) raw, node, (Record) dflt, key);
     }
     if (raw == Secret.class) {
-      if (RawConfig.isSecure(node)) {
+      if (RawConfig.isSecure(node) && !node.get(RawConfig.SECURE).asText().isEmpty()) {
         return new Secret(node.get(RawConfig.SECURE).asText());
       }
-      if (node.isTextual() && !node.asText().isEmpty()) {
-        return new Secret(node.asText());
-      }
+      // Never echo the value: it is meant to be secret.
       problems.add(
           new ConfigProblem(
               key,
-              key + " must be a non-empty string, ideally set with `pulumi config set --secret`"));
+              key
+                  + (node.isValueNode()
+                      ? " is in plain text, and a stack file is committed to git: set it with"
+                          + " `pulumi config set --secret --path '"
+                          + key
+                          + "' <value>`, which stores it encrypted (secure: v1:...); if the"
+                          + " plain value was ever committed, rotate it"
+                      : " must be one secret value: set it with `pulumi config set --secret --path '"
+                          + key
+                          + "' <value>`")));
       return dflt;
     }
     if (raw == String.class) {
@@ -150,8 +266,14 @@ final class Binder {
       if (node.isIntegralNumber() && node.canConvertToInt()) {
         return node.intValue();
       }
-      if (node.isTextual() && node.asText().strip().matches("-?\\d{1,9}")) {
-        return Integer.parseInt(node.asText().strip());
+      String written = node.isTextual() ? node.asText().strip() : node.asText();
+      if ((node.isIntegralNumber() || node.isTextual()) && written.matches("-?\\d+")) {
+        java.math.BigInteger n = new java.math.BigInteger(written);
+        if (n.bitLength() < Integer.SIZE) {
+          return n.intValue();
+        }
+        oversized.put(key, written);
+        return n.signum() < 0 ? Integer.MIN_VALUE : Integer.MAX_VALUE;
       }
       problem(key, "must be a whole number", node.isTextual() ? node.asText() : node);
       return dflt;

@@ -1,6 +1,7 @@
 package dev.plinth.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.plinth.edge.EdgeValidation;
 import dev.plinth.network.NetworkValidation;
 import java.lang.reflect.RecordComponent;
@@ -10,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns a {@link RawConfig} (from the engine or from a stack file) into a validated {@link
@@ -22,7 +22,6 @@ public final class ConfigLoader {
   static final String PREFIX = PlatformConfig.NAMESPACE + ":";
   static final String ENVIRONMENT = "environment";
   static final String REGION_KEY = "aws:region";
-  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d");
 
   /** Sections of {@link PlatformConfig} that a stack file can set, by key. */
   private static final Set<String> NOT_SECTIONS = Set.of("stack", "region", ENVIRONMENT);
@@ -32,6 +31,7 @@ public final class ConfigLoader {
   /** Loads and validates; throws {@link ConfigException} listing every problem. */
   public static PlatformConfig load(RawConfig raw, String stack) {
     Binder binder = new Binder();
+    raw.fileProblems().forEach(binder::cause);
     String region = region(raw, binder);
     Environment environment = environment(raw, binder);
 
@@ -47,6 +47,12 @@ public final class ConfigLoader {
     PlatformConfig preset =
         PlatformConfig.preset(stack, environment == null ? Environment.DEV : environment, region);
     Map<String, Object> bound = new LinkedHashMap<>();
+    // The sections the stack sets: an unknown key is not a misspelling of one of these.
+    List<String> written =
+        raw.values().keySet().stream()
+            .filter(k -> k.startsWith(PREFIX))
+            .map(k -> k.substring(PREFIX.length()))
+            .toList();
     raw.values()
         .forEach(
             (key, value) -> {
@@ -66,7 +72,12 @@ public final class ConfigLoader {
               }
               RecordComponent section = sections.get(name);
               if (section == null) {
-                binder.unknownKey(key, name, known, PREFIX);
+                String head = name.split("[.\\[]", 2)[0];
+                if (!head.equals(name) && sections.containsKey(head)) {
+                  binder.cause(flatKey(key, head, value));
+                } else {
+                  binder.unknownKey(key, name, known, PREFIX, written);
+                }
                 return;
               }
               bound.put(
@@ -79,7 +90,9 @@ public final class ConfigLoader {
 
     List<ConfigProblem> problems = new ArrayList<>(binder.problems());
     if (environment != null) {
-      problems.addAll(validate(config));
+      binder.withOversized(validate(config)).stream()
+          .filter(p -> !binder.follows(p))
+          .forEach(problems::add);
     }
     if (!problems.isEmpty()) {
       problems.sort(Comparator.comparing(ConfigProblem::key));
@@ -88,9 +101,39 @@ public final class ConfigLoader {
     return config;
   }
 
+  /**
+   * A key such as {@code plinth:edge.httpOnly} written as one flat key: {@code pulumi config set}
+   * without {@code --path} writes the dotted name literally, while Plinth's settings nest under
+   * their section. Secret values are never shown.
+   */
+  private static ConfigProblem flatKey(String key, String section, JsonNode value) {
+    boolean secret = section.equals("secrets");
+    String shown =
+        secret || !value.isValueNode()
+            ? "<value>"
+            : value.asText().matches("[A-Za-z0-9._:/@+=-]+")
+                ? value.asText()
+                : "'" + value.asText().replace("'", "'\\''") + "'";
+    return new ConfigProblem(
+        key,
+        key
+            + " is one flat key, but Plinth's settings nest under "
+            + PREFIX
+            + section
+            + ": write it there in the stack file, or run `pulumi config set "
+            + (secret ? "--secret " : "")
+            + "--path '"
+            + key
+            + "' "
+            + shown
+            + "` (with --path, Pulumi nests it) and remove the flat key");
+  }
+
   /** Every rule over a bound configuration: pure functions, one per section. */
   public static List<ConfigProblem> validate(PlatformConfig config) {
     List<ConfigProblem> problems = new ArrayList<>();
+    AwsRegions.check("plinth:backups.drRegion", TextNode.valueOf(config.backups().drRegion()))
+        .ifPresent(problems::add);
     problems.addAll(NetworkValidation.validate(config.network(), config.region()));
     problems.addAll(dev.plinth.compute.ClusterValidation.validate(config.cluster()));
     problems.addAll(EdgeValidation.validate(config.edge(), config.environment(), config.region()));
@@ -102,6 +145,7 @@ public final class ConfigLoader {
     problems.addAll(
         dev.plinth.compute.Registry.validateNames(
             config.environment().key(), config.cluster().repositories()));
+    problems.addAll(SecretsSettings.validate(config.secrets(), config.environment()));
     problems.addAll(
         dev.plinth.data.DatabaseValidation.validate(
             config.database(), config.backups(), config.region()));
@@ -148,15 +192,12 @@ public final class ConfigLoader {
                   REGION_KEY + " is required: the AWS region of this stack, e.g. us-east-1"));
       return null;
     }
-    String region = node.asText();
-    if (!node.isTextual() || !REGION.matcher(region).matches()) {
-      binder.problem(
-          REGION_KEY,
-          "must be an AWS region name like us-east-1",
-          node.isTextual() ? region : node);
+    var problem = AwsRegions.check(REGION_KEY, node);
+    if (problem.isPresent()) {
+      binder.problems().add(problem.get());
       return null;
     }
-    return region;
+    return node.asText();
   }
 
   private static Environment environment(RawConfig raw, Binder binder) {

@@ -108,7 +108,23 @@ class ConfigLoaderTest {
         Arguments.of(
             "region malformed",
             "config:\n  aws:region: US East\n  plinth:environment: dev\n" + DEV_EDGE,
-            "aws:region must be an AWS region name like us-east-1 (got US East)"),
+            "aws:region must be an AWS region such as us-east-1 or eu-west-1; `aws account"
+                + " list-regions` lists the regions of your account (Account Management API"
+                + " ListRegions) (got US East)"),
+        Arguments.of(
+            "region that does not exist",
+            "config:\n  aws:region: us-east-9\n  plinth:environment: dev\n" + DEV_EDGE,
+            "aws:region must be an AWS region; did you mean us-east-1 or us-east-2? (got"
+                + " us-east-9)"),
+        Arguments.of(
+            "region in capitals",
+            "config:\n  aws:region: EU-WEST-1\n  plinth:environment: dev\n" + DEV_EDGE,
+            "aws:region must be an AWS region; did you mean eu-west-1? (got EU-WEST-1)"),
+        Arguments.of(
+            "disaster-recovery region that does not exist",
+            stack("  plinth:backups:\n    drRegion: us-west-3\n"),
+            "plinth:backups.drRegion must be an AWS region; did you mean us-west-1 or us-west-2?"
+                + " (got us-west-3)"),
         Arguments.of(
             "other aws key",
             stack("  aws:profile: admin\n"),
@@ -190,6 +206,111 @@ class ConfigLoaderTest {
             "plinth:observability.logRetentionDays must be one of the periods CloudWatch Logs"
                 + " accepts: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096,"
                 + " 1827, 2192, 2557, 2922, 3288, 3653 (got 10)"),
+        Arguments.of(
+            "secret name Secrets Manager refuses",
+            stack("  plinth:secrets:\n    app:\n      stripe api key!:\n        secure: v1:abc\n"),
+            "plinth:secrets.app.stripe api key! must be a name Secrets Manager accepts"
+                + " (CreateSecret Name): ASCII letters, digits and / _ + = . @ -, not ' ' '!'; e.g."
+                + " STRIPE_API_KEY (got stripe api key!)"),
+        Arguments.of(
+            "secret name too long once prefixed",
+            stack(
+                "  plinth:secrets:\n    app:\n      "
+                    + "A".repeat(500)
+                    + ":\n        secure: v1:abc\n"),
+            "plinth:secrets.app."
+                + "A".repeat(500)
+                + " is too long: Plinth names the secret plinth/dev/app-<name>, and Secrets Manager"
+                + " accepts names of at most 512 characters (CreateSecret Name), so the name may"
+                + " have 497 at most (got 500 characters)"),
+        Arguments.of(
+            "two secrets Plinth would give one resource name",
+            stack(
+                "  plinth:secrets:\n    app:\n      API_KEY:\n        secure: v1:a\n"
+                    + "      api-key:\n        secure: v1:b\n"),
+            "plinth:secrets.app.api-key and plinth:secrets.app.API_KEY differ only in case or in _"
+                + " against -, and Plinth names both resources app-api-key: Pulumi refuses two"
+                + " resources of one name; rename one"),
+        Arguments.of(
+            "plaintext secret",
+            stack("  plinth:secrets:\n    app:\n      TOKEN: hunter2\n"),
+            "plinth:secrets.app.TOKEN is in plain text, and a stack file is committed to git: set"
+                + " it with `pulumi config set --secret --path 'plinth:secrets.app.TOKEN' <value>`,"
+                + " which stores it encrypted (secure: v1:...); if the plain value was ever"
+                + " committed, rotate it"),
+        Arguments.of(
+            "same key twice",
+            stack("  plinth:network:\n    azCount: 3\n    natGateways: single\n    azCount: 2\n"),
+            "plinth:network.azCount is set twice in Pulumi.test.yaml (lines 7 and 9): keep one; a"
+                + " YAML mapping holds each key once, and the second would silently replace the"
+                + " first"),
+        Arguments.of(
+            "flat key",
+            stack("  plinth:network.azCount: 3\n"),
+            "plinth:network.azCount is one flat key, but Plinth's settings nest under"
+                + " plinth:network: write it there in the stack file, or run `pulumi config set"
+                + " --path 'plinth:network.azCount' 3` (with --path, Pulumi nests it) and remove"
+                + " the flat key"),
+        Arguments.of(
+            "flat key for a setting whose absence the edge checks would report",
+            "config:\n  aws:region: us-east-1\n  plinth:environment: dev\n"
+                + "  plinth:edge.httpOnly: true\n",
+            "plinth:edge.httpOnly is one flat key, but Plinth's settings nest under plinth:edge:"
+                + " write it there in the stack file, or run `pulumi config set --path"
+                + " 'plinth:edge.httpOnly' true` (with --path, Pulumi nests it) and remove the flat"
+                + " key"),
+        Arguments.of(
+            "flat secret key",
+            stack("  plinth:secrets.app.TOKEN:\n    secure: v1:abc\n"),
+            "plinth:secrets.app.TOKEN is one flat key, but Plinth's settings nest under"
+                + " plinth:secrets: write it there in the stack file, or run `pulumi config set"
+                + " --secret --path 'plinth:secrets.app.TOKEN' <value>` (with --path, Pulumi nests"
+                + " it) and remove the flat key"),
+        Arguments.of(
+            "empty file",
+            "",
+            "Pulumi.test.yaml is empty: a stack file holds its settings under config:, aws:region"
+                + " and plinth:environment at least (`pulumi config set aws:region us-east-1` and"
+                + " `pulumi config set plinth:environment dev` write them)"),
+        Arguments.of(
+            "comments only",
+            "# the dev stack\n",
+            "Pulumi.test.yaml is empty: a stack file holds its settings under config:, aws:region"
+                + " and plinth:environment at least (`pulumi config set aws:region us-east-1` and"
+                + " `pulumi config set plinth:environment dev` write them)"),
+        Arguments.of(
+            "settings at the top level, no config block",
+            "aws:region: us-east-1\nplinth:environment: dev\n",
+            "Pulumi.test.yaml has no config: block: a stack file holds its settings under config:;"
+                + " indent aws:region, plinth:environment under a config: line (they are at the top"
+                + " level)"),
+        Arguments.of(
+            "no config block at all",
+            "encryptionsalt: v1:abc\n",
+            "Pulumi.test.yaml has no config: block: a stack file holds its settings under config:,"
+                + " aws:region and plinth:environment at least"),
+        Arguments.of(
+            "whole number beyond int",
+            stack("  plinth:network:\n    azCount: 30000000000\n"),
+            "plinth:network.azCount must be between 2 and 6 (two zones at least for high"
+                + " availability, seed 004) (got 30000000000)"),
+        Arguments.of(
+            "type error without the errors it causes",
+            "config:\n  aws:region: us-east-1\n  plinth:environment: dev\n"
+                + "  plinth:edge:\n    httpOnly: 'yes'\n",
+            "plinth:edge.httpOnly must be true or false (got yes)"),
+        Arguments.of(
+            "section of the wrong type without the errors it causes",
+            "config:\n  aws:region: us-east-1\n  plinth:environment: dev\n  plinth:edge: true\n",
+            "plinth:edge must be a mapping of settings (domain, alternativeNames, certificateArn,"
+                + " hostedZoneId, aliasRecord, httpOnly, loadBalancer, targetGroup, accessLogs,"
+                + " firewall) (got true)"),
+        Arguments.of(
+            "misspelt key without the errors it causes",
+            "config:\n  aws:region: us-east-1\n  plinth:environment: dev\n"
+                + "  plinth:edge:\n    httpOnyl: true\n",
+            "plinth:edge.httpOnyl is not a setting Plinth knows; did you mean"
+                + " plinth:edge.httpOnly?"),
         Arguments.of(
             "secure value on a plain setting",
             stack("  plinth:network:\n    vpcCidr:\n      secure: v1:abc\n"),
@@ -273,10 +394,94 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void underTheEngineAPlaintextSecretsSectionIsRefusedWithoutShowingIt() {
+    Map<String, String> env =
+        Map.of(
+            "PULUMI_CONFIG",
+            "{\"aws:region\":\"us-east-1\",\"plinth:environment\":\"dev\","
+                + "\"plinth:edge\":\"{\\\"httpOnly\\\":true}\","
+                + "\"plinth:secrets\":\"{\\\"app\\\":{\\\"TOKEN\\\":\\\"hunter2\\\"}}\"}",
+            "PULUMI_CONFIG_SECRET_KEYS",
+            "[]");
+
+    assertThatThrownBy(() -> ConfigLoader.load(RawConfig.fromEngineEnvironment(env), "dev"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("plinth:secrets.app.TOKEN is in plain text")
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void keysInTheOlderEngineFormWithConfigInsideAreReadLikeTheOthers() {
+    Map<String, String> env =
+        Map.of(
+            "PULUMI_CONFIG",
+            "{\"aws:config:region\":\"us-east-1\",\"plinth:config:environment\":\"dev\","
+                + "\"plinth:config:edge\":\"{\\\"httpOnly\\\":true}\","
+                + "\"plinth:config:secrets\":\"{\\\"app\\\":{\\\"TOKEN\\\":\\\"decrypted\\\"}}\"}",
+            "PULUMI_CONFIG_SECRET_KEYS",
+            "[\"plinth:config:secrets\"]");
+
+    PlatformConfig config = ConfigLoader.load(RawConfig.fromEngineEnvironment(env), "dev");
+
+    assertThat(config.edge().httpOnly()).isTrue();
+    assertThat(config.secrets().app().get("TOKEN").reveal()).isEqualTo("decrypted");
+  }
+
+  /** Every whole-number setting of the preset, as its flat key. */
+  static Stream<String> wholeNumberSettings() {
+    var view = ConfigView.of(PlatformConfig.preset("dev", Environment.DEV, "us-east-1"));
+    List<String> keys = new java.util.ArrayList<>();
+    view.fields()
+        .forEachRemaining(
+            e -> {
+              if (e.getValue().isInt() && !e.getKey().contains("[")) {
+                keys.add(e.getKey());
+              }
+            });
+    return keys.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("wholeNumberSettings")
+  void aWholeNumberBeyondIntSaysWhatIsAllowedNotThatItIsNoNumber(String key) {
+    String[] path = key.substring("plinth:".length()).split("\\.");
+    Object value = new java.math.BigInteger("30000000000");
+    for (int i = path.length - 1; i >= 1; i--) {
+      value = Map.of(path[i], value);
+    }
+    Map<String, Object> values = new java.util.LinkedHashMap<>();
+    values.put("aws:region", "us-east-1");
+    values.put("plinth:environment", "dev");
+    values.put("plinth:edge", Map.of("httpOnly", true));
+    values.put("plinth:" + path[0], value);
+
+    assertThatThrownBy(() -> ConfigLoader.load(RawConfig.of(values), "dev"))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .as("the problems of %s", key)
+                    .anySatisfy(
+                        p -> {
+                          assertThat(p.key()).isEqualTo(key);
+                          assertThat(p.message())
+                              .endsWith("(got 30000000000)")
+                              .doesNotContain("whole number");
+                        }));
+  }
+
+  @Test
   void aMissingStackFileIsAConfigurationError() {
     assertThatThrownBy(() -> RawConfig.fromStackFile(dir.resolve("Pulumi.nope.yaml")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("Pulumi.nope.yaml does not exist");
+  }
+
+  @Test
+  void theRegionListComesFromTheSdkAndHoldsOnlyRealRegions() {
+    assertThat(AwsRegions.IDS)
+        .contains("us-east-1", "eu-west-1", "ap-southeast-2", "us-gov-west-1", "cn-north-1")
+        .doesNotContain("us-east-9", "aws-global", "aws-cn-global");
   }
 
   @Test

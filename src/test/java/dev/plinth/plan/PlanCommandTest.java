@@ -110,6 +110,46 @@ public class PlanCommandTest {
   }
 
   @Test
+  void aRegionThatDoesNotExistExitsTwoBeforeAnythingIsPlanned() throws Exception {
+    Path file = dir.resolve("Pulumi.region.yaml");
+    Files.writeString(
+        file,
+        "config:\n  aws:region: us-east-9\n  plinth:environment: dev\n"
+            + "  plinth:edge:\n    httpOnly: true\n");
+
+    Run run = plan("region", "--config", file.toString());
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines().toList())
+        .containsExactly(
+            "aws:region must be an AWS region; did you mean us-east-1 or us-east-2? (got"
+                + " us-east-9)");
+  }
+
+  @Test
+  void theSameKeyTwiceInAStackFileExitsTwoNamingTheKeyAndBothLines() throws Exception {
+    Path file = dir.resolve("Pulumi.twice.yaml");
+    Files.writeString(
+        file,
+        "config:\n  aws:region: us-east-1\n  plinth:environment: dev\n"
+            + "  plinth:edge:\n    httpOnly: true\n"
+            + "  plinth:network:\n    azCount: 2\n"
+            + "  plinth:network:\n    azCount: 3\n");
+
+    Run run = plan("twice", "--config", file.toString());
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines().toList())
+        .containsExactly(
+            "plinth:network is set twice in Pulumi.twice.yaml (lines 6 and 8): keep one; a YAML"
+                + " mapping holds each key once, and the second would silently replace the"
+                + " first");
+    assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
   void aMissingStackFileExitsTwo() {
     Run run = plan("nosuchstack");
 
@@ -132,6 +172,21 @@ public class PlanCommandTest {
 
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("is not valid YAML");
+  }
+
+  @Test
+  void invalidYamlIsOneLineNamingWhereTheParserStopped() throws Exception {
+    Path file = dir.resolve("Pulumi.indent.yaml");
+    Files.writeString(file, "config:\n  aws:region: us-east-1\n   plinth:environment: dev\n");
+
+    Run run = plan("indent", "--config", file.toString());
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err().lines().toList())
+        .containsExactly(
+            "stack file "
+                + file
+                + " is not valid YAML (line 3, column 22): mapping values are not allowed here");
   }
 
   @Test
