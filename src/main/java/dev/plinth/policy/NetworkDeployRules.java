@@ -179,7 +179,7 @@ final class NetworkDeployRules {
         "the alert topic has a subscription",
         MANDATORY,
         STAGING_AND_PROD,
-        "SNS Subscribe (a topic delivers only to its subscriptions)",
+        "SNS Publish (delivers to each endpoint that is subscribed to the topic), SNS Subscribe (an email endpoint must ConfirmSubscription)",
         List.of(Types.TOPIC),
         (topic, ctx) ->
             Problems.of(topic)

@@ -64,6 +64,17 @@ public record Rule(
         check);
   }
 
+  /** Id prefix of the deployability rules: what makes AWS refuse a create or an update. */
+  public static final String DEPLOYABILITY = "DEP-";
+
+  /**
+   * Whether this is a deployability rule (a category of its own: the constraints that make AWS
+   * refuse a create or an update, each anchored in the API reference or documentation).
+   */
+  public boolean deployability() {
+    return id.startsWith(DEPLOYABILITY);
+  }
+
   public boolean appliesTo(Environment environment) {
     return environments.contains(environment);
   }

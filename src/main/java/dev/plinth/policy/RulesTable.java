@@ -7,11 +7,28 @@ import java.util.stream.Collectors;
 public final class RulesTable {
   private RulesTable() {}
 
+  /** The rules other than deployability's. */
   public static String rules() {
     StringBuilder out = new StringBuilder("| id | rule | severity | environments | anchors |\n");
     out.append("|---|---|---|---|---|\n");
     for (Rule r : Policy.rules()) {
-      out.append(row(r)).append('\n');
+      if (!r.deployability()) {
+        out.append(row(r)).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  /** The deployability rules, each with the AWS rule it encodes and where that is documented. */
+  public static String deployability() {
+    StringBuilder out =
+        new StringBuilder(
+            "| id | rule | severity | environments | the AWS rule it encodes, where documented |\n");
+    out.append("|---|---|---|---|---|\n");
+    for (Rule r : Policy.rules()) {
+      if (r.deployability()) {
+        out.append(row(r)).append('\n');
+      }
     }
     return out.toString();
   }
@@ -71,6 +88,12 @@ public final class RulesTable {
   }
 
   public static void main(String[] args) {
-    System.out.print(args.length > 0 && args[0].equals("exceptions") ? exceptions() : rules());
+    String which = args.length > 0 ? args[0] : "rules";
+    System.out.print(
+        switch (which) {
+          case "exceptions" -> exceptions();
+          case "deployability" -> deployability();
+          default -> rules();
+        });
   }
 }
