@@ -10,10 +10,8 @@ import dev.plinth.Json;
 import dev.plinth.compute.Charts;
 import dev.plinth.plan.RecordedResource;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -252,25 +250,6 @@ final class AddonDeployRules {
         });
   }
 
-  private static String namespace(RecordedResource r) {
-    return In.text(r, "metadata.namespace").orElse("default");
-  }
-
-  /** Whether a selector's labels all appear among a pod template's labels. */
-  private static boolean selects(JsonNode selector, JsonNode labels) {
-    if (!selector.isObject() || selector.isEmpty()) {
-      return false;
-    }
-    Iterator<Map.Entry<String, JsonNode>> it = selector.fields();
-    while (it.hasNext()) {
-      var e = it.next();
-      if (!e.getValue().asText().equals(labels.path(e.getKey()).asText(null))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   static Rule readinessGate() {
     return Rule.of(
         "DEP-33",
@@ -282,7 +261,7 @@ final class AddonDeployRules {
         List.of(TARGET_GROUP_BINDING),
         (b, ctx) -> {
           Problems p = Problems.of(b);
-          String ns = namespace(b);
+          String ns = In.namespace(b);
           Optional<RecordedResource> namespace =
               ctx.ofType(NAMESPACE).stream()
                   .filter(n -> ns.equals(In.text(n, "metadata.name").orElse("")))
@@ -302,7 +281,7 @@ final class AddonDeployRules {
               ctx.ofType(SERVICE).stream()
                   .filter(
                       s ->
-                          ns.equals(namespace(s))
+                          ns.equals(In.namespace(s))
                               && service.equals(In.text(s, "metadata.name").orElse("")))
                   .findFirst()
                   .flatMap(s -> s.input("spec.selector"))
@@ -310,7 +289,7 @@ final class AddonDeployRules {
           for (RecordedResource d : ctx.ofType(Types.DEPLOYMENT)) {
             JsonNode labels =
                 d.input("spec.template.metadata.labels").orElse(MissingNode.getInstance());
-            if (ns.equals(namespace(d)) && selects(selector, labels)) {
+            if (ns.equals(In.namespace(d)) && In.selects(selector, labels)) {
               p.require(
                   d.dependencies().contains(b.urn()),
                   "order",

@@ -100,4 +100,27 @@ final class In {
   static boolean conditioned(JsonNode statement) {
     return statement.has("Condition") && statement.get("Condition").size() > 0;
   }
+
+  /**
+   * A Kubernetes object's namespace; {@code default} when it names none, as the API server reads
+   * it.
+   */
+  static String namespace(RecordedResource r) {
+    return text(r, "metadata.namespace").orElse("default");
+  }
+
+  /** Whether a label selector's labels all appear among a pod template's labels. */
+  static boolean selects(JsonNode selector, JsonNode labels) {
+    if (!selector.isObject() || selector.isEmpty()) {
+      return false;
+    }
+    var it = selector.fields();
+    while (it.hasNext()) {
+      var e = it.next();
+      if (!e.getValue().asText().equals(labels.path(e.getKey()).asText(null))) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

@@ -9,9 +9,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.plinth.config.Environment;
 import dev.plinth.plan.RecordedResource;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -154,25 +152,6 @@ final class WorkloadRules {
   }
 
   /** An object's namespace; {@code default} when it names none, as the API server reads it. */
-  private static String namespace(RecordedResource r) {
-    return In.text(r, "metadata.namespace").orElse("default");
-  }
-
-  /** Whether a selector's labels all appear among the pod template's labels. */
-  private static boolean selects(JsonNode selector, JsonNode labels) {
-    if (!selector.isObject() || selector.isEmpty()) {
-      return false;
-    }
-    Iterator<Map.Entry<String, JsonNode>> it = selector.fields();
-    while (it.hasNext()) {
-      var e = it.next();
-      if (!e.getValue().asText().equals(labels.path(e.getKey()).asText(null))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   static Rule availability() {
     return Rule.of(
         "PL-27",
@@ -182,7 +161,7 @@ final class WorkloadRules {
         "seeds 000, 003, 004 (auto-scaling, 2 replicas minimum in production, high availability)",
         List.of(Types.DEPLOYMENT),
         (d, ctx) -> {
-          String namespace = namespace(d);
+          String namespace = In.namespace(d);
           String deployment = In.text(d, "metadata.name").orElse("");
           JsonNode podLabels =
               d.input("spec.template.metadata.labels").orElse(MissingNode.getInstance());
@@ -190,7 +169,7 @@ final class WorkloadRules {
               ctx.ofType(Types.HPA).stream()
                   .filter(
                       h ->
-                          namespace.equals(namespace(h))
+                          namespace.equals(In.namespace(h))
                               && "Deployment"
                                   .equals(In.text(h, "spec.scaleTargetRef.kind").orElse(""))
                               && deployment.equals(
@@ -200,8 +179,8 @@ final class WorkloadRules {
               ctx.ofType(Types.PDB).stream()
                   .anyMatch(
                       b ->
-                          namespace.equals(namespace(b))
-                              && selects(
+                          namespace.equals(In.namespace(b))
+                              && In.selects(
                                   b.input("spec.selector.matchLabels")
                                       .orElse(MissingNode.getInstance()),
                                   podLabels));
