@@ -3,6 +3,7 @@ package dev.plinth.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.plinth.config.NetworkSettings.NatGateways;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -482,6 +483,21 @@ class ConfigLoaderTest {
     assertThat(AwsRegions.IDS)
         .contains("us-east-1", "eu-west-1", "ap-southeast-2", "us-gov-west-1", "cn-north-1")
         .doesNotContain("us-east-9", "aws-global", "aws-cn-global");
+  }
+
+  @Test
+  void aRegionOfAnotherPartitionIsRefusedForItsArnsNotForExisting() {
+    assertThat(AwsRegions.partition("cn-north-1")).contains("aws-cn");
+    assertThat(AwsRegions.partition("us-gov-west-1")).contains("aws-us-gov");
+    assertThat(AwsRegions.partition("eu-west-1")).contains("aws");
+    assertThat(AwsRegions.check("aws:region", TextNode.valueOf("cn-north-1")))
+        .map(ConfigProblem::message)
+        .contains(
+            "aws:region is a region of the aws-cn partition; Plinth deploys to the aws partition"
+                + " only (its IAM policy and role ARNs are arn:aws:...) (got cn-north-1)");
+    assertThat(AwsRegions.check("aws:region", TextNode.valueOf("ap-southeast-7"))).isEmpty();
+    // Every id the SDK lists is in some partition of its metadata.
+    assertThat(AwsRegions.IDS).allSatisfy(id -> assertThat(AwsRegions.partition(id)).isPresent());
   }
 
   @Test
