@@ -169,24 +169,34 @@ public final class Cluster extends Component {
                 .protect(args.protect())
                 .dependsOn(waitsFor(role.attachments(), logs))
                 .build());
-    privateAccess(s);
-
-    for (int i = 0; i < s.adminPrincipalArns().size(); i++) {
-      String principal = s.adminPrincipalArns().get(i);
+    // What lets the deployer (and its runner) reach the API. The Kubernetes provider waits for all
+    // of it, so a destroy deletes every Kubernetes object and Helm release before it takes away the
+    // access those deletions go through.
+    List<Resource> apiAccess = new ArrayList<>(privateAccess(s));
+    for (String principal : s.adminPrincipalArns()) {
+      // Named after the principal, not its place in the list: eks 2017-11-01 CreateAccessEntry,
+      // principalArn: "This value can't be changed after access entry creation" and "You can't
+      // specify the same ARN in more than one access entry". Named by index, a reordered list
+      // would replace entries, creating the new one first, which EKS refuses (409).
+      String suffix = "admin-" + shortHash(principal);
       var entry =
           new AccessEntry(
-              child("admin-" + i),
+              child(suffix),
               AccessEntryArgs.builder().clusterName(cluster.name()).principalArn(principal).build(),
               childOptions());
-      new AccessPolicyAssociation(
-          child("admin-" + i + "-policy"),
-          AccessPolicyAssociationArgs.builder()
-              .clusterName(cluster.name())
-              .principalArn(entry.principalArn())
-              .policyArn("arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy")
-              .accessScope(AccessPolicyAssociationAccessScopeArgs.builder().type("cluster").build())
-              .build(),
-          childOptions());
+      var association =
+          new AccessPolicyAssociation(
+              child(suffix + "-policy"),
+              AccessPolicyAssociationArgs.builder()
+                  .clusterName(cluster.name())
+                  .principalArn(entry.principalArn())
+                  .policyArn("arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy")
+                  .accessScope(
+                      AccessPolicyAssociationAccessScopeArgs.builder().type("cluster").build())
+                  .build(),
+              childOptions());
+      apiAccess.add(entry);
+      apiAccess.add(association);
     }
 
     Output<String> issuer =
@@ -263,7 +273,7 @@ public final class Cluster extends Component {
             ProviderArgs.builder().kubeconfig(kubeconfig).enableServerSideApply(true).build(),
             CustomResourceOptions.builder()
                 .parent(this)
-                .dependsOn(waitsFor(addons, nodes))
+                .dependsOn(waitsFor(apiAccess, waitsFor(addons, nodes)))
                 .build());
     registerOutputs(
         Map.of(
@@ -279,6 +289,25 @@ public final class Cluster extends Component {
     return waitFor;
   }
 
+  /** {@code resources} and {@code more}, as a dependsOn list. */
+  private static List<Resource> waitsFor(List<? extends Resource> resources, List<Resource> more) {
+    List<Resource> waitFor = new ArrayList<>(resources);
+    waitFor.addAll(more);
+    return waitFor;
+  }
+
+  /** A short, stable name part for a value whose characters do not suit a resource name. */
+  static String shortHash(String value) {
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 4);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /**
    * HTTPS to the API endpoint from {@code privateAccessSecurityGroupIds} and {@code
    * privateAccessCidrs}, on the cluster security group EKS creates: that group admits only itself
@@ -289,41 +318,44 @@ public final class Cluster extends Component {
    * group, rather than an extra group in vpcConfig.securityGroupIds, so that adding a runner later
    * changes no cluster setting.
    */
-  private void privateAccess(ClusterSettings s) {
+  private List<Resource> privateAccess(ClusterSettings s) {
+    List<Resource> rules = new ArrayList<>();
     Output<String> clusterSecurityGroup =
         cluster.vpcConfig().applyValue(v -> v.clusterSecurityGroupId().orElse(""));
-    for (int i = 0; i < s.privateAccessSecurityGroupIds().size(); i++) {
-      String group = s.privateAccessSecurityGroupIds().get(i);
-      String suffix = "api-from-sg-" + i;
-      new SecurityGroupIngressRule(
-          child(suffix),
-          SecurityGroupIngressRuleArgs.builder()
-              .securityGroupId(clusterSecurityGroup)
-              .description("Kubernetes API (HTTPS) from " + group)
-              .ipProtocol("tcp")
-              .fromPort(443)
-              .toPort(443)
-              .referencedSecurityGroupId(group)
-              .tags(Map.of("Name", child(suffix)))
-              .build(),
-          childOptions());
+    for (String group : s.privateAccessSecurityGroupIds()) {
+      // Named after what they admit, not their place in the list, so a reorder replaces nothing.
+      String suffix = "api-from-" + group;
+      rules.add(
+          new SecurityGroupIngressRule(
+              child(suffix),
+              SecurityGroupIngressRuleArgs.builder()
+                  .securityGroupId(clusterSecurityGroup)
+                  .description("Kubernetes API (HTTPS) from " + group)
+                  .ipProtocol("tcp")
+                  .fromPort(443)
+                  .toPort(443)
+                  .referencedSecurityGroupId(group)
+                  .tags(Map.of("Name", child(suffix)))
+                  .build(),
+              childOptions()));
     }
-    for (int i = 0; i < s.privateAccessCidrs().size(); i++) {
-      String cidr = s.privateAccessCidrs().get(i);
-      String suffix = "api-from-cidr-" + i;
-      new SecurityGroupIngressRule(
-          child(suffix),
-          SecurityGroupIngressRuleArgs.builder()
-              .securityGroupId(clusterSecurityGroup)
-              .description("Kubernetes API (HTTPS) from " + cidr)
-              .ipProtocol("tcp")
-              .fromPort(443)
-              .toPort(443)
-              .cidrIpv4(cidr)
-              .tags(Map.of("Name", child(suffix)))
-              .build(),
-          childOptions());
+    for (String cidr : s.privateAccessCidrs()) {
+      String suffix = "api-from-" + cidr.replaceAll("[./]", "-");
+      rules.add(
+          new SecurityGroupIngressRule(
+              child(suffix),
+              SecurityGroupIngressRuleArgs.builder()
+                  .securityGroupId(clusterSecurityGroup)
+                  .description("Kubernetes API (HTTPS) from " + cidr)
+                  .ipProtocol("tcp")
+                  .fromPort(443)
+                  .toPort(443)
+                  .cidrIpv4(cidr)
+                  .tags(Map.of("Name", child(suffix)))
+                  .build(),
+              childOptions()));
     }
+    return rules;
   }
 
   /**

@@ -177,21 +177,41 @@ final class ComputeDeployRules {
   static Rule kubernetesAfterNodes() {
     return Rule.of(
         "DEP-25",
-        "the Kubernetes provider depends on a node group",
+        "the Kubernetes provider depends on a node group and on the cluster's access entries and"
+            + " their policy associations",
         MANDATORY,
         ALL,
-        "EKS DeleteNodegroup, AWS Load Balancer Controller TargetGroupBinding finalizer",
+        "EKS DeleteNodegroup, AWS Load Balancer Controller TargetGroupBinding finalizer, EKS"
+            + " CreateAccessConfigRequest bootstrapClusterCreatorAdminPermissions (false: the"
+            + " deployer reaches the API only through its access entry)",
         List.of(Types.KUBERNETES_PROVIDER),
-        (k, ctx) ->
-            Problems.of(k)
-                .require(
-                    ctx.referredBy(k, Types.NODE_GROUP).stream()
-                        .anyMatch(n -> k.dependencies().contains(n.urn())),
-                    "nodes",
-                    "Kubernetes objects may be created before nodes run and outlive them on destroy"
-                        + " (finalizers need running controllers)",
-                    "add dependsOn the node group")
-                .list());
+        (k, ctx) -> {
+          Problems p =
+              Problems.of(k)
+                  .require(
+                      ctx.referredBy(k, Types.NODE_GROUP).stream()
+                          .anyMatch(n -> k.dependencies().contains(n.urn())),
+                      "nodes",
+                      "Kubernetes objects may be created before nodes run and outlive them on"
+                          + " destroy (finalizers need running controllers)",
+                      "add dependsOn the node group");
+          List<RecordedResource> clusters = ctx.referredBy(k, Types.EKS);
+          for (String type : List.of(Types.ACCESS_ENTRY, Types.ACCESS_POLICY_ASSOCIATION)) {
+            for (RecordedResource a : ctx.ofType(type)) {
+              boolean sameCluster = clusters.stream().anyMatch(c -> PolicyContext.refersTo(a, c));
+              if (sameCluster && !k.dependencies().contains(a.urn())) {
+                p.require(
+                    false,
+                    "access " + a.name(),
+                    a.name()
+                        + " may be deleted before the Kubernetes objects, whose deletion goes"
+                        + " through it",
+                    "add dependsOn " + a.name());
+              }
+            }
+          }
+          return p.list();
+        });
   }
 
   static Rule scalingBounds() {

@@ -55,6 +55,8 @@ public final class Types {
   public static final String EKS = "aws:eks/cluster:Cluster";
   public static final String NODE_GROUP = "aws:eks/nodeGroup:NodeGroup";
   public static final String ACCESS_ENTRY = "aws:eks/accessEntry:AccessEntry";
+  public static final String ACCESS_POLICY_ASSOCIATION =
+      "aws:eks/accessPolicyAssociation:AccessPolicyAssociation";
 
   /** The Pulumi Kubernetes provider's own registration. */
   public static final String KUBERNETES_PROVIDER = "pulumi:providers:kubernetes";

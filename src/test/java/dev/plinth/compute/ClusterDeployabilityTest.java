@@ -81,7 +81,7 @@ class ClusterDeployabilityTest {
     assertThat(report.mandatoryFailures())
         .extracting(f -> f.ruleId() + " " + f.messages())
         .isEmpty();
-    assertThat(report.verdict("DEP-21", "prod-cluster-admin-1"))
+    assertThat(report.verdict("DEP-21", "prod-cluster-admin-" + Cluster.shortHash(PREVIEW)))
         .as("DEP-21 checks the access entries")
         .hasValueSatisfying(f -> assertThat(f.verdict()).isEqualTo(Verdict.PASS));
   }
@@ -260,5 +260,70 @@ class ClusterDeployabilityTest {
     RecordedResource nodes = plan.get(Types.NODE_GROUP, "prod-cluster-nodes");
 
     assertThat(provider.dependencies()).as("dependencies of %s", provider).contains(nodes.urn());
+  }
+
+  @Test
+  void theKubernetesProviderWaitsForTheAccessItsDeletionsGoThrough() {
+    ResourceGraph plan =
+        prodWith(
+            Map.of(
+                "adminPrincipalArns",
+                List.of(DEPLOY, PREVIEW),
+                "privateAccessSecurityGroupIds",
+                List.of("sg-0123456789abcdef0"),
+                "privateAccessCidrs",
+                List.of("10.20.0.0/16")));
+    RecordedResource provider = plan.get("pulumi:providers:kubernetes", "prod-cluster-k8s");
+    List<RecordedResource> access =
+        plan.where(
+            r ->
+                r.type().equals(ACCESS_ENTRY)
+                    || r.type().equals("aws:eks/accessPolicyAssociation:AccessPolicyAssociation")
+                    || (r.type().equals(Types.SG_INGRESS)
+                        && r.name().startsWith("prod-cluster-api-from-")));
+
+    // 2 entries, 2 associations, 2 ingress rules: a destroy removes them only after every
+    // Kubernetes object and Helm release, which are deleted through them.
+    assertThat(access).hasSize(6);
+    assertThat(access)
+        .allSatisfy(
+            r ->
+                assertThat(provider.dependencies())
+                    .as("%s waits for %s", provider.name(), r.name())
+                    .contains(r.urn()));
+  }
+
+  @Test
+  void reorderingTheAdminsOrTheRunnersRenamesNothing() {
+    ResourceGraph one =
+        prodWith(
+            Map.of(
+                "adminPrincipalArns",
+                List.of(DEPLOY, PREVIEW),
+                "privateAccessCidrs",
+                List.of("10.20.0.0/16", "10.30.0.0/16")));
+    ResourceGraph other =
+        prodWith(
+            Map.of(
+                "adminPrincipalArns",
+                List.of(PREVIEW, DEPLOY),
+                "privateAccessCidrs",
+                List.of("10.30.0.0/16", "10.20.0.0/16")));
+    java.util.function.Function<ResourceGraph, java.util.Map<String, String>> byName =
+        g ->
+            g
+                .where(
+                    r ->
+                        r.type().equals(ACCESS_ENTRY)
+                            || r.name().startsWith("prod-cluster-api-from-"))
+                .stream()
+                .collect(
+                    java.util.stream.Collectors.toMap(
+                        RecordedResource::name,
+                        r -> r.text(r.type().equals(ACCESS_ENTRY) ? "principalArn" : "cidrIpv4")));
+
+    // An access entry's principalArn cannot change in place (eks CreateAccessEntry), so a name
+    // that moved to another principal would be a replacement.
+    assertThat(byName.apply(one)).hasSize(4).isEqualTo(byName.apply(other));
   }
 }

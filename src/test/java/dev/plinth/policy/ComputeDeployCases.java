@@ -74,6 +74,11 @@ final class ComputeDeployCases {
             "the Kubernetes provider does not wait for the nodes",
             g -> g.undepend("prod-cluster-k8s", NODES)),
         c(
+            "DEP-25",
+            "prod-cluster-k8s",
+            "the Kubernetes provider does not wait for the deployer's access policy association",
+            g -> g.undepend("prod-cluster-k8s", "prod-cluster-plinth-deploy-policy")),
+        c(
             "DEP-26",
             NODES,
             "desiredSize above maxSize",

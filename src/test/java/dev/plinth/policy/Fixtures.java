@@ -411,6 +411,18 @@ final class Fixtures {
               + admin
               + "'}",
           p + "cluster-eks");
+      g.add(
+          Types.ACCESS_POLICY_ASSOCIATION,
+          p + "cluster-" + admin + "-policy",
+          "{clusterName: 'plinth-"
+              + env
+              + "', principalArn: 'arn:aws:iam::123456789012:role/"
+              + admin
+              + "', policyArn:"
+              + " 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy',"
+              + " accessScope: {type: 'cluster'}}",
+          p + "cluster-eks",
+          p + "cluster-" + admin);
     }
     g.add(
         Types.LAUNCH_TEMPLATE,
@@ -438,7 +450,15 @@ final class Fixtures {
         p + "cluster-node-role-AmazonEKSWorkerNodePolicy");
     g.ignoreChanges(p + "cluster-nodes", "scalingConfig.desiredSize");
     g.add(
-        Types.KUBERNETES_PROVIDER, p + "cluster-k8s", "{}", p + "cluster-eks", p + "cluster-nodes");
+        Types.KUBERNETES_PROVIDER,
+        p + "cluster-k8s",
+        "{}",
+        p + "cluster-eks",
+        p + "cluster-nodes",
+        p + "cluster-plinth-deploy",
+        p + "cluster-plinth-deploy-policy",
+        p + "cluster-plinth-preview",
+        p + "cluster-plinth-preview-policy");
     g.add(
         Types.ROLE,
         p + "cluster-irsa",
