@@ -96,9 +96,10 @@ public final class Cache extends Component {
             // with or without replicas: elasticache 2015-02-02 CreateReplicationGroup,
             // AutomaticFailoverEnabled ("must be enabled for Valkey or Redis OSS (cluster mode
             // enabled) replication groups"). Multi-AZ needs automatic failover (Pulumi AWS
-            // ReplicationGroupArgs.multiAzEnabled) and a replica to fail over to
-            // (DecreaseReplicaCount, NewReplicaCount: at least 1 with Multi-AZ), so only where
-            // there is one.
+            // ReplicationGroupArgs.multiAzEnabled) and a replica to fail over to: elasticache
+            // DecreaseReplicaCount, NewReplicaCount, minimum 1 with Multi-AZ for cluster mode
+            // disabled; 0 for cluster mode enabled "though you will not be able to failover to a
+            // replica if your primary node fails". So Multi-AZ only where there is a replica.
             .automaticFailoverEnabled(true)
             .multiAzEnabled(replicated)
             .port(PORT)

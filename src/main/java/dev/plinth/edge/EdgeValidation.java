@@ -51,7 +51,8 @@ public final class EdgeValidation {
         + " DNS records in that Route 53 zone), or "
         + KEY
         + ".certificateArn (an existing ACM certificate in "
-        + region
+        // No region when aws:region itself was refused (reported on its own).
+        + (region == null ? "the stack's region" : region)
         + "). Only dev may set "
         + KEY
         + ".httpOnly: true instead.";

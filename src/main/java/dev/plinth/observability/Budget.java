@@ -22,8 +22,12 @@ import java.util.Map;
  * UpdateCostAllocationTagsStatus, Status Active; Pulumi {@code aws.costexplorer.CostAllocationTag})
  * is account-wide, so one stack owns it ({@code plinth:observability.costAllocationTag: activate})
  * and the others say {@code existing}. AWS lists a tag key for activation only after resources
- * carry it, up to 24 hours later (the provider's CostAllocationTag notes): an owner's very first
- * {@code pulumi up} can be refused, and succeeds once the key has appeared.
+ * carry it, up to 24 hours later (AWS Billing user guide, "Using user-defined cost allocation
+ * tags"): an owner's very first {@code pulumi up} can fail on the activation, and succeeds once the
+ * key has appeared. The budget does not wait for the activation (CreateBudget needs no active tag),
+ * so it exists from the first run. The activation is retained on delete: the provider's delete sets
+ * the tag Inactive (terraform-provider-aws {@code cost_allocation_tag.go}), which would blind every
+ * other stack's budget in the account when its owner is destroyed or hands it over.
  */
 public final class Budget extends Component {
   public static final String TYPE = "plinth:observability:Budget";
@@ -50,14 +54,14 @@ public final class Budget extends Component {
     List<BudgetNotificationArgs> notifications = new ArrayList<>();
     ACTUAL_THRESHOLDS.forEach(t -> notifications.add(notification("ACTUAL", t, args)));
     notifications.add(notification("FORECASTED", FORECAST_THRESHOLD, args));
-    var budgetOptions = childOptions();
     if (args.activateTag()) {
-      var tag =
-          new CostAllocationTag(
-              child("environment-tag"),
-              CostAllocationTagArgs.builder().tagKey(TAG_KEY).status("Active").build(),
-              childOptions());
-      budgetOptions = childOptions(List.of(tag));
+      new CostAllocationTag(
+          child("environment-tag"),
+          CostAllocationTagArgs.builder().tagKey(TAG_KEY).status("Active").build(),
+          com.pulumi.resources.CustomResourceOptions.builder()
+              .parent(this)
+              .retainOnDelete(true)
+              .build());
     }
     budget =
         new com.pulumi.aws.budgets.Budget(
@@ -75,7 +79,7 @@ public final class Budget extends Component {
                         .build())
                 .notifications(notifications)
                 .build(),
-            budgetOptions);
+            childOptions());
     registerOutputs(Map.of("budgetName", budget.name()));
   }
 

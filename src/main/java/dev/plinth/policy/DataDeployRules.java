@@ -85,7 +85,8 @@ final class DataDeployRules {
         ALL,
         "ElastiCache CreateReplicationGroup MultiAZEnabled (Pulumi ReplicationGroupArgs"
             + " multiAzEnabled: automaticFailoverEnabled must also be enabled), DecreaseReplicaCount"
-            + " NewReplicaCount (Multi-AZ: at least 1 replica)",
+            + " NewReplicaCount (Multi-AZ: at least 1 replica with cluster mode disabled; with it"
+            + " enabled 0 replicas cannot fail over)",
         List.of(Types.CACHE),
         (c, ctx) -> {
           boolean multiAz = In.isTrue(c, "multiAzEnabled");

@@ -326,6 +326,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aRefusedRegionLeavesNoNullInTheMessagesBesideIt() {
+    List<String> problems =
+        problemsOf("config:\n  aws:region: us-east-9\n  plinth:environment: staging\n");
+
+    assertThat(problems)
+        .hasSize(2)
+        .anyMatch(p -> p.startsWith("aws:region must be an AWS region"))
+        .anyMatch(p -> p.contains("(an existing ACM certificate in the stack's region)"))
+        .noneMatch(p -> p.contains("null"));
+  }
+
+  @Test
   void severalMistakesAreReportedTogether() {
     List<String> problems =
         problemsOf(
