@@ -578,7 +578,7 @@ public final class AccountCheck {
                       + " in each stack (plinth:quotas."
                       + u.quota().key()
                       + ")",
-                  List.copyOf(u.byStack().keySet()),
+                  u.byStack().keySet().stream().filter(k -> !k.equals(DEFAULT_VPC)).toList(),
                   List.of()));
         }
       }
@@ -694,6 +694,18 @@ public final class AccountCheck {
     return placed.stream().map(p -> p.resource().name()).toList();
   }
 
+  /**
+   * What every account already holds in each region before any stack: its default VPC and that
+   * VPC's internet gateway. An account created after 2013-12-04 has a default VPC in each Region
+   * (Pulumi AWS, aws.ec2.DefaultVpc), at most one (ec2 2016-11-15 CreateDefaultVpc: "You cannot
+   * have more than one default VPC per Region"), with an internet gateway attached. An account that
+   * deleted it has room for one more; it counts here all the same.
+   */
+  static final String DEFAULT_VPC = "default VPC";
+
+  private static final java.util.Set<String> COUNTS_DEFAULT_VPC =
+      java.util.Set.of("vpcs", "internetGateways");
+
   private static List<Usage> usage(List<Stack> stacks, Quota q) {
     Map<String, Map<String, Integer>> byPlace = new LinkedHashMap<>();
     for (Stack s : stacks) {
@@ -703,7 +715,17 @@ public final class AccountCheck {
         if (q.perZone()) {
           where += ", zone " + zone(s.graph(), r);
         }
-        byPlace.computeIfAbsent(where, k -> new LinkedHashMap<>()).merge(s.name(), 1, Integer::sum);
+        byPlace
+            .computeIfAbsent(
+                where,
+                k -> {
+                  Map<String, Integer> counts = new LinkedHashMap<>();
+                  if (COUNTS_DEFAULT_VPC.contains(q.key())) {
+                    counts.put(DEFAULT_VPC, 1);
+                  }
+                  return counts;
+                })
+            .merge(s.name(), 1, Integer::sum);
       }
     }
     List<Usage> out = new ArrayList<>();

@@ -559,7 +559,8 @@ class AccountCheckTest {
         .contains("; 1 mandatory failure\n")
         .contains("    FAIL mandatory unique name: ECR repository api")
         .contains(
-            "    pass quota: VPCs in account main, us-east-1: dev 1 + prod 1 = 2 of the default quota of 5 per Region")
+            "    pass quota: VPCs in account main, us-east-1: default VPC 1 + dev 1 + prod 1 = 3 of"
+                + " the default quota of 5 per Region")
         .contains("Account check fails.");
     var json = result.toJson(PolicyMode.ENFORCE);
     assertThat(json.get("passes").asBoolean()).isFalse();
@@ -568,6 +569,30 @@ class AccountCheckTest {
     assertThat(json.at("/failures/0/resources").toString()).isEqualTo("[\"dev-api\",\"prod-api\"]");
     assertThat(json.at("/stacks/prod/account").asText()).isEqualTo("main");
     assertThat(json.at("/quotas/0/quota").asText()).isEqualTo("VPCs");
-    assertThat(json.at("/quotas/0/total").asInt()).isEqualTo(2);
+    assertThat(json.at("/quotas/0/total").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void theRegionsDefaultVpcCountsAgainstTheVpcAndInternetGatewayQuotas() {
+    Consumer<GraphBuilder> network =
+        b ->
+            b.add(Types.VPC, "vpc", "{}")
+                .add("aws:ec2/internetGateway:InternetGateway", "igw", "{}");
+    var four =
+        AccountCheck.check(
+            List.of(
+                stack("a", "main", "us-east-1", network),
+                stack("b", "main", "us-east-1", network),
+                stack("c", "main", "us-east-1", network),
+                stack("d", "main", "us-east-1", network)));
+
+    // 4 stacks' VPCs and the default VPC fill the 5 of the region.
+    assertThat(messages(four))
+        .hasSize(2)
+        .allSatisfy(
+            m ->
+                assertThat(m).contains("default VPC 1 + a 1 + b 1 + c 1 + d 1 = 5, which reaches"));
+    assertThat(four.failures())
+        .allSatisfy(f -> assertThat(f.stacks()).containsExactly("a", "b", "c", "d"));
   }
 }
