@@ -9,11 +9,15 @@ import dev.plinth.config.RawConfig;
 import dev.plinth.edge.EdgeValidation;
 import dev.plinth.plan.PlanCommand;
 import dev.plinth.workloads.WorkloadValidation;
+import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.Map;
+import picocli.CommandLine;
 
 /**
- * Entry point of {@code target/plinth.jar}. With no arguments it is the Pulumi program that {@code
- * pulumi up} and {@code pulumi preview} run; {@code plan ...} is the offline plan.
+ * Entry point of {@code target/plinth.jar}. Started by the Pulumi engine without arguments it is
+ * the Pulumi program that {@code pulumi up} and {@code pulumi preview} run; otherwise it is a
+ * command line: {@code plan ...} (the offline plan), {@code --help}, {@code --version}.
  */
 public final class Main {
   /**
@@ -36,18 +40,79 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    if (args.length == 0) {
+    if (args.length == 0 && underEngine(System.getenv())) {
       runUnderEngine();
       return;
     }
-    if (args[0].equals("plan")) {
-      System.exit(
-          PlanCommand.execute(System.out, System.err, Arrays.copyOfRange(args, 1, args.length)));
+    System.exit(run(System.out, System.err, args));
+  }
+
+  /**
+   * Whether the Pulumi engine started this process: the language host passes the address of its
+   * resource monitor in {@code PULUMI_MONITOR} (and of the engine in {@code PULUMI_ENGINE}), which
+   * the SDK's {@code DeploymentImpl} reads to connect (pulumi-java 1.36.1). Without it, running the
+   * program can only fail on the missing engine settings, so no arguments print the help instead.
+   */
+  static boolean underEngine(Map<String, String> env) {
+    String monitor = env.get("PULUMI_MONITOR");
+    return monitor != null && !monitor.isBlank();
+  }
+
+  /** The command line outside the engine; returns the exit code. */
+  static int run(PrintStream out, PrintStream err, String... args) {
+    if (args.length == 0) {
+      help(out);
+      return PlanCommand.OK;
     }
-    System.err.println(
-        "usage: plinth                (the Pulumi program: run it through `pulumi up`)");
-    System.err.println("       plinth plan STACK [--json] [--config FILE]");
-    System.exit(PlanCommand.CONFIG_ERRORS);
+    switch (args[0]) {
+      case "-h", "--help", "help" -> {
+        help(out);
+        return PlanCommand.OK;
+      }
+      case "-V", "--version", "version" -> {
+        out.println(Version.line());
+        return PlanCommand.OK;
+      }
+      case "plan" -> {
+        return PlanCommand.execute(out, err, Arrays.copyOfRange(args, 1, args.length));
+      }
+      default -> {
+        err.println("plinth: unknown command '" + args[0] + "'");
+        err.println();
+        help(err);
+        return PlanCommand.CONFIG_ERRORS;
+      }
+    }
+  }
+
+  /**
+   * The top-level help; the plan line is picocli's synopsis of PlanCommand, so it lists every
+   * option.
+   */
+  static void help(PrintStream out) {
+    String plan =
+        new CommandLine(new PlanCommand(out, out))
+            .getHelp()
+            .synopsis(0)
+            .strip()
+            .replaceAll("\\s+", " ");
+    out.println(Version.line());
+    out.println("A Pulumi program that provisions an AWS platform, and its offline plan.");
+    out.println();
+    out.println("Usage:");
+    out.println("  plinth " + plan);
+    out.println(
+        "      What `pulumi up` would create for STACK (Pulumi.<STACK>.yaml), offline: the");
+    out.println(
+        "      preview, policy verdicts and cost. `plinth plan --help` explains each option.");
+    out.println("  plinth --help | -h        This help.");
+    out.println("  plinth --version | -V     The version.");
+    out.println();
+    out.println("Under `pulumi preview` and `pulumi up` the engine starts this program without");
+    out.println("arguments (PULUMI_MONITOR set); then it is the Pulumi program itself.");
+    out.println();
+    out.println("Exit codes: 0 done; 1 failed; 2 configuration errors or a bad command line;");
+    out.println("3 a mandatory policy rule failed under --policy enforce. See README.md.");
   }
 
   /** Validates the stack's configuration before anything is registered, then runs the platform. */

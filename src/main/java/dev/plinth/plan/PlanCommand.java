@@ -37,6 +37,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
+    versionProvider = dev.plinth.Version.Provider.class,
     description =
         "Shows what `pulumi up` would create for a stack, offline (no AWS, no Pulumi CLI).")
 public final class PlanCommand implements Callable<Integer> {
