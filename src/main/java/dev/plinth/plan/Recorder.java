@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import pulumirpc.Resource.RegisterResourceOutputsRequest;
 import pulumirpc.Resource.RegisterResourceRequest;
 import pulumirpc.Resource.RegisterResourceResponse;
@@ -40,6 +42,20 @@ public final class Recorder {
     return run(config.stack(), config.region(), ctx -> Platform.deploy(ctx, config));
   }
 
+  /**
+   * Where the SDK's engine logger writes: nowhere. A failing program's errors and exceptions come
+   * back in the {@code TestResult}, which {@link PlanFailure} reports in one message; the SDK's
+   * default logger would print them again, as a SEVERE record with a stack trace, before it.
+   */
+  static final Logger SILENT = silent();
+
+  private static Logger silent() {
+    Logger logger = Logger.getAnonymousLogger();
+    logger.setUseParentHandlers(false);
+    logger.setLevel(Level.OFF);
+    return logger;
+  }
+
   /** Runs any program (a component under test, say) and records what it registers. */
   public static ResourceGraph run(String stack, String region, Consumer<Context> program) {
     MockCloud cloud = new MockCloud(region);
@@ -53,6 +69,7 @@ public final class Recorder {
                     .preview(false)
                     .build())
             .mocks(cloud)
+            .standardLogger(SILENT)
             .monitorDecorator(
                 monitor -> {
                   RecordingMonitor recording = new RecordingMonitor(cloud);
