@@ -92,6 +92,12 @@ public final class PlanCommand implements Callable<Integer> {
    */
   private final Path directory;
 
+  /**
+   * Under {@code --policy enforce}: for each stack whose mandatory rules fail, the failing rule ids
+   * with how many resources each fails on, in id order; the reason for exit 3 in the closing line.
+   */
+  private final Map<String, Map<String, Integer>> failedRules = new LinkedHashMap<>();
+
   /** {@code --all --json}: each stack's document, printed together at the end. */
   private final ObjectNode allDocs = Json.MAPPER.createObjectNode();
 
@@ -134,7 +140,55 @@ public final class PlanCommand implements Callable<Integer> {
       return CONFIG_ERRORS;
     }
     Path file = config != null ? config : Path.of("Pulumi." + stack + ".yaml");
-    return planOne(stack, file, null, null);
+    int code = planOne(stack, file, null, null);
+    summarize(null);
+    return code;
+  }
+
+  /**
+   * The last line of an enforced plan that exits 3: which mandatory rules failed (and, with {@code
+   * --all}, which account checks), so the reason does not sit in the middle of the output. On
+   * stdout after everything else (not with {@code --json}, whose stdout is the document) and on
+   * stderr.
+   */
+  private void summarize(AccountCheck.Result account) {
+    List<String> parts = new ArrayList<>();
+    failedRules.forEach(
+        (name, rules) ->
+            parts.add(
+                name
+                    + ": "
+                    + String.join(
+                        ", ",
+                        rules.entrySet().stream()
+                            .map(
+                                e ->
+                                    e.getKey()
+                                        + " ("
+                                        + e.getValue()
+                                        + (e.getValue() == 1 ? " resource)" : " resources)"))
+                            .toList())));
+    if (account != null && policy == PolicyMode.ENFORCE && !account.passes()) {
+      parts.add(
+          "account check: "
+              + String.join(
+                  ", ",
+                  account.failures().stream()
+                      .map(AccountCheck.Failure::check)
+                      .distinct()
+                      .toList()));
+    }
+    if (parts.isEmpty()) {
+      return;
+    }
+    String line =
+        "Exit 3: mandatory rules fail under --policy enforce; "
+            + String.join("; ", parts)
+            + " (each FAIL above says why; --policy advisory reports without failing)";
+    if (!json) {
+      out.println(line);
+    }
+    err.println(line);
   }
 
   /**
@@ -184,6 +238,11 @@ public final class PlanCommand implements Callable<Integer> {
       }
       if (planned != null) {
         planned.add(AccountCheck.Stack.of(platform, graph));
+      }
+      if (review.exitCode() == POLICY_VIOLATIONS) {
+        Map<String, Integer> rules = new java.util.TreeMap<>();
+        review.policy().mandatoryFailures().forEach(f -> rules.merge(f.ruleId(), 1, Integer::sum));
+        failedRules.put(name, rules);
       }
       return review.exitCode();
     } catch (Exception e) {
@@ -271,6 +330,7 @@ public final class PlanCommand implements Callable<Integer> {
     PrintStream table = json ? err : out;
     table.println("Key settings by environment (read from each plan; - where absent):");
     StackSummary.printTable(table, summaries);
+    summarize(account);
     return worst;
   }
 
