@@ -115,6 +115,18 @@ public final class Exceptions {
               "seed 004 fixes Redis on 6379: the security groups and the database tier's NACL admit"
                   + " only 5432 and 6379"),
           new PolicyException(
+              "SM-02",
+              "*-secrets-cache-auth-token",
+              ALL,
+              Set.of("rotation"),
+              "Secrets Manager has managed rotation (no Lambda) only for secrets another service"
+                  + " manages, such as the RDS master secret; a schedule for the ElastiCache AUTH"
+                  + " token needs a rotation Lambda of our own calling ModifyReplicationGroup with"
+                  + " AuthTokenUpdateStrategy ROTATE then SET (secretsmanager 2017-10-17 RotateSecret"
+                  + " RotationLambdaARN; elasticache 2015-02-02 ModifyReplicationGroup"
+                  + " AuthTokenUpdateStrategy), which Plinth does not have: the token is rotated on"
+                  + " demand by replacing it (docs/runbooks.md, \"Rotate the credentials\")"),
+          new PolicyException(
               "ALB-01",
               "dev-*",
               EnumSet.of(Environment.DEV),
