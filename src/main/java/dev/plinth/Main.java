@@ -25,7 +25,7 @@ public final class Main {
    * common fork-join pool has fewer than two threads (the JDK gives it cores - 1: one on a 2-core
    * machine or CI runner), every such async step starts a thread of its own: about 2,200 threads
    * for a plan of prod, a second and a half of system time (measured with strace and hyperfine,
-   * README "Measurements"). Four threads in the common pool avoid that. This runs before anything
+   * docs/measurements.md). Four threads in the common pool avoid that. This runs before anything
    * touches the pool, and leaves a value set on the command line alone.
    */
   static final String COMMON_POOL = "java.util.concurrent.ForkJoinPool.common.parallelism";
@@ -112,7 +112,8 @@ public final class Main {
     out.println("arguments (PULUMI_MONITOR set); then it is the Pulumi program itself.");
     out.println();
     out.println("Exit codes: 0 done; 1 failed; 2 configuration errors or a bad command line;");
-    out.println("3 a mandatory policy rule failed under --policy enforce. See README.md.");
+    out.println(
+        "3 a mandatory policy rule failed under --policy enforce. See README.md and docs/plan.md.");
   }
 
   /** Validates the stack's configuration before anything is registered, then runs the platform. */

@@ -79,7 +79,7 @@ public final class EdgeValidation {
                   + edge.domain()
                   + ", or set "
                   + KEY
-                  + ".certificateArn instead (README, plinth:edge)",
+                  + ".certificateArn instead (docs/settings.md, plinth:edge)",
               edge.hostedZoneId()));
     }
     return List.of();

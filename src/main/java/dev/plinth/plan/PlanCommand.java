@@ -288,7 +288,8 @@ public final class PlanCommand implements Callable<Integer> {
         out.println();
       }
     }
-    // The stacks that share an account, together (README, "plan --all"); off with --policy off.
+    // The stacks that share an account, together (docs/plan.md, "plan --all"); off with --policy
+    // off.
     AccountCheck.Result account =
         policy == PolicyMode.OFF ? null : AccountCheck.check(List.copyOf(planned));
     if (account != null) {

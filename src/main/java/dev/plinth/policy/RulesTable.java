@@ -3,7 +3,10 @@ package dev.plinth.policy;
 import dev.plinth.config.Environment;
 import java.util.stream.Collectors;
 
-/** The rules and exceptions as Markdown tables, for the README (a test keeps them in step). */
+/**
+ * The rules and exceptions as Markdown tables, for docs/policy.md (RulesTableTest keeps them in
+ * step).
+ */
 public final class RulesTable {
   private RulesTable() {}
 

@@ -214,7 +214,7 @@ class EdgeValidationTest {
         .containsExactly(
             "plinth:edge.hostedZoneId is the stack file's placeholder: before pulumi up, set the id"
                 + " of the Route 53 hosted zone that holds app.example.com, or set"
-                + " plinth:edge.certificateArn instead (README, plinth:edge) (got"
+                + " plinth:edge.certificateArn instead (docs/settings.md, plinth:edge) (got"
                 + " Z00000000PLACEHOLDER)");
     assertThat(EdgeValidation.forDeployment(withRealZone.edge())).isEmpty();
     assertThat(EdgeValidation.forDeployment(Plans.stackFile("dev").edge())).isEmpty();
