@@ -216,4 +216,63 @@ class DocsTest {
     }
     assertThat(named).isGreaterThanOrEqualTo(5);
   }
+
+  /** The seed numbers a text cites: "seed 004", "seeds 000, 001", "seeds 000-002". */
+  static Set<String> seedsCited(String text) {
+    Set<String> seeds = new TreeSet<>();
+    Matcher m = Pattern.compile("(?i)seeds? (00\\d(?:(?:, | and |-)00\\d)*)").matcher(text);
+    while (m.find()) {
+      String list = m.group(1);
+      Matcher range = Pattern.compile("(00\\d)-(00\\d)").matcher(list);
+      while (range.find()) {
+        for (int i = Integer.parseInt(range.group(1)); i <= Integer.parseInt(range.group(2)); i++) {
+          seeds.add(String.format("%03d", i));
+        }
+      }
+      Matcher one = Pattern.compile("00\\d").matcher(list);
+      while (one.find()) {
+        seeds.add(one.group());
+      }
+    }
+    return seeds;
+  }
+
+  @Test
+  void everySeedCitedInTheCodeStackFilesAndDocsHasItsSectionOnTheRequirementsPage()
+      throws Exception {
+    String page = read("docs/requirements.md");
+    Set<String> cited = new TreeSet<>();
+    List<Path> files = new ArrayList<>(pages());
+    try (Stream<Path> main = Files.walk(Path.of("src/main"));
+        Stream<Path> root = Files.list(Path.of(""))) {
+      main.filter(Files::isRegularFile).forEach(files::add);
+      root.filter(p -> p.getFileName().toString().matches("Pulumi\\..*\\.yaml"))
+          .forEach(files::add);
+    }
+    for (Path file : files) {
+      String text = Files.readString(file);
+      assertThat(text)
+          .as("%s names a file outside the repository", file)
+          .doesNotContain("../shared");
+      cited.addAll(seedsCited(text));
+    }
+
+    assertThat(cited).as("seeds cited").contains("000", "001", "002", "003", "004");
+    for (String seed : cited) {
+      assertThat(page)
+          .as("docs/requirements.md, the section of seed %s with its file name", seed)
+          .containsPattern("\n## Seed " + seed + "\n\n`" + seed + "_[0-9a-f]{16}\\.txt`");
+      String body = page.substring(page.indexOf("## Seed " + seed));
+      int next = body.indexOf("\n## ", 3);
+      body = next < 0 ? body : body.substring(0, next);
+      assertThat(body.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| figure")))
+          .as("figures of seed %s, each with its section", seed)
+          .isNotEmpty()
+          .allSatisfy(
+              l ->
+                  assertThat(l.split(" \\| "))
+                      .hasSize(3)
+                      .allSatisfy(c -> assertThat(c.strip()).isNotEmpty()));
+    }
+  }
 }

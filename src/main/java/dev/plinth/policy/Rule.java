@@ -9,8 +9,8 @@ import java.util.Set;
 /**
  * One policy rule over the recorded resource graph.
  *
- * @param id our id: a catalogue id ({@code NET-01}, see {@code ../shared/policy-catalogue.md}) or
- *     {@code PL-nn} for a rule from the seeds that no scanner has
+ * @param id our id: a catalogue id ({@code NET-01}, see docs/policy.md) or {@code PL-nn} for a rule
+ *     from the seeds that no scanner has
  * @param title one line: what must hold
  * @param severity mandatory (fails {@code plan --policy enforce}) or advisory
  * @param environments the environments the rule applies to; elsewhere it is not applicable
