@@ -6,6 +6,7 @@ import dev.plinth.config.ConfigLoader;
 import dev.plinth.config.ConfigProblem;
 import dev.plinth.config.PlatformConfig;
 import dev.plinth.config.RawConfig;
+import dev.plinth.config.SettingsTable;
 import dev.plinth.edge.EdgeValidation;
 import dev.plinth.plan.PlanCommand;
 import dev.plinth.workloads.WorkloadValidation;
@@ -76,6 +77,9 @@ public final class Main {
       case "plan" -> {
         return PlanCommand.execute(out, err, Arrays.copyOfRange(args, 1, args.length));
       }
+      case "settings" -> {
+        return settings(out, err, Arrays.copyOfRange(args, 1, args.length));
+      }
       default -> {
         err.println("plinth: unknown command '" + args[0] + "'");
         err.println();
@@ -84,6 +88,41 @@ public final class Main {
       }
     }
   }
+
+  /**
+   * {@code plinth settings [STACK]}: every setting with its type and default per environment (the
+   * loader's model, config/SettingsTable); with STACK, also the effective values of
+   * Pulumi.STACK.yaml, marking what its stack file changes.
+   */
+  static int settings(PrintStream out, PrintStream err, String... args) {
+    if (args.length > 1 || (args.length == 1 && args[0].startsWith("-"))) {
+      boolean help = args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"));
+      (help ? out : err).println("usage: " + SETTINGS_USAGE);
+      return help ? PlanCommand.OK : PlanCommand.CONFIG_ERRORS;
+    }
+    PlatformConfig stack = null;
+    if (args.length == 1) {
+      java.nio.file.Path file = java.nio.file.Path.of("Pulumi." + args[0] + ".yaml");
+      try {
+        stack = ConfigLoader.load(RawConfig.fromStackFile(file), args[0]);
+      } catch (ConfigException e) {
+        e.problems().stream().map(ConfigProblem::message).forEach(err::println);
+        return PlanCommand.CONFIG_ERRORS;
+      } catch (java.io.IOException e) {
+        err.println("cannot read " + file + ": " + e.getMessage());
+        return PlanCommand.CONFIG_ERRORS;
+      }
+    }
+    out.println(
+        "Settings of Pulumi.<stack>.yaml: type and default per environment"
+            + " (docs/settings.md says what each means and where its default comes from).");
+    SettingsTable.text(stack).forEach(out::println);
+    return PlanCommand.OK;
+  }
+
+  static final String SETTINGS_USAGE =
+      "plinth settings [STACK]   Every setting: type, default per environment; with STACK, the"
+          + " values of Pulumi.STACK.yaml.";
 
   /**
    * The top-level help; the plan line is picocli's synopsis of PlanCommand, so it lists every
@@ -105,6 +144,7 @@ public final class Main {
         "      What `pulumi up` would create for STACK (Pulumi.<STACK>.yaml), offline: the");
     out.println(
         "      preview, policy verdicts and cost. `plinth plan --help` explains each option.");
+    out.println("  " + SETTINGS_USAGE.replace("   Every", "\n      Every"));
     out.println("  plinth --help | -h        This help.");
     out.println("  plinth --version | -V     The version.");
     out.println();

@@ -78,4 +78,39 @@ class MainTest {
     assertThat(Main.underEngine(Map.of("PULUMI_STACK", "dev"))).isFalse();
     assertThat(Main.underEngine(Map.of("PULUMI_MONITOR", "127.0.0.1:40123"))).isTrue();
   }
+
+  @Test
+  void settingsListsEverySettingOfTheLoadersModelWithItsTypeAndDefaults() {
+    Run run = main("settings");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    var preset =
+        dev.plinth.config.ConfigView.of(
+            dev.plinth.config.PlatformConfig.preset(
+                "x", dev.plinth.config.Environment.PROD, "us-east-1"));
+    preset
+        .fieldNames()
+        .forEachRemaining(key -> assertThat(run.out()).as("settings lists %s", key).contains(key));
+    assertThat(run.out())
+        .containsPattern("plinth:network\\.azCount +int +2 +3 +3\\n")
+        .containsPattern("plinth:network\\.natGateways +single\\|perAz +single +single +perAz\\n");
+  }
+
+  @Test
+  void settingsOfAStackMarksWhatItsStackFileChanges() {
+    Run run = main("settings", "prod");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out())
+        .containsPattern("plinth:workloads\\.enabled +boolean +false +false +false +true \\*\\n")
+        .containsPattern("plinth:network\\.azCount +int +2 +3 +3 +3\\n");
+  }
+
+  @Test
+  void settingsOfAMissingStackExitsTwo() {
+    Run run = main("settings", "nosuchstack");
+
+    assertThat(run.exit()).isEqualTo(PlanCommand.CONFIG_ERRORS);
+    assertThat(run.err()).contains("Pulumi.nosuchstack.yaml");
+  }
 }
