@@ -46,6 +46,17 @@ public final class SettingsTable {
       presets.put(env, view);
       view.fieldNames().forEachRemaining(keys::add);
     }
+    // A map's entries by name: the presets' maps (Map.of) iterate in an order that changes from
+    // one JVM to the next. Each map keeps the place of its first entry.
+    Map<String, List<String>> groups = new java.util.LinkedHashMap<>();
+    for (String key : keys) {
+      String group = mapEntry(key) ? key.substring(0, key.lastIndexOf('.')) + ".*" : key;
+      groups.computeIfAbsent(group, g -> new ArrayList<>()).add(key);
+    }
+    keys = new LinkedHashSet<>();
+    for (List<String> group : groups.values()) {
+      group.stream().sorted().forEach(keys::add);
+    }
     List<Row> rows = new ArrayList<>();
     rows.add(new Row("aws:region", "String", required()));
     rows.add(
@@ -82,6 +93,16 @@ public final class SettingsTable {
 
   /** The declared type of a flat key, walked down the settings records. */
   static String typeOf(String key) {
+    return name(type(key));
+  }
+
+  /** Whether a flat key is an entry of a map ({@code plinth:cluster.chartVersions.NAME}). */
+  static boolean mapEntry(String key) {
+    int dot = key.lastIndexOf('.');
+    return dot > 0 && Map.class.isAssignableFrom(raw(type(key.substring(0, dot))));
+  }
+
+  private static Type type(String key) {
     String[] path = key.substring(ConfigLoader.PREFIX.length()).split("\\.");
     Type type = component(PlatformConfig.class, path[0]);
     for (String segment : Arrays.asList(path).subList(1, path.length)) {
@@ -94,7 +115,7 @@ public final class SettingsTable {
         throw new IllegalStateException(key + ": no setting " + segment + " in " + type);
       }
     }
-    return name(type);
+    return type;
   }
 
   private static Type component(Class<?> record, String name) {
@@ -190,8 +211,9 @@ public final class SettingsTable {
     }
     if (effective != null) {
       // Entries of a map that only the stack file has (an application secret, a chart version).
-      for (Iterator<String> it = effective.fieldNames(); it.hasNext(); ) {
-        String key = it.next();
+      Set<String> extra = new java.util.TreeSet<>();
+      effective.fieldNames().forEachRemaining(extra::add);
+      for (String key : extra) {
         if (!seen.contains(key)) {
           cells.add(
               new String[] {key, typeOf(key), "-", "-", "-", text(effective.get(key)) + " *"});
