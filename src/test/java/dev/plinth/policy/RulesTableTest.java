@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RulesTableTest {
@@ -21,6 +22,49 @@ class RulesTableTest {
                   .containsPattern(
                       "[A-Z][a-z]+[A-Z]|User Guide|user guide|docs/|\\.md|\\.json|values\\.yaml|Chart\\.yaml");
             });
+  }
+
+  @Test
+  void eachTableHasOneRowPerRuleOrExceptionInTheCodesOrder() {
+    assertThat(ids(RulesTable.rules()))
+        .containsExactlyElementsOf(
+            Policy.rules().stream().filter(r -> !r.deployability()).map(Rule::id).toList());
+    assertThat(ids(RulesTable.deployability()))
+        .containsExactlyElementsOf(
+            Policy.rules().stream().filter(Rule::deployability).map(Rule::id).toList());
+    assertThat(ids(RulesTable.exceptions()))
+        .containsExactlyElementsOf(
+            Exceptions.DEFAULT.stream().map(PolicyException::ruleId).toList());
+  }
+
+  /** The first cell of each row below a table's header and separator. */
+  private static List<String> ids(String table) {
+    return table.lines().skip(2).map(l -> l.split(" \\| ")[0].substring(2)).toList();
+  }
+
+  /** The README's table that starts with this header line, up to the first line not a row. */
+  private static String readmeTable(String readme, String table) {
+    String header = table.lines().findFirst().orElseThrow();
+    List<String> lines = readme.lines().toList();
+    int start = lines.indexOf(header);
+    assertThat(start).as("README has a table headed %s", header).isNotNegative();
+    StringBuilder out = new StringBuilder();
+    for (int i = start; i < lines.size() && lines.get(i).startsWith("|"); i++) {
+      out.append(lines.get(i)).append('\n');
+    }
+    return out.toString();
+  }
+
+  @Test
+  void theReadmesTablesAreExactlyTheGeneratedOnesNoRowMoreOrLess() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+
+    for (String table :
+        List.of(RulesTable.rules(), RulesTable.deployability(), RulesTable.exceptions())) {
+      assertThat(readmeTable(readme, table))
+          .as("README, run RulesTable to regenerate")
+          .isEqualTo(table);
+    }
   }
 
   @Test
