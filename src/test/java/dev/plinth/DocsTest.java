@@ -30,11 +30,6 @@ import picocli.CommandLine;
  * the code here (the policy tables by RulesTableTest).
  */
 class DocsTest {
-  /**
-   * Pages the README links to that another branch adds (issue 18's docs/testing.md); an entry here
-   * is removed once the page is on main.
-   */
-  static final Set<String> ADDED_ELSEWHERE = Set.of("docs/testing.md");
 
   static String read(String path) {
     try {
@@ -81,17 +76,13 @@ class DocsTest {
 
   @Test
   void everyRelativeLinkOfTheReadmeAndTheDocsResolvesInsideTheRepository() throws Exception {
-    Path root = Path.of("").toAbsolutePath();
     for (Path page : pages()) {
       String text = Files.readString(page);
       assertThat(text).as("%s names a file outside the repository", page).doesNotContain("../");
       Matcher m = Pattern.compile("\\]\\(([^)#:]+)(#[^)]*)?\\)").matcher(text);
       while (m.find()) {
         Path target = page.toAbsolutePath().getParent().resolve(m.group(1)).normalize();
-        String relative = root.relativize(target).toString();
-        if (!ADDED_ELSEWHERE.contains(relative)) {
-          assertThat(target).as("link %s in %s", m.group(1), page).exists();
-        }
+        assertThat(target).as("link %s in %s", m.group(1), page).exists();
       }
     }
   }

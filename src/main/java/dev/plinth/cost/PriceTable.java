@@ -23,9 +23,14 @@ public record PriceTable(String date, Map<String, Price> prices) {
 
   private static PriceTable standard;
 
-  /** The table shipped in resources, read once. */
+  /**
+   * The table shipped in resources, read once; read anew on each call when the system property
+   * {@code plinth.noCaches} is true (set by the build's {@code mutation} profile only: PIT runs
+   * many mutants of this class in one JVM, and a table parsed by an earlier mutant would hide the
+   * current one).
+   */
   public static synchronized PriceTable standard() {
-    if (standard == null) {
+    if (standard == null || Boolean.getBoolean("plinth.noCaches")) {
       try (InputStream in = PriceTable.class.getResourceAsStream("prices-us-east-1.csv")) {
         standard = parse(in);
       } catch (IOException e) {

@@ -37,4 +37,42 @@ class CostSettingsTest {
                     .extracting(ConfigProblem::message)
                     .containsExactly(message));
   }
+
+  @ParameterizedTest(name = "{0} = {1} is allowed")
+  @CsvSource({
+    "spotDiscountPercent, 0",
+    "spotDiscountPercent, 90",
+    "trafficGbPerMonth, 0",
+    "albAverageLcus, 0",
+    "wafRequestsMillionsPerMonth, 0",
+    "logsGbPerMonth, 0",
+    "s3GbStored, 0",
+    "budgetMonthlyUsd, 0.01"
+  })
+  void theBoundsOfCostSettingsAreAllowed(String key, double value) {
+    CostSettings cost = Plans.config("dev", Map.of("plinth:cost", Map.of(key, value))).cost();
+
+    assertThat(
+            ConfigView.of(Plans.config("dev", Map.of("plinth:cost", Map.of(key, value))))
+                .get("plinth:cost." + key)
+                .doubleValue())
+        .as("%s of %s", key, cost)
+        .isEqualTo(value);
+  }
+
+  @ParameterizedTest(name = "spotDiscountPercent = {0}")
+  @CsvSource({"-0.5, -0.5", "90.5, 90.5"})
+  void aSpotDiscountJustOutsideTheBoundsIsRefused(double value, String shown) {
+    assertThatThrownBy(
+            () -> Plans.config("dev", Map.of("plinth:cost", Map.of("spotDiscountPercent", value))))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(ConfigProblem::message)
+                    .containsExactly(
+                        "plinth:cost.spotDiscountPercent must be between 0 and 90 (got "
+                            + shown
+                            + ")"));
+  }
 }

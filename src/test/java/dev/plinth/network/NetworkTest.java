@@ -106,6 +106,89 @@ class NetworkTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"dev", "prod"})
+  void everyPublicSubnetIsAssociatedWithThePublicRouteTable(String env) {
+    ResourceGraph plan = Plans.ofStack(env);
+    RecordedResource table = plan.get(ROUTE_TABLE, env + "-network-public-rt");
+
+    assertThat(tier(plan, "public")).isNotEmpty();
+    for (RecordedResource subnet : tier(plan, "public")) {
+      assertThat(associationOf(plan, subnet).text("routeTableId"))
+          .as("%s uses the public route table", subnet)
+          .isEqualTo(routeTableId(plan, table));
+    }
+  }
+
+  /**
+   * Rule numbers of the database NACL in prod: the three database blocks from 100, then per private
+   * block its two data ports and the return traffic, stepping by 10. EC2 evaluates entries in
+   * ascending rule number and accepts 1 to 32766 (ec2 2016-11-15 CreateNetworkAclEntry,
+   * RuleNumber).
+   */
+  @Test
+  void theDatabaseNaclNumbersItsRulesUpwardFrom100InStepsOf10() {
+    RecordedResource nacl = Plans.ofStack("prod").get(NACL, "prod-network-database-nacl");
+
+    assertThat(ruleNumbers(nacl, "ingress"))
+        .as("ingress rule numbers of %s", nacl)
+        .containsExactly(100, 110, 120, 130, 140, 160, 170, 190, 200);
+    assertThat(ruleNumbers(nacl, "egress"))
+        .as("egress rule numbers of %s", nacl)
+        .containsExactly(100, 110, 120, 150, 180, 210);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"public", "private"})
+  void theOtherNaclsNumberTheirRulesWithinWhatEc2Accepts(String tier) {
+    RecordedResource nacl = Plans.ofStack("prod").get(NACL, "prod-network-" + tier + "-nacl");
+
+    for (String direction : List.of("ingress", "egress")) {
+      assertThat(ruleNumbers(nacl, direction))
+          .as("%s rule numbers of %s", direction, nacl)
+          .isNotEmpty()
+          .doesNotHaveDuplicates()
+          .isSorted()
+          .allSatisfy(n -> assertThat(n).isBetween(100, 32766));
+    }
+  }
+
+  /**
+   * The flow-log role: only the VPC Flow Logs service of this account may assume it (IAM user
+   * guide, "Confused deputy prevention", aws:SourceAccount), and it may write to its own log group
+   * only (VPC user guide, "IAM role for publishing flow logs to CloudWatch Logs").
+   */
+  @Test
+  void theFlowLogRoleTrustsFlowLogsOfThisAccountAndWritesOnlyToItsLogGroup() throws Exception {
+    ResourceGraph plan = Plans.ofStack("prod");
+    RecordedResource role = plan.get("aws:iam/role:Role", "prod-network-flow-logs-role");
+    RecordedResource policy =
+        plan.get("aws:iam/rolePolicy:RolePolicy", "prod-network-flow-logs-policy");
+    RecordedResource flowLog = plan.get("aws:ec2/flowLog:FlowLog", "prod-network-flow-log");
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    JsonNode trust = json.readTree(role.text("assumeRolePolicy")).at("/Statement/0");
+    assertThat(trust.path("Effect").asText()).isEqualTo("Allow");
+    assertThat(trust.at("/Principal/Service").asText()).isEqualTo("vpc-flow-logs.amazonaws.com");
+    assertThat(trust.path("Action").asText()).isEqualTo("sts:AssumeRole");
+    assertThat(trust.at("/Condition/StringEquals/aws:SourceAccount").asText())
+        .as("source account in the trust policy of %s", role)
+        .matches("\\d{12}");
+
+    JsonNode allow = json.readTree(policy.text("policy")).at("/Statement/0");
+    String arn = flowLog.text("logDestination");
+    assertThat(allow.path("Effect").asText()).isEqualTo("Allow");
+    assertThat(allow.path("Action"))
+        .extracting(JsonNode::asText)
+        .containsExactly("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams");
+    assertThat(allow.path("Resource"))
+        .extracting(JsonNode::asText)
+        .as("resources of %s", policy)
+        .containsExactly(arn, arn + ":*");
+    assertThat(arn).endsWith(":log-group:/plinth/prod/vpc-flow-logs");
+    assertThat(flowLog.text("iamRoleArn")).as("role of %s", flowLog).contains(":role/");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
   void theDatabaseNaclAdmitsOnlyPostgresAndRedisFromPrivateSubnetsAndItsOwnTier(String env) {
     ResourceGraph plan = Plans.ofStack(env);
     RecordedResource nacl = plan.get(NACL, env + "-network-database-nacl");
@@ -282,6 +365,12 @@ class NetworkTest {
         .filter(a -> a.text("subnetId").equals(subnetId))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no route table association for " + subnet));
+  }
+
+  private static List<Integer> ruleNumbers(RecordedResource nacl, String direction) {
+    return StreamSupport.stream(nacl.input(direction).orElseThrow().spliterator(), false)
+        .map(rule -> rule.get("ruleNo").asInt())
+        .toList();
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

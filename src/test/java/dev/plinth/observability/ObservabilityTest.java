@@ -183,17 +183,28 @@ class ObservabilityTest {
   void everyServicesProviderTagsEnvironmentServiceOwnerAndCostCenter(String env) {
     List<RecordedResource> providers = Plans.ofStack(env).ofType("pulumi:providers:aws");
 
-    assertThat(providers).hasSizeGreaterThanOrEqualTo(4);
-    Set<String> services = new java.util.HashSet<>();
+    Map<String, String> services = new java.util.HashMap<>();
     for (RecordedResource p : providers) {
       JsonNode tags = defaultTags(p);
       assertThat(tags.get("Environment").asText()).as("Environment tag of %s", p).isEqualTo(env);
       assertThat(tags.get("Owner").asText()).as("Owner tag of %s", p).isEqualTo("platform");
       assertThat(tags.get("CostCenter").asText()).as("CostCenter tag of %s", p).isEqualTo("plinth");
       assertThat(tags.get("ManagedBy").asText()).isEqualTo("pulumi");
-      services.add(tags.get("Service").asText());
+      services.put(p.name().substring(env.length()), tags.get("Service").asText());
     }
-    assertThat(services).contains("platform", "network", "edge", "observability");
+    assertThat(services)
+        .as("Service tag of each provider of %s", env)
+        .isEqualTo(
+            Map.of(
+                "-aws", "platform",
+                "-aws-network", "network",
+                "-aws-edge", "edge",
+                "-aws-dr", "backups",
+                "-aws-data", "data",
+                "-aws-backups", "backups",
+                "-aws-compute", "compute",
+                "-aws-workloads", "workloads",
+                "-aws-observability", "observability"));
   }
 
   /** A provider's inputs reach the engine as JSON text per top-level key. */

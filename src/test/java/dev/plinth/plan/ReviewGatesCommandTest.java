@@ -165,7 +165,15 @@ class ReviewGatesCommandTest {
 
     assertThat(run.exit()).as(run.err()).isZero();
     JsonNode doc = new ObjectMapper().readTree(run.out());
-    assertThat(doc.at("/stacks/prod/cost/totalMonthlyUsd").asDouble()).isPositive();
+    var prod = dev.plinth.testing.Plans.stackFile("prod");
+    double expected =
+        dev.plinth.cost.CostEstimator.estimate(
+                dev.plinth.testing.Plans.ofStack("prod"), prod.cost(), prod.region())
+            .total();
+    assertThat(doc.at("/stacks/prod/cost/totalMonthlyUsd").asDouble())
+        .as("prod's total in the document is the estimate of prod's plan, to the cent")
+        .isCloseTo(expected, org.assertj.core.api.Assertions.within(0.005))
+        .isPositive();
     assertThat(doc.at("/comparison/dev/NAT gateways").asText()).isEqualTo("1");
     assertThat(doc.at("/account/mode").asText()).isEqualTo("enforce");
     assertThat(doc.at("/account/stacks/prod/account").asText()).isEqualTo("default");

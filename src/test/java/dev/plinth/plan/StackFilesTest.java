@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plinth.config.PlatformConfig;
 import dev.plinth.testing.Plans;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,7 +19,34 @@ class StackFilesTest {
 
     assertThat(config.environment().key()).isEqualTo(stack);
     assertThat(plan.root()).as("stack resource of %s", stack).isPresent();
-    assertThat(plan.resources()).as("resources of %s", stack).hasSizeGreaterThan(30);
+    List<String> components =
+        new java.util.ArrayList<>(
+            List.of(
+                "keys",
+                "network",
+                "edge-lb",
+                "edge-waf",
+                "secrets",
+                "db",
+                "cache",
+                "backups",
+                "registry",
+                "cluster",
+                "cluster-addons",
+                "app",
+                "monitoring",
+                "budget",
+                "audit"));
+    if (!stack.equals("dev")) {
+      components.add("edge-certificate"); // dev serves HTTP only, with no certificate
+    }
+    assertThat(plan.where(r -> r.type().startsWith("plinth:")))
+        .as("components of %s", stack)
+        .extracting(RecordedResource::name)
+        .containsExactlyInAnyOrderElementsOf(
+            components.stream().map(c -> stack + "-" + c).toList());
+    assertThat(plan.where(r -> r.type().startsWith("plinth:")))
+        .allSatisfy(c -> assertThat(plan.children(c.urn())).as("children of %s", c).isNotEmpty());
     assertThat(plan.where(r -> r.parent() == null))
         .as("resources without a parent in %s", stack)
         .extracting(RecordedResource::type)

@@ -38,9 +38,34 @@ final class Fixtures {
           + "{Sid: 'Decrypt', Effect: 'Allow', Principal: {Service: 'cloudtrail.amazonaws.com'},"
           + " Action: 'kms:Decrypt', Resource: '*'}]}";
 
+  /**
+   * The app role's inline policy: read-only actions on any resource (one of each verb IAM-02 reads
+   * as read-only: Describe, Get, List) and a Deny guard on IAM and on everything outside us-east-1.
+   * A Deny grants nothing: rules that judge grants must tell it from an Allow.
+   */
+  static final String IRSA_INLINE_POLICY = inlinePolicy("Deny");
+
+  static String inlinePolicy(String guardEffect) {
+    return "'{\"Version\":\"2012-10-17\",\"Statement\":["
+        + "{\"Sid\":\"Read\",\"Effect\":\"Allow\",\"Action\":[\"logs:DescribeLogGroups\","
+        + "\"cloudwatch:GetMetricData\",\"cloudwatch:ListMetrics\"],\"Resource\":\"*\"},"
+        + "{\"Sid\":\"NoIam\",\"Effect\":\""
+        + guardEffect
+        + "\",\"Action\":\"iam:*\",\"Resource\":\"*\"},"
+        + "{\"Sid\":\"HomeRegion\",\"Effect\":\""
+        + guardEffect
+        + "\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"StringNotEquals\":"
+        + "{\"aws:RequestedRegion\":\"us-east-1\"}}}]}'";
+  }
+
   static String tlsOnlyPolicy(String bucket) {
-    return "'{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"TlsOnly\",\"Effect\":\"Deny\","
-        + "\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":[\"arn:aws:s3:::"
+    return tlsOnlyPolicy(bucket, "Deny");
+  }
+
+  static String tlsOnlyPolicy(String bucket, String effect) {
+    return "'{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"TlsOnly\",\"Effect\":\""
+        + effect
+        + "\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":[\"arn:aws:s3:::"
         + bucket
         + "\"],\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}]}'";
   }
@@ -465,7 +490,10 @@ final class Fixtures {
         "{assumeRolePolicy: '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
             + "{\"Federated\":\"arn:aws:iam::123456789012:oidc-provider/oidc.eks\"},\"Action\":"
             + "\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{\"StringEquals\":{\"oidc.eks:sub\":"
-            + "\"system:serviceaccount:app:app\",\"oidc.eks:aud\":\"sts.amazonaws.com\"}}}]}'}");
+            + "\"system:serviceaccount:app:app\",\"oidc.eks:aud\":\"sts.amazonaws.com\"}}}]}',"
+            + " inlinePolicies: [{name: 'guard', policy: "
+            + IRSA_INLINE_POLICY
+            + "}]}");
     g.add(
         Types.ROLE_POLICY,
         p + "cluster-irsa-policy",

@@ -334,6 +334,26 @@ class PolicyRulesTest {
             "prod-edge-lb-app-tg",
             "5 failures before unhealthy",
             g -> g.set("prod-edge-lb-app-tg", "healthCheck.unhealthyThreshold", "5")),
+        c(
+            "PL-02",
+            "prod-edge-lb-app-tg",
+            "a health check times out after 10 s",
+            g -> g.set("prod-edge-lb-app-tg", "healthCheck.timeout", "10")),
+        c(
+            "PL-02",
+            "prod-edge-lb-app-tg",
+            "5 successes before healthy",
+            g -> g.set("prod-edge-lb-app-tg", "healthCheck.healthyThreshold", "5")),
+        c(
+            "PL-02",
+            "prod-edge-lb-app-tg",
+            "health checks off",
+            g -> g.set("prod-edge-lb-app-tg", "healthCheck.enabled", "false")),
+        c(
+            "PL-02",
+            "prod-edge-lb-app-tg",
+            "no health-check path",
+            g -> g.remove("prod-edge-lb-app-tg", "healthCheck.path")),
         c("PL-03", ALB, "idle timeout 300 s", g -> g.set(ALB, "idleTimeout", "300")),
         c(
             "PL-03",
@@ -499,6 +519,11 @@ class PolicyRulesTest {
                     "{sseAlgorithm: 'AES256'}")),
         c("S3-03", BACKUPS, "the policy is gone", g -> g.drop(BACKUPS + "-policy")),
         c(
+            "S3-03",
+            BACKUPS,
+            "the TLS statement allows instead of denying",
+            g -> g.set(BACKUPS + "-policy", "policy", Fixtures.tlsOnlyPolicy(BACKUPS, "Allow"))),
+        c(
             "S3-04",
             BACKUPS,
             "versioning suspended",
@@ -510,6 +535,11 @@ class PolicyRulesTest {
             "multipart uploads never aborted",
             g -> g.remove(BACKUPS + "-lifecycle", "rules.0.abortIncompleteMultipartUpload")),
         c("S3-06", "prod-edge-lb-logs", "no lifecycle", g -> g.drop("prod-edge-lb-logs-lifecycle")),
+        c(
+            "S3-06",
+            BACKUPS,
+            "its only lifecycle rule is disabled",
+            g -> g.set(BACKUPS + "-lifecycle", "rules.0.status", "'Disabled'")),
         c(
             "S3-07",
             BACKUPS,
@@ -711,6 +741,34 @@ class PolicyRulesTest {
                     "prod-cluster-irsa-policy",
                     "policy",
                     "'{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iam:*\",\"Resource\":\"arn:aws:iam::1:role/x\"}]}'")),
+        c(
+            "IAM-01",
+            "prod-cluster-irsa",
+            "the role's inline policy allows * on * unconditioned",
+            g ->
+                g.set(
+                    "prod-cluster-irsa",
+                    "inlinePolicies.0.policy",
+                    "'{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}'")),
+        c(
+            "IAM-04",
+            "prod-cluster-irsa",
+            "the role's Deny guards become Allows",
+            g ->
+                g.set(
+                    "prod-cluster-irsa",
+                    "inlinePolicies.0.policy",
+                    Fixtures.inlinePolicy("Allow"))),
+        c(
+            "IAM-02",
+            "prod-cluster-irsa",
+            "a write action joins the role's read-only actions on any resource",
+            g ->
+                g.set(
+                    "prod-cluster-irsa",
+                    "inlinePolicies.0.policy",
+                    "'{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"logs:DescribeLogGroups\","
+                        + "\"logs:PutRetentionPolicy\"],\"Resource\":\"*\"}]}'")),
         // observability
         c(
             "CW-01",

@@ -54,10 +54,20 @@ public final class Plans {
     }
   }
 
-  /** The plan of a real stack file, computed once per test run. */
+  /**
+   * The plan of a real stack file, computed once per test run; anew on each call when the system
+   * property {@code plinth.noCaches} is true (the {@code mutation} profile sets it: PIT runs many
+   * mutants in one JVM, and a plan kept from an earlier mutant would hide the current one).
+   */
   public static ResourceGraph ofStack(String stack) {
+    if (Boolean.getBoolean(NO_CACHES)) {
+      return Recorder.plan(stackFile(stack));
+    }
     return STACK_PLANS.computeIfAbsent(stack, s -> Recorder.plan(stackFile(s)));
   }
+
+  /** The system property that switches the test run's caches off (pom.xml, profile mutation). */
+  public static final String NO_CACHES = "plinth.noCaches";
 
   public static ResourceGraph of(PlatformConfig config) {
     return Recorder.plan(config);
