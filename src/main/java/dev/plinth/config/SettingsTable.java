@@ -151,6 +151,16 @@ public final class SettingsTable {
     return c.getSimpleName();
   }
 
+  /** A stack's value with the mark of a change, cut first so that the mark is never cut off. */
+  private static String marked(String value, boolean changed) {
+    if (!changed) {
+      return value;
+    }
+    String fitted =
+        value.length() > VALUE_WIDTH - 2 ? value.substring(0, VALUE_WIDTH - 5) + "..." : value;
+    return fitted + " *";
+  }
+
   private static boolean hasKeyUnder(ObjectNode view, String prefix) {
     for (Iterator<String> it = view.fieldNames(); it.hasNext(); ) {
       if (it.next().startsWith(prefix)) {
@@ -205,7 +215,7 @@ public final class SettingsTable {
         String prefix = r.key() + ".";
         boolean entries = value.equals("-") && hasKeyUnder(effective, prefix);
         boolean changed = !entries && !value.equals(preset) && !preset.equals("(required)");
-        row.add(entries ? "(its entries below)" : value + (changed ? " *" : ""));
+        row.add(entries ? "(its entries below)" : marked(value, changed));
       }
       cells.add(row.toArray(String[]::new));
     }
@@ -216,7 +226,9 @@ public final class SettingsTable {
       for (String key : extra) {
         if (!seen.contains(key)) {
           cells.add(
-              new String[] {key, typeOf(key), "-", "-", "-", text(effective.get(key)) + " *"});
+              new String[] {
+                key, typeOf(key), "-", "-", "-", marked(text(effective.get(key)), true)
+              });
         }
       }
     }
