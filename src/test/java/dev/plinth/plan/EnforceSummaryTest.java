@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,16 +20,7 @@ class EnforceSummaryTest {
 
   /** The real prod stack file with flow logs off: NET-01 (mandatory) fails on prod-network-vpc. */
   Path prodWithoutFlowLogs() throws Exception {
-    var yaml = new ObjectMapper(new YAMLFactory());
-    var stack = (ObjectNode) yaml.readTree(Path.of("Pulumi.prod.yaml").toFile());
-    var config = (ObjectNode) stack.get("config");
-    if (!config.has("plinth:network")) {
-      config.putObject("plinth:network");
-    }
-    ((ObjectNode) config.get("plinth:network")).put("flowLogs", false);
-    Path file = dir.resolve("Pulumi.prod.yaml");
-    yaml.writeValue(file.toFile(), stack);
-    return file;
+    return ReviewGatesCommandTest.prodWithoutFlowLogs(dir);
   }
 
   static String lastLine(String text) {

@@ -37,6 +37,11 @@ class ReviewGatesCommandTest {
    * prod-network-vpc. Derived from Pulumi.prod.yaml so that whatever else prod must say stays.
    */
   Path prodWithoutFlowLogs() throws Exception {
+    return prodWithoutFlowLogs(dir);
+  }
+
+  /** {@link #prodWithoutFlowLogs()} written into {@code dir}. */
+  static Path prodWithoutFlowLogs(Path dir) throws Exception {
     var yaml = new ObjectMapper(new YAMLFactory());
     var stack = (ObjectNode) yaml.readTree(Path.of("Pulumi.prod.yaml").toFile());
     var config = (ObjectNode) stack.get("config");
