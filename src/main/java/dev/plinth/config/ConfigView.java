@@ -38,7 +38,11 @@ public final class ConfigView {
         flatten(key + "." + c.getName(), get(c, record), out);
       }
     } else if (value instanceof Map<?, ?> map && !map.isEmpty()) {
-      map.forEach((k, v) -> flatten(key + "." + k, v, out));
+      // By key: Map.of iterates in an order that changes from one JVM to the next, and the plan's
+      // JSON must not change between two runs of the same program.
+      map.entrySet().stream()
+          .sorted(java.util.Comparator.comparing(e -> String.valueOf(e.getKey())))
+          .forEach(e -> flatten(key + "." + e.getKey(), e.getValue(), out));
     } else {
       out.set(key, leaf(value));
     }
@@ -68,7 +72,10 @@ public final class ConfigView {
     }
     if (value instanceof Collection<?> list) {
       var array = F.arrayNode();
-      list.forEach(v -> array.add(leaf(v)));
+      (list instanceof java.util.Set<?>
+              ? list.stream().sorted(java.util.Comparator.comparing(String::valueOf))
+              : list.stream())
+          .forEach(v -> array.add(leaf(v)));
       return array;
     }
     return F.textNode(String.valueOf(value));

@@ -24,8 +24,19 @@ public record CostReport(
     notes = List.copyOf(notes);
   }
 
+  /**
+   * The sum of the lines, exact before its one rounding to a double, so that it does not depend on
+   * the order of the lines (a floating-point sum does, by a cent here and there).
+   */
   public double total() {
-    return lines.stream().mapToDouble(CostLine::monthlyUsd).sum();
+    return exactSum(lines.stream().mapToDouble(CostLine::monthlyUsd).boxed().toList());
+  }
+
+  static double exactSum(List<Double> values) {
+    return values.stream()
+        .map(java.math.BigDecimal::new)
+        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
+        .doubleValue();
   }
 
   public double budget() {
@@ -37,8 +48,14 @@ public record CostReport(
   }
 
   public Map<String, Double> byComponent() {
+    Map<String, List<Double>> parts = new TreeMap<>();
+    lines.forEach(
+        l ->
+            parts
+                .computeIfAbsent(l.component(), c -> new java.util.ArrayList<>())
+                .add(l.monthlyUsd()));
     Map<String, Double> out = new TreeMap<>();
-    lines.forEach(l -> out.merge(l.component(), l.monthlyUsd(), Double::sum));
+    parts.forEach((component, values) -> out.put(component, exactSum(values)));
     return out;
   }
 

@@ -17,7 +17,10 @@ import java.util.stream.Collectors;
 public record ResourceGraph(String stack, List<RecordedResource> resources, ObjectNode outputs) {
 
   public ResourceGraph {
-    resources = List.copyOf(resources);
+    // By URN: the engine registers concurrently, so the order of arrival changes from one run to
+    // the next; everything that reads the graph (policy verdicts, cost lines) then reads it in the
+    // same order every time.
+    resources = resources.stream().sorted(Comparator.comparing(RecordedResource::urn)).toList();
   }
 
   public Optional<RecordedResource> root() {

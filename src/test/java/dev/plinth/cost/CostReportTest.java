@@ -28,6 +28,25 @@ class CostReportTest {
   }
 
   @Test
+  void theTotalDoesNotDependOnTheOrderOfTheLines() {
+    // 0.1 + 0.2 + 0.3 is 0.6000000000000001 in this order and 0.6 in the reverse one.
+    List<CostLine> lines =
+        List.of(
+            new CostLine("a", "x", "1", 0.1),
+            new CostLine("a", "y", "1", 0.2),
+            new CostLine("b", "z", "1", 0.3));
+    List<CostLine> reversed = List.of(lines.get(2), lines.get(1), lines.get(0));
+    CostSettings usage = new CostSettings(1, 0, 0, 0, 0, 0, 60);
+
+    CostReport forward = new CostReport("test", "us-east-1", "2026-11-01", usage, lines, List.of());
+    CostReport backward =
+        new CostReport("test", "us-east-1", "2026-11-01", usage, reversed, List.of());
+
+    assertThat(forward.total()).isEqualTo(backward.total()).isEqualTo(0.6);
+    assertThat(forward.byComponent()).isEqualTo(backward.byComponent());
+  }
+
+  @Test
   void withinTheBudgetSaysWhichShareOfItIsUsed() {
     CostReport r = report(250);
 
