@@ -4,21 +4,26 @@ import com.pulumi.Context;
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
+import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.plinth.backup.Backups;
 import dev.plinth.compute.Cluster;
+import dev.plinth.compute.ClusterAccess;
 import dev.plinth.compute.ClusterAddons;
 import dev.plinth.compute.Registry;
 import dev.plinth.config.EdgeSettings;
+import dev.plinth.config.ObservabilitySettings.CostAllocationTag;
 import dev.plinth.config.PlatformConfig;
 import dev.plinth.data.Cache;
 import dev.plinth.data.Database;
-import dev.plinth.data.KeyDomain;
-import dev.plinth.data.Keys;
 import dev.plinth.data.Secrets;
 import dev.plinth.edge.Certificate;
 import dev.plinth.edge.Firewall;
 import dev.plinth.edge.LoadBalancer;
+import dev.plinth.keys.KeyDomain;
+import dev.plinth.keys.KeyRing;
+import dev.plinth.keys.Keys;
+import dev.plinth.keys.LogStorage;
 import dev.plinth.network.Network;
 import dev.plinth.observability.AuditTrail;
 import dev.plinth.observability.Budget;
@@ -73,47 +78,109 @@ public final class Platform {
     return ComponentResourceOptions.builder().providers(provider(config, service)).build();
   }
 
+  /**
+   * The whole platform, layer by layer in the order traffic flows (the architecture diagram, top to
+   * bottom). Each layer is a plain method returning the handles the next ones take, not a
+   * component: a new parent would change every child's URN, and {@code pulumi up} would replace
+   * them, protected databases included. Each layer exports the stack outputs it owns.
+   */
   public static void deploy(Context ctx, PlatformConfig config) {
-    String prefix = config.prefix();
+    Foundation base = foundation(ctx, config);
+    Network network = network(ctx, config, base);
+    Edge edge = edge(ctx, config, base, network);
+    Data data = data(ctx, config, base, network);
+    Compute compute = compute(ctx, config, base, network);
+    workloads(ctx, config, compute, edge, data);
+    observability(ctx, config, base, edge, data, compute);
+  }
+
+  /**
+   * What every layer builds on: the platform's AWS provider and account, the disaster-recovery
+   * region, and the KMS keys by domain with the log groups' storage.
+   */
+  record Foundation(AwsContext aws, DrRegion dr, Keys keys, KeyRing ring, LogStorage logs) {}
+
+  static Foundation foundation(Context ctx, PlatformConfig config) {
     var provider = provider(config, "platform");
     AwsContext aws = AwsContext.of(provider, config.region());
-    var inAws = ComponentResourceOptions.builder().providers(provider).build();
+    var keys =
+        new Keys(
+            config.prefix() + "-keys",
+            config.environment(),
+            aws,
+            ComponentResourceOptions.builder().providers(provider).build());
+    var observability = config.observability();
+    LogStorage logs =
+        keys.logs(observability.logRetentionDays(), observability.applicationLogRetentionDays());
+    ctx.export("region", Output.of(config.region()));
+    ctx.export("logsKeyArn", logs.keyArn());
+    return new Foundation(aws, drRegion(config), keys, keys.ring(), logs);
+  }
 
-    var keys = new Keys(prefix + "-keys", config.environment(), aws, inAws);
+  /**
+   * The disaster-recovery region's provider: the backups' replicas and copies, and the database's
+   * replicated automated backups.
+   */
+  private static DrRegion drRegion(PlatformConfig config) {
+    String region = config.backups().drRegion();
+    var provider =
+        new Provider(
+            config.prefix() + "-aws-dr",
+            ProviderArgs.builder()
+                .region(region)
+                .defaultTags(
+                    ProviderDefaultTagsArgs.builder().tags(defaultTags(config, "backups")).build())
+                .build());
+    return new DrRegion(region, provider);
+  }
+
+  static Network network(Context ctx, PlatformConfig config, Foundation base) {
     var network =
         new Network(
-            prefix + "-network",
-            new Network.Args(
-                config.network(),
-                config.environment().key(),
-                config.observability().logRetentionDays(),
-                keys.logsKeyArn(),
-                aws),
+            config.prefix() + "-network",
+            new Network.Args(config.network(), config.environment().key(), base.logs(), base.aws()),
             in(config, "network"));
+    ctx.export("vpcId", network.vpcId());
+    ctx.export("availabilityZones", network.availabilityZones());
+    ctx.export("availabilityZoneIds", network.availabilityZoneIds());
+    ctx.export("publicSubnetIds", network.publicSubnetIds());
+    ctx.export("privateSubnetIds", network.privateSubnetIds());
+    ctx.export("databaseSubnetIds", network.databaseSubnetIds());
+    ctx.export("dbSubnetGroupName", network.dbSubnetGroupName());
+    ctx.export("cacheSubnetGroupName", network.cacheSubnetGroupName());
+    ctx.export("appSecurityGroupId", network.appSecurityGroupId());
+    return network;
+  }
 
+  /** The edge's handles: the load balancer (its target group, its metrics' names). */
+  record Edge(LoadBalancer loadBalancer) {}
+
+  static Edge edge(Context ctx, PlatformConfig config, Foundation base, Network network) {
+    String prefix = config.prefix();
     var inEdge = in(config, "edge");
     EdgeSettings edge = config.edge();
-    Certificate certificate =
+    Optional<Output<String>> certificateArn =
         edge.httpOnly()
-            ? null
-            : new Certificate(
-                prefix + "-edge-certificate",
-                edge.certificateArn() != null
-                    ? Certificate.Args.existing(edge.certificateArn())
-                    : Certificate.Args.requested(
-                        edge.domain(), edge.alternativeNames(), edge.hostedZoneId()),
-                inEdge);
+            ? Optional.empty()
+            : Optional.of(
+                new Certificate(
+                        prefix + "-edge-certificate",
+                        edge.certificateArn() != null
+                            ? Certificate.Args.existing(edge.certificateArn())
+                            : Certificate.Args.requested(
+                                edge.domain(), edge.alternativeNames(), edge.hostedZoneId()),
+                        inEdge)
+                    .arn());
     var loadBalancer =
         new LoadBalancer(
             prefix + "-edge-lb",
             new LoadBalancer.Args(
                 edge,
                 config.environment(),
-                aws,
-                network.vpcId(),
-                network.publicSubnetIds(),
-                network.appSecurityGroupId(),
-                certificate == null ? null : certificate.arn()),
+                base.aws(),
+                network.placement(Network.Tier.PUBLIC),
+                network.appTier(),
+                certificateArn),
             inEdge);
     var firewall =
         new Firewall(
@@ -121,31 +188,31 @@ public final class Platform {
             new Firewall.Args(
                 edge.firewall(),
                 config.environment().key(),
-                aws,
+                base.aws(),
                 loadBalancer.arn(),
-                config.observability().logRetentionDays(),
-                keys.logsKeyArn()),
+                base.logs()),
             inEdge);
+    ctx.export("albDnsName", loadBalancer.dnsName());
+    ctx.export("albZoneId", loadBalancer.zoneId());
+    ctx.export("albSecurityGroupId", loadBalancer.securityGroupId());
+    ctx.export("url", loadBalancer.url());
+    ctx.export("targetGroupArn", loadBalancer.targetGroupArn());
+    ctx.export("webAclArn", firewall.webAclArn());
+    return new Edge(loadBalancer);
+  }
 
-    // The disaster-recovery region's provider: the backups' replicas and copies, and the
-    // database's replicated automated backups.
-    var backupSettings = config.backups();
-    var drProvider =
-        new Provider(
-            prefix + "-aws-dr",
-            ProviderArgs.builder()
-                .region(backupSettings.drRegion())
-                .defaultTags(
-                    ProviderDefaultTagsArgs.builder().tags(defaultTags(config, "backups")).build())
-                .build());
+  /** The data layer's handles: the database and the cache, and the backups of both. */
+  record Data(Database database, Cache cache, Backups backups) {}
 
+  static Data data(Context ctx, PlatformConfig config, Foundation base, Network network) {
+    String prefix = config.prefix();
     var inData = in(config, "data");
     var secrets =
         new Secrets(
             prefix + "-secrets",
             config.environment(),
             config.secrets().app(),
-            keys.arn(KeyDomain.SECRETS),
+            base.ring().arn(KeyDomain.SECRETS),
             inData);
     var database =
         new Database(
@@ -153,17 +220,12 @@ public final class Platform {
             new Database.Args(
                 config.database(),
                 config.environment(),
-                network.vpcId(),
-                network.dbSubnetGroupName(),
-                network.appSecurityGroupId(),
-                network.availabilityZones(),
-                keys.arn(KeyDomain.DATABASE),
-                keys.arn(KeyDomain.SECRETS),
-                keys.logsKeyArn(),
-                config.observability().logRetentionDays(),
-                aws,
-                backupSettings.drRegion(),
-                drProvider),
+                network.databasePlacement(),
+                network.appTier(),
+                base.ring(),
+                base.logs(),
+                base.aws(),
+                base.dr()),
             inData);
     var cache =
         new Cache(
@@ -171,24 +233,22 @@ public final class Platform {
             new Cache.Args(
                 config.cache(),
                 config.environment(),
-                network.vpcId(),
-                network.cacheSubnetGroupName(),
-                network.appSecurityGroupId(),
-                keys.arn(KeyDomain.CACHE),
-                keys.logsKeyArn(),
-                config.observability().logRetentionDays(),
+                network.cachePlacement(),
+                network.appTier(),
+                base.ring(),
+                base.logs(),
                 secrets),
             inData);
     var backups =
         new Backups(
             prefix + "-backups",
             new Backups.Args(
-                backupSettings,
+                config.backups(),
                 config.environment(),
-                aws,
-                keys.arn(KeyDomain.BACKUP),
+                base.aws(),
+                base.ring(),
                 database.arn(),
-                drProvider),
+                base.dr()),
             in(config, "backups"));
     ctx.export("backupsBucketName", backups.bucketName());
     ctx.export("drBucketName", backups.drBucketName());
@@ -201,14 +261,24 @@ public final class Platform {
     ctx.export("cacheConfigurationEndpoint", cache.configurationEndpoint());
     ctx.export("cacheAuthSecretArn", cache.authSecretArn());
     ctx.export("appSecretArns", secrets.arns());
+    return new Data(database, cache, backups);
+  }
 
+  /**
+   * The compute layer's handles: the image registry, the cluster, and access to the cluster for
+   * what must wait for its add-ons (the Load Balancer Controller's webhook, metrics-server).
+   */
+  record Compute(Registry registry, Cluster cluster, ClusterAccess afterAddons) {}
+
+  static Compute compute(Context ctx, PlatformConfig config, Foundation base, Network network) {
+    String prefix = config.prefix();
     var inCompute = in(config, "compute");
     var registry =
         new Registry(
             prefix + "-registry",
             config.environment().key(),
             config.cluster().repositories(),
-            keys.arn(KeyDomain.CLUSTER),
+            base.ring().arn(KeyDomain.CLUSTER),
             config.environment().isProduction(),
             inCompute);
     var cluster =
@@ -216,66 +286,58 @@ public final class Platform {
             prefix + "-cluster",
             new Cluster.Args(
                 config.cluster(),
-                config.environment().key(),
-                config.environment().isProduction(),
-                config.observability().logRetentionDays(),
-                config.observability().applicationLogRetentionDays(),
-                network.privateSubnetIds(),
-                network.appSecurityGroupId(),
-                keys.arn(KeyDomain.CLUSTER),
-                keys.logsKeyArn(),
+                config.environment(),
+                network.placement(Network.Tier.PRIVATE),
+                network.appTier(),
+                base.ring(),
+                base.logs(),
                 defaultTags(config, "compute"),
-                aws),
+                base.aws()),
             inCompute);
     var addons =
         new ClusterAddons(
             prefix + "-cluster-addons",
             new ClusterAddons.Args(
-                config.cluster(),
-                config.region(),
-                cluster.clusterName(),
-                cluster.oidcProviderArn(),
-                cluster.oidcIssuer(),
-                network.vpcId(),
-                cluster.kubernetesProvider(),
-                List.of(cluster.nodeGroup())),
+                config.cluster(), config.region(), cluster.access(), network.vpcId()),
             inCompute);
-    var workloads = config.workloads();
-    if (workloads.enabled()) {
-      var application =
-          new Application(
-              prefix + "-app",
-              new Application.Args(
-                  workloads,
-                  config.environment().key(),
-                  config.region(),
-                  config.cluster().version(),
-                  registry.repositoryUrls().applyValue(urls -> urls.get(workloads.repository())),
-                  loadBalancer.targetGroupArn(),
-                  cluster.oidcProviderArn(),
-                  cluster.oidcIssuer(),
-                  database.address(),
-                  Database.PORT,
-                  Database.DATABASE_NAME,
-                  database.masterSecretArn(),
-                  cache.configurationEndpoint(),
-                  Cache.PORT,
-                  cache.authSecretArn(),
-                  keys.arn(KeyDomain.SECRETS),
-                  cluster.kubernetesProvider(),
-                  List.of(addons),
-                  config.edge().targetGroup().deregistrationDelaySeconds()),
-              in(config, "workloads"));
-      ctx.export("appNamespace", application.namespace());
-      ctx.export("appImage", application.image());
-      ctx.export("appRoleArn", application.roleArn());
-    }
     ctx.export("clusterName", cluster.clusterName());
     ctx.export("clusterEndpoint", cluster.endpoint());
     ctx.export("oidcProviderArn", cluster.oidcProviderArn());
     ctx.export("kubeconfig", cluster.kubeconfig());
     ctx.export("repositoryUrls", registry.repositoryUrls());
+    return new Compute(registry, cluster, cluster.access().after(List.of(addons)));
+  }
 
+  /** The application's Kubernetes objects, when {@code plinth:workloads.enabled}. */
+  static Optional<Application> workloads(
+      Context ctx, PlatformConfig config, Compute compute, Edge edge, Data data) {
+    var workloads = config.workloads();
+    if (!workloads.enabled()) {
+      return Optional.empty();
+    }
+    var application =
+        new Application(
+            config.prefix() + "-app",
+            new Application.Args(
+                workloads,
+                config.environment().key(),
+                config.region(),
+                compute.afterAddons(),
+                compute.registry().repository(workloads.repository()),
+                edge.loadBalancer().targetGroup(),
+                data.database().connection(),
+                data.cache().connection()),
+            in(config, "workloads"));
+    ctx.export("appNamespace", application.namespace());
+    ctx.export("appImage", application.image());
+    ctx.export("appRoleArn", application.roleArn());
+    return Optional.of(application);
+  }
+
+  /** Alarms and the dashboard over every layer, the budget, and the account's audit trail. */
+  static void observability(
+      Context ctx, PlatformConfig config, Foundation base, Edge edge, Data data, Compute compute) {
+    String prefix = config.prefix();
     var observability = config.observability();
     var inObservability = in(config, "observability");
     var monitoring =
@@ -283,25 +345,17 @@ public final class Platform {
             prefix + "-monitoring",
             new Monitoring.Args(
                 config.environment().key(),
-                config.region(),
+                base.aws(),
                 observability,
-                keys.arn(KeyDomain.ALERTS),
-                aws.accountId(),
-                Optional.of(
-                    new Monitoring.AlbTargets(
-                        loadBalancer.arnSuffix(), loadBalancer.targetGroupArnSuffix())),
-                Optional.of(
-                    new Monitoring.DatabaseTargets(
-                        database.identifier(),
-                        database.replicaIdentifiers(),
-                        config.database().allocatedStorageGb(),
-                        Database.maxConnections(config.database().instanceClass()))),
+                base.ring().arn(KeyDomain.ALERTS),
+                Optional.of(albTargets(edge.loadBalancer())),
+                Optional.of(databaseTargets(config, data.database())),
                 Optional.of(
                     new Monitoring.CacheTargets(
-                        cache.replicationGroupId(),
+                        data.cache().replicationGroupId(),
                         config.cache().shards(),
                         config.cache().replicasPerShard())),
-                Optional.of(new Monitoring.ClusterTargets(cluster.clusterName()))),
+                Optional.of(new Monitoring.ClusterTargets(compute.cluster().clusterName()))),
             inObservability);
     var budget =
         new Budget(
@@ -311,25 +365,10 @@ public final class Platform {
                 config.cost().budgetMonthlyUsd(),
                 observability.alertEmails(),
                 monitoring.alertTopicArn(),
-                observability.costAllocationTag()
-                    == dev.plinth.config.ObservabilitySettings.CostAllocationTag.ACTIVATE),
+                observability.costAllocationTag() == CostAllocationTag.ACTIVATE),
             inObservability);
     if (observability.auditTrail()) {
-      var audit =
-          new AuditTrail(
-              prefix + "-audit",
-              new AuditTrail.Args(
-                  config.environment().key(),
-                  observability.auditRetentionDays(),
-                  observability.guardDuty(),
-                  config.environment().isProduction(),
-                  keys.arn(KeyDomain.AUDIT),
-                  keys.logsKeyArn(),
-                  backups.accessLogsBucket(),
-                  aws),
-              inObservability);
-      ctx.export("trailArn", audit.trailArn());
-      ctx.export("auditBucketName", audit.bucketName());
+      audit(ctx, config, base, data.backups(), inObservability);
     }
     ctx.export("alertTopicArn", monitoring.alertTopicArn());
     ctx.export("dashboardName", monitoring.dashboardName());
@@ -338,27 +377,47 @@ public final class Platform {
     // it): who creates the GuardDuty detector and who activates the cost allocation tag.
     ctx.export(
         "accountSingletons",
-        com.pulumi.core.Output.of(
+        Output.of(
             Map.of(
                 "guardDuty", observability.guardDuty().key(),
                 "costAllocationTag", observability.costAllocationTag().key())));
+  }
 
-    ctx.export("region", com.pulumi.core.Output.of(config.region()));
-    ctx.export("vpcId", network.vpcId());
-    ctx.export("availabilityZones", network.availabilityZones());
-    ctx.export("availabilityZoneIds", network.availabilityZoneIds());
-    ctx.export("publicSubnetIds", network.publicSubnetIds());
-    ctx.export("privateSubnetIds", network.privateSubnetIds());
-    ctx.export("databaseSubnetIds", network.databaseSubnetIds());
-    ctx.export("dbSubnetGroupName", network.dbSubnetGroupName());
-    ctx.export("cacheSubnetGroupName", network.cacheSubnetGroupName());
-    ctx.export("appSecurityGroupId", network.appSecurityGroupId());
-    ctx.export("logsKeyArn", keys.logsKeyArn());
-    ctx.export("albDnsName", loadBalancer.dnsName());
-    ctx.export("albZoneId", loadBalancer.zoneId());
-    ctx.export("albSecurityGroupId", loadBalancer.securityGroupId());
-    ctx.export("url", loadBalancer.url());
-    ctx.export("targetGroupArn", loadBalancer.targetGroupArn());
-    ctx.export("webAclArn", firewall.webAclArn());
+  private static Monitoring.AlbTargets albTargets(LoadBalancer loadBalancer) {
+    return new Monitoring.AlbTargets(
+        loadBalancer.arnSuffix(), loadBalancer.targetGroup().arnSuffix());
+  }
+
+  private static Monitoring.DatabaseTargets databaseTargets(
+      PlatformConfig config, Database database) {
+    return new Monitoring.DatabaseTargets(
+        database.identifier(),
+        database.replicaIdentifiers(),
+        config.database().allocatedStorageGb(),
+        Database.maxConnections(config.database().instanceClass()));
+  }
+
+  private static void audit(
+      Context ctx,
+      PlatformConfig config,
+      Foundation base,
+      Backups backups,
+      ComponentResourceOptions inObservability) {
+    var observability = config.observability();
+    var audit =
+        new AuditTrail(
+            config.prefix() + "-audit",
+            new AuditTrail.Args(
+                config.environment().key(),
+                observability.auditRetentionDays(),
+                observability.guardDuty(),
+                config.environment().isProduction(),
+                base.ring().arn(KeyDomain.AUDIT),
+                base.logs().keyArn(),
+                backups.accessLogsBucket(),
+                base.aws()),
+            inObservability);
+    ctx.export("trailArn", audit.trailArn());
+    ctx.export("auditBucketName", audit.bucketName());
   }
 }

@@ -2,7 +2,6 @@ package dev.plinth.backup;
 
 import static dev.plinth.Json.obj;
 
-import com.pulumi.aws.Provider;
 import com.pulumi.aws.backup.Plan;
 import com.pulumi.aws.backup.PlanArgs;
 import com.pulumi.aws.backup.Selection;
@@ -39,11 +38,13 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.plinth.AwsContext;
 import dev.plinth.Component;
+import dev.plinth.DrRegion;
 import dev.plinth.Json;
 import dev.plinth.config.BackupSettings;
 import dev.plinth.config.Environment;
-import dev.plinth.data.KeyDomain;
-import dev.plinth.data.Keys;
+import dev.plinth.keys.KeyDomain;
+import dev.plinth.keys.KeyRing;
+import dev.plinth.keys.Keys;
 import dev.plinth.storage.PrivateBucket;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +62,9 @@ public final class Backups extends Component {
       BackupSettings settings,
       Environment environment,
       AwsContext aws,
-      Output<String> backupKeyArn,
+      KeyRing keys,
       Output<String> databaseArn,
-      Provider drProvider) {}
+      DrRegion dr) {}
 
   private final PrivateBucket backups;
   private final Vault vault;
@@ -89,7 +90,7 @@ public final class Backups extends Component {
             "plinth-" + env + "-backups-",
             false,
             dev(args),
-            args.backupKeyArn(),
+            args.keys().arn(KeyDomain.BACKUP),
             statefulOptions(prod),
             childOptions());
     lifecycle(child("bucket"), backups, s, childOptions());
@@ -106,16 +107,19 @@ public final class Backups extends Component {
     vault =
         new Vault(
             child("vault"),
-            VaultArgs.builder().name("plinth-" + env).kmsKeyArn(args.backupKeyArn()).build(),
+            VaultArgs.builder()
+                .name("plinth-" + env)
+                .kmsKeyArn(args.keys().arn(KeyDomain.BACKUP))
+                .build(),
             statefulOptions(prod));
     Vault drVault = null;
     if (s.crossRegion()) {
       CustomResourceOptions inDr =
-          CustomResourceOptions.builder().parent(this).provider(args.drProvider()).build();
+          CustomResourceOptions.builder().parent(this).provider(args.dr().provider()).build();
       CustomResourceOptions statefulInDr =
           CustomResourceOptions.builder()
               .parent(this)
-              .provider(args.drProvider())
+              .provider(args.dr().provider())
               .protect(prod)
               .build();
       var drKey =
@@ -325,7 +329,7 @@ public final class Backups extends Component {
                     Output.tuple(
                             backups.bucket().arn(),
                             replica.bucket().arn(),
-                            args.backupKeyArn(),
+                            args.keys().arn(KeyDomain.BACKUP),
                             drKey.arn())
                         .applyValue(
                             t ->

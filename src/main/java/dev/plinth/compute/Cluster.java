@@ -50,6 +50,12 @@ import dev.plinth.Component;
 import dev.plinth.Json;
 import dev.plinth.config.ClusterSettings;
 import dev.plinth.config.ClusterSettings.NodeGroupSettings;
+import dev.plinth.config.Environment;
+import dev.plinth.keys.KeyDomain;
+import dev.plinth.keys.KeyRing;
+import dev.plinth.keys.LogStorage;
+import dev.plinth.network.AppTier;
+import dev.plinth.network.Placement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,18 +98,16 @@ public final class Cluster extends Component {
 
   public record Args(
       ClusterSettings settings,
-      String environment,
-      boolean protect,
-      int logRetentionDays,
-      int applicationLogRetentionDays,
-      Output<List<String>> privateSubnetIds,
-      Output<String> appSecurityGroupId,
-      Output<String> clusterKeyArn,
-      Output<String> logsKeyArn,
+      Environment environment,
+      Placement privateTier,
+      AppTier appTier,
+      KeyRing keys,
+      LogStorage logs,
       Map<String, String> tags,
       AwsContext aws) {}
 
   private final com.pulumi.aws.eks.Cluster cluster;
+  private final String version;
   private final OpenIdConnectProvider oidc;
   private final Output<String> kubeconfig;
   private final Provider kubernetes;
@@ -112,8 +116,9 @@ public final class Cluster extends Component {
 
   public Cluster(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
+    version = args.settings().version();
     ClusterSettings s = args.settings();
-    clusterName = "plinth-" + args.environment();
+    clusterName = "plinth-" + args.environment().key();
 
     var role = serviceRole("role", "eks.amazonaws.com", List.of("AmazonEKSClusterPolicy"));
     var logs =
@@ -121,13 +126,13 @@ public final class Cluster extends Component {
             child("logs"),
             LogGroupArgs.builder()
                 .name("/aws/eks/" + clusterName + "/cluster")
-                .retentionInDays(args.logRetentionDays())
-                .kmsKeyId(args.logsKeyArn())
+                .retentionInDays(args.logs().retentionDays())
+                .kmsKeyId(args.logs().keyArn())
                 .build(),
             childOptions());
     var vpc =
         ClusterVpcConfigArgs.builder()
-            .subnetIds(args.privateSubnetIds())
+            .subnetIds(args.privateTier().subnetIds())
             .endpointPrivateAccess(true)
             .endpointPublicAccess(s.endpointPublicAccess());
     if (s.endpointPublicAccess() && !s.publicAccessCidrs().isEmpty()) {
@@ -146,7 +151,7 @@ public final class Cluster extends Component {
                         .resources("secrets")
                         .provider(
                             ClusterEncryptionConfigProviderArgs.builder()
-                                .keyArn(args.clusterKeyArn())
+                                .keyArn(args.keys().arn(KeyDomain.CLUSTER))
                                 .build())
                         .build())
                 .enabledClusterLogTypes(LOG_TYPES)
@@ -166,7 +171,7 @@ public final class Cluster extends Component {
                 .build(),
             CustomResourceOptions.builder()
                 .parent(this)
-                .protect(args.protect())
+                .protect(args.environment().isProduction())
                 .dependsOn(waitsFor(role.attachments(), logs))
                 .build());
     // What lets the deployer (and its runner) reach the API. The Kubernetes provider waits for all
@@ -366,14 +371,16 @@ public final class Cluster extends Component {
     List<LogGroup> groups = new ArrayList<>();
     for (String kind : INSIGHTS_LOG_GROUPS) {
       int days =
-          kind.equals("application") ? args.applicationLogRetentionDays() : args.logRetentionDays();
+          kind.equals("application")
+              ? args.logs().applicationRetentionDays()
+              : args.logs().retentionDays();
       groups.add(
           new LogGroup(
               child("insights-" + kind),
               LogGroupArgs.builder()
                   .name(insightsLogGroupName(clusterName, kind))
                   .retentionInDays(days)
-                  .kmsKeyId(args.logsKeyArn())
+                  .kmsKeyId(args.logs().keyArn())
                   .build(),
               childOptions()));
     }
@@ -399,7 +406,9 @@ public final class Cluster extends Component {
             child("nodes-lt"),
             LaunchTemplateArgs.builder()
                 .description(
-                    "Plinth " + args.environment() + " nodes: IMDSv2 only, encrypted gp3 root")
+                    "Plinth "
+                        + args.environment().key()
+                        + " nodes: IMDSv2 only, encrypted gp3 root")
                 // The provider's default tags reach the template, not what the node group's Auto
                 // Scaling group launches from it: tag the instances, their volumes and network
                 // interfaces here (EKS User Guide, "Customize managed nodes with launch
@@ -430,13 +439,13 @@ public final class Cluster extends Component {
                                 .volumeSize(n.diskGb())
                                 .volumeType("gp3")
                                 .encrypted("true")
-                                .kmsKeyId(args.clusterKeyArn())
+                                .kmsKeyId(args.keys().arn(KeyDomain.CLUSTER))
                                 .deleteOnTermination("true")
                                 .build())
                         .build())
                 .vpcSecurityGroupIds(
                     Output.tuple(
-                            args.appSecurityGroupId(),
+                            args.appTier().securityGroupId(),
                             cluster
                                 .vpcConfig()
                                 .applyValue(v -> v.clusterSecurityGroupId().orElse("")))
@@ -449,7 +458,7 @@ public final class Cluster extends Component {
             NodeGroupArgs.builder()
                 .clusterName(cluster.name())
                 .nodeRoleArn(nodeRole.role().arn())
-                .subnetIds(args.privateSubnetIds())
+                .subnetIds(args.privateTier().subnetIds())
                 .instanceTypes(n.instanceTypes())
                 .capacityType(n.capacityType().key())
                 .scalingConfig(
@@ -608,6 +617,15 @@ public final class Cluster extends Component {
   /** The managed node group: what runs pods, for resources that need running pods. */
   public NodeGroup nodeGroup() {
     return nodes;
+  }
+
+  /**
+   * The handle for what runs on the cluster: its name, version, OIDC identity and Kubernetes
+   * provider; objects created through it wait for the node group.
+   */
+  public ClusterAccess access() {
+    return new ClusterAccess(
+        clusterName(), version, oidcProviderArn(), oidcIssuer(), kubernetes, List.of(nodes));
   }
 
   /** The Pulumi Kubernetes provider the workloads deploy through. */

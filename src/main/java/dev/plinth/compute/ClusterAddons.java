@@ -9,7 +9,6 @@ import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
 import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.Resource;
 import dev.plinth.Component;
 import dev.plinth.Json;
 import dev.plinth.config.ClusterSettings;
@@ -30,14 +29,7 @@ public final class ClusterAddons extends Component {
   static final String LBC_SA = "aws-load-balancer-controller";
 
   public record Args(
-      ClusterSettings settings,
-      String region,
-      Output<String> clusterName,
-      Output<String> oidcProviderArn,
-      Output<String> oidcIssuer,
-      Output<String> vpcId,
-      com.pulumi.kubernetes.Provider kubernetes,
-      List<Resource> nodes) {}
+      ClusterSettings settings, String region, ClusterAccess cluster, Output<String> vpcId) {}
 
   public ClusterAddons(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
@@ -47,8 +39,8 @@ public final class ClusterAddons extends Component {
     var inCluster =
         CustomResourceOptions.builder()
             .parent(this)
-            .provider(args.kubernetes())
-            .dependsOn(args.nodes())
+            .provider(args.cluster().kubernetes())
+            .dependsOn(args.cluster().readyAfter())
             .build();
 
     new Release(
@@ -70,7 +62,7 @@ public final class ClusterAddons extends Component {
             "autoscaler-role",
             args,
             AUTOSCALER_SA,
-            args.clusterName().applyValue(this::autoscalerPolicy));
+            args.cluster().name().applyValue(this::autoscalerPolicy));
     new Release(
         child("cluster-autoscaler"),
         ReleaseArgs.builder()
@@ -83,7 +75,7 @@ public final class ClusterAddons extends Component {
                     .repo("https://kubernetes.github.io/autoscaler")
                     .build())
             .values(
-                Output.tuple(args.clusterName(), autoscalerRole.arn())
+                Output.tuple(args.cluster().name(), autoscalerRole.arn())
                     .applyValue(
                         t ->
                             Map.<String, Object>of(
@@ -124,7 +116,7 @@ public final class ClusterAddons extends Component {
             .repositoryOpts(
                 RepositoryOptsArgs.builder().repo("https://aws.github.io/eks-charts").build())
             .values(
-                Output.tuple(args.clusterName(), args.vpcId(), lbcRole.arn())
+                Output.tuple(args.cluster().name(), args.vpcId(), lbcRole.arn())
                     .applyValue(
                         t ->
                             Map.<String, Object>of(
@@ -160,8 +152,8 @@ public final class ClusterAddons extends Component {
     return Irsa.withPolicy(
         child(suffix),
         null,
-        args.oidcProviderArn(),
-        args.oidcIssuer(),
+        args.cluster().oidcProviderArn(),
+        args.cluster().oidcIssuer(),
         "kube-system",
         serviceAccount,
         policy,

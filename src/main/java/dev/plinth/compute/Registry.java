@@ -157,6 +157,24 @@ public final class Registry extends Component {
                     obj("type", "expire")))));
   }
 
+  /**
+   * The handle to one repository: its URL, without a tag. An unknown name fails here, while the
+   * program is built, naming the repositories there are. (The URL is read from {@link
+   * #repositoryUrls}, so what takes it waits for every repository, as it always has.)
+   */
+  public Output<String> repository(String repo) {
+    if (!urls.containsKey(repo)) {
+      throw new IllegalArgumentException(
+          "no ECR repository named "
+              + repo
+              + " in "
+              + name()
+              + ": there are "
+              + String.join(", ", urls.keySet()));
+    }
+    return repositoryUrls().applyValue(all -> all.get(repo));
+  }
+
   /** Repository URLs by name. */
   public Output<Map<String, String>> repositoryUrls() {
     List<String> names = List.copyOf(urls.keySet());

@@ -13,6 +13,11 @@ import com.pulumi.resources.ComponentResourceOptions;
 import dev.plinth.Component;
 import dev.plinth.config.CacheSettings;
 import dev.plinth.config.Environment;
+import dev.plinth.keys.KeyDomain;
+import dev.plinth.keys.KeyRing;
+import dev.plinth.keys.LogStorage;
+import dev.plinth.network.AppTier;
+import dev.plinth.network.DataPlacement;
 import dev.plinth.random.RandomPassword;
 import dev.plinth.random.RandomPasswordArgs;
 import java.util.List;
@@ -34,16 +39,14 @@ public final class Cache extends Component {
   public record Args(
       CacheSettings settings,
       Environment environment,
-      Output<String> vpcId,
-      Output<String> subnetGroupName,
-      Output<String> appSecurityGroupId,
-      Output<String> cacheKeyArn,
-      Output<String> logsKeyArn,
-      int logRetentionDays,
+      DataPlacement placement,
+      AppTier appTier,
+      KeyRing keys,
+      LogStorage logs,
       Secrets secrets) {}
 
   private final ReplicationGroup group;
-  private final Output<String> authSecretArn;
+  private final SecretRef authToken;
 
   public Cache(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
@@ -53,10 +56,15 @@ public final class Cache extends Component {
 
     var sg =
         DataSecurityGroups.onlyFromApp(
-            child("sg"), "Redis", PORT, args.vpcId(), args.appSecurityGroupId(), childOptions());
+            child("sg"),
+            "Redis",
+            PORT,
+            args.placement().vpcId(),
+            args.appTier().securityGroupId(),
+            childOptions());
     var token =
         new RandomPassword(child("auth-token"), new RandomPasswordArgs(64, null), childOptions());
-    authSecretArn = args.secrets().store("cache-auth-token", token.result());
+    authToken = args.secrets().store("cache-auth-token", token.result());
     var parameters =
         new ParameterGroup(
             child("params"),
@@ -80,8 +88,8 @@ public final class Cache extends Component {
             child("slow-log"),
             LogGroupArgs.builder()
                 .name("/plinth/" + args.environment().key() + "/redis-slow-log")
-                .retentionInDays(args.logRetentionDays())
-                .kmsKeyId(args.logsKeyArn())
+                .retentionInDays(args.logs().retentionDays())
+                .kmsKeyId(args.logs().keyArn())
                 .build(),
             childOptions());
     var groupArgs =
@@ -103,11 +111,11 @@ public final class Cache extends Component {
             .automaticFailoverEnabled(true)
             .multiAzEnabled(replicated)
             .port(PORT)
-            .subnetGroupName(args.subnetGroupName())
+            .subnetGroupName(args.placement().subnetGroupName())
             .securityGroupIds(sg.id().applyValue(List::of))
             .parameterGroupName(parameters.name())
             .atRestEncryptionEnabled(true)
-            .kmsKeyId(args.cacheKeyArn())
+            .kmsKeyId(args.keys().arn(KeyDomain.CACHE))
             .transitEncryptionEnabled(true)
             .authToken(token.result())
             .autoMinorVersionUpgrade(true)
@@ -132,7 +140,7 @@ public final class Cache extends Component {
             "configurationEndpoint",
             group.configurationEndpointAddress(),
             "authSecretArn",
-            authSecretArn));
+            authToken.arn()));
   }
 
   public Output<String> configurationEndpoint() {
@@ -140,7 +148,12 @@ public final class Cache extends Component {
   }
 
   public Output<String> authSecretArn() {
-    return authSecretArn;
+    return authToken.arn();
+  }
+
+  /** The handle a workload connects with: the configuration endpoint, the port, the AUTH token. */
+  public CacheConnection connection() {
+    return new CacheConnection(configurationEndpoint(), PORT, authToken);
   }
 
   public Output<String> replicationGroupId() {

@@ -2,7 +2,6 @@ package dev.plinth.data;
 
 import static dev.plinth.Json.obj;
 
-import com.pulumi.aws.Provider;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.iam.Role;
@@ -28,9 +27,16 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.plinth.AwsContext;
 import dev.plinth.Component;
+import dev.plinth.DrRegion;
 import dev.plinth.Json;
 import dev.plinth.config.DatabaseSettings;
 import dev.plinth.config.Environment;
+import dev.plinth.keys.KeyDomain;
+import dev.plinth.keys.KeyRing;
+import dev.plinth.keys.Keys;
+import dev.plinth.keys.LogStorage;
+import dev.plinth.network.AppTier;
+import dev.plinth.network.DataPlacement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,27 +77,29 @@ public final class Database extends Component {
     return "/aws/rds/instance/" + identifier + "/" + log;
   }
 
+  /**
+   * What the database needs: its subnet group, the application tier it admits, the keys (its
+   * storage under {@link KeyDomain#DATABASE}, its master secret under {@link KeyDomain#SECRETS}),
+   * its log groups' storage, and the disaster-recovery region its automated backups replicate to.
+   */
   public record Args(
       DatabaseSettings settings,
       Environment environment,
-      Output<String> vpcId,
-      Output<String> subnetGroupName,
-      Output<String> appSecurityGroupId,
-      Output<List<String>> zones,
-      Output<String> databaseKeyArn,
-      Output<String> secretsKeyArn,
-      Output<String> logsKeyArn,
-      int logRetentionDays,
+      DataPlacement placement,
+      AppTier appTier,
+      KeyRing keys,
+      LogStorage logs,
       AwsContext aws,
-      String drRegion,
-      Provider drProvider) {}
+      DrRegion dr) {}
 
   private final Instance primary;
+  private final Output<String> secretsKeyArn;
   private final List<Instance> replicas = new ArrayList<>();
   private InstanceAutomatedBackupsReplication backupReplication;
 
   public Database(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
+    secretsKeyArn = args.keys().arn(KeyDomain.SECRETS);
     DatabaseSettings s = args.settings();
     boolean prod = args.environment().isProduction();
     boolean dev = args.environment() == Environment.DEV;
@@ -102,8 +110,8 @@ public final class Database extends Component {
             child("sg"),
             "PostgreSQL",
             PORT,
-            args.vpcId(),
-            args.appSecurityGroupId(),
+            args.placement().vpcId(),
+            args.appTier().securityGroupId(),
             childOptions());
     var parameters =
         new ParameterGroup(
@@ -155,19 +163,19 @@ public final class Database extends Component {
             .instanceClass(s.instanceClass())
             .multiAz(s.multiAz())
             .publiclyAccessible(false)
-            .dbSubnetGroupName(args.subnetGroupName())
+            .dbSubnetGroupName(args.placement().subnetGroupName())
             .vpcSecurityGroupIds(group.id().applyValue(List::of))
             .parameterGroupName(parameters.name())
             .port(PORT)
             .dbName(DATABASE_NAME)
             .username(s.masterUsername())
             .manageMasterUserPassword(true)
-            .masterUserSecretKmsKeyId(args.secretsKeyArn())
+            .masterUserSecretKmsKeyId(args.keys().arn(KeyDomain.SECRETS))
             .storageType("gp3")
             .allocatedStorage(s.allocatedStorageGb())
             .maxAllocatedStorage(s.maxAllocatedStorageGb())
             .storageEncrypted(true)
-            .kmsKeyId(args.databaseKeyArn())
+            .kmsKeyId(args.keys().arn(KeyDomain.DATABASE))
             .backupRetentionPeriod(s.backupRetentionDays())
             .backupWindow(s.backupWindow())
             .maintenanceWindow(s.maintenanceWindow())
@@ -175,7 +183,7 @@ public final class Database extends Component {
             .deletionProtection(!dev)
             .skipFinalSnapshot(dev)
             .performanceInsightsEnabled(true)
-            .performanceInsightsKmsKeyId(args.databaseKeyArn())
+            .performanceInsightsKmsKeyId(args.keys().arn(KeyDomain.DATABASE))
             .performanceInsightsRetentionPeriod(7)
             .monitoringInterval(60)
             .monitoringRoleArn(monitoringRole.arn())
@@ -206,7 +214,8 @@ public final class Database extends Component {
                   .identifier(replicaId)
                   .replicateSourceDb(primary.identifier())
                   .instanceClass(s.instanceClass())
-                  .availabilityZone(args.zones().applyValue(z -> z.get(zone % z.size())))
+                  .availabilityZone(
+                      args.placement().zones().applyValue(z -> z.get(zone % z.size())))
                   .publiclyAccessible(false)
                   .vpcSecurityGroupIds(group.id().applyValue(List::of))
                   .parameterGroupName(parameters.name())
@@ -222,7 +231,7 @@ public final class Database extends Component {
                   .deletionProtection(!dev)
                   .skipFinalSnapshot(true)
                   .performanceInsightsEnabled(true)
-                  .performanceInsightsKmsKeyId(args.databaseKeyArn())
+                  .performanceInsightsKmsKeyId(args.keys().arn(KeyDomain.DATABASE))
                   .monitoringInterval(60)
                   .monitoringRoleArn(monitoringRole.arn())
                   .enabledCloudwatchLogsExports(LOG_EXPORTS)
@@ -272,8 +281,8 @@ public final class Database extends Component {
               child(instance + "-logs-" + log),
               LogGroupArgs.builder()
                   .name(logGroupName(identifier, log))
-                  .retentionInDays(args.logRetentionDays())
-                  .kmsKeyId(args.logsKeyArn())
+                  .retentionInDays(args.logs().retentionDays())
+                  .kmsKeyId(args.logs().keyArn())
                   .build(),
               childOptions()));
     }
@@ -288,9 +297,9 @@ public final class Database extends Component {
    */
   private void replicateBackups(Args args, boolean prod) {
     String env = args.environment().key();
-    String drRegion = args.drRegion();
+    String drRegion = args.dr().region();
     CustomResourceOptions inDr =
-        CustomResourceOptions.builder().parent(this).provider(args.drProvider()).build();
+        CustomResourceOptions.builder().parent(this).provider(args.dr().provider()).build();
     var drKey =
         new Key(
             child("dr-key"),
@@ -358,6 +367,12 @@ public final class Database extends Component {
 
   public Output<String> arn() {
     return primary.arn();
+  }
+
+  /** The handle a workload connects with: the writer, the port, the database, the credentials. */
+  public DatabaseConnection connection() {
+    return new DatabaseConnection(
+        address(), PORT, DATABASE_NAME, new SecretRef(masterSecretArn(), secretsKeyArn));
   }
 
   /** Identifiers of the read replicas. */

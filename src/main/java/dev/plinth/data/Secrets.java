@@ -38,8 +38,11 @@ public final class Secrets extends Component {
     registerOutputs(Map.of("secretArns", Output.of(Map.copyOf(arns))));
   }
 
-  /** Stores a secret value under {@code plinth/<env>/<name>}; returns the secret's ARN. */
-  public Output<String> store(String secretName, Output<String> value) {
+  /**
+   * Stores a secret value under {@code plinth/<env>/<name>}; returns the handle a reader takes (the
+   * secret's ARN and the key it is encrypted with).
+   */
+  public SecretRef store(String secretName, Output<String> value) {
     String suffix = secretName.toLowerCase(Locale.ROOT).replace('_', '-');
     var secret =
         new Secret(
@@ -58,7 +61,7 @@ public final class Secrets extends Component {
         SecretVersionArgs.builder().secretId(secret.id()).secretString(value.asSecret()).build(),
         childOptions());
     arns.put(secretName, secret.arn());
-    return secret.arn();
+    return new SecretRef(secret.arn(), keyArn);
   }
 
   /** ARNs of the secrets stored so far, by name. */

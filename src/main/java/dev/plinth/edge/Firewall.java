@@ -42,6 +42,7 @@ import dev.plinth.Component;
 import dev.plinth.Json;
 import dev.plinth.config.EdgeSettings;
 import dev.plinth.config.EdgeSettings.RuleAction;
+import dev.plinth.keys.LogStorage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +76,7 @@ public final class Firewall extends Component {
       String environment,
       AwsContext aws,
       Output<String> loadBalancerArn,
-      int logRetentionDays,
-      Output<String> logsKeyArn) {}
+      LogStorage logs) {}
 
   private final WebAcl webAcl;
 
@@ -198,8 +198,8 @@ public final class Firewall extends Component {
             child("logs"),
             LogGroupArgs.builder()
                 .name("aws-waf-logs-plinth-" + args.environment())
-                .retentionInDays(args.logRetentionDays())
-                .kmsKeyId(args.logsKeyArn())
+                .retentionInDays(args.logs().retentionDays())
+                .kmsKeyId(args.logs().keyArn())
                 .build(),
             childOptions());
     // WAF delivers through CloudWatch Logs' log delivery service; this policy lets it write to

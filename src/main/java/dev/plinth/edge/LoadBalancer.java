@@ -55,6 +55,8 @@ import dev.plinth.Json;
 import dev.plinth.config.EdgeSettings;
 import dev.plinth.config.EdgeSettings.AccessLogs;
 import dev.plinth.config.Environment;
+import dev.plinth.network.AppTier;
+import dev.plinth.network.Placement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,34 +76,35 @@ public final class LoadBalancer extends Component {
   static final int HTTP = 80;
 
   /**
-   * What the load balancer needs. {@code certificateArn} is null exactly when the stack is
-   * HTTP-only.
+   * What the load balancer needs: the public tier to sit in, the application tier to send traffic
+   * to, and the certificate's ARN, empty exactly when the stack is HTTP-only.
    */
   public record Args(
       EdgeSettings settings,
       Environment environment,
       AwsContext aws,
-      Output<String> vpcId,
-      Output<List<String>> publicSubnetIds,
-      Output<String> appSecurityGroupId,
-      Output<String> certificateArn) {}
+      Placement publicTier,
+      AppTier appTier,
+      Optional<Output<String>> certificateArn) {}
 
   private final SecurityGroup securityGroup;
   private final com.pulumi.aws.lb.LoadBalancer alb;
   private final TargetGroup targetGroup;
   private final Output<String> url;
+  private final int deregistrationDelaySeconds;
 
   public LoadBalancer(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
     EdgeSettings s = args.settings();
-    boolean https = args.certificateArn() != null;
+    boolean https = args.certificateArn().isPresent();
     int appPort = s.targetGroup().port();
+    deregistrationDelaySeconds = s.targetGroup().deregistrationDelaySeconds();
 
     securityGroup =
         new SecurityGroup(
             child("sg"),
             SecurityGroupArgs.builder()
-                .vpcId(args.vpcId())
+                .vpcId(args.publicTier().vpcId())
                 .description(
                     "Plinth " + args.environment().key() + ": internet-facing load balancer")
                 .tags(Map.of("Name", child("sg")))
@@ -153,7 +156,7 @@ public final class LoadBalancer extends Component {
             .ipProtocol("tcp")
             .fromPort(appPort)
             .toPort(appPort)
-            .referencedSecurityGroupId(args.appSecurityGroupId())
+            .referencedSecurityGroupId(args.appTier().securityGroupId())
             .tags(Map.of("Name", child("sg-out-app")))
             .build(),
         childOptions());
@@ -161,7 +164,7 @@ public final class LoadBalancer extends Component {
     new SecurityGroupIngressRule(
         child("app-in"),
         SecurityGroupIngressRuleArgs.builder()
-            .securityGroupId(args.appSecurityGroupId())
+            .securityGroupId(args.appTier().securityGroupId())
             .description("From the load balancer on port " + appPort)
             .ipProtocol("tcp")
             .fromPort(appPort)
@@ -178,7 +181,7 @@ public final class LoadBalancer extends Component {
             .internal(false)
             .ipAddressType("ipv4")
             .securityGroups(securityGroup.id().applyValue(List::of))
-            .subnets(args.publicSubnetIds())
+            .subnets(args.publicTier().subnetIds())
             .enableHttp2(true)
             .enableCrossZoneLoadBalancing(true)
             .dropInvalidHeaderFields(true)
@@ -200,7 +203,7 @@ public final class LoadBalancer extends Component {
         new TargetGroup(
             child("app-tg"),
             TargetGroupArgs.builder()
-                .vpcId(args.vpcId())
+                .vpcId(args.publicTier().vpcId())
                 .targetType("ip")
                 .protocol("HTTP")
                 .protocolVersion("HTTP1")
@@ -260,7 +263,7 @@ public final class LoadBalancer extends Component {
               .port(HTTPS)
               .protocol("HTTPS")
               .sslPolicy(s.loadBalancer().tlsPolicy())
-              .certificateArn(args.certificateArn())
+              .certificateArn(args.certificateArn().orElseThrow())
               .defaultActions(forward)
               .tags(Map.of("Name", child("https")));
       hsts(s.loadBalancer())
@@ -478,6 +481,12 @@ public final class LoadBalancer extends Component {
   /** Where users reach the application: the domain when there is one, else the ALB's name. */
   public Output<String> url() {
     return url;
+  }
+
+  /** The handle to the application's target group: the workloads register pods in it. */
+  public TargetGroupRef targetGroup() {
+    return new TargetGroupRef(
+        targetGroup.arn(), targetGroup.arnSuffix(), deregistrationDelaySeconds);
   }
 
   /** The application's target group; the workloads register pods in it. */

@@ -46,6 +46,7 @@ import dev.plinth.Component;
 import dev.plinth.Json;
 import dev.plinth.config.NetworkSettings;
 import dev.plinth.config.NetworkSettings.NatGateways;
+import dev.plinth.keys.LogStorage;
 import inet.ipaddr.ipv4.IPv4Address;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,11 +66,17 @@ public final class Network extends Component {
 
   /** What the component needs besides its settings. */
   public record Args(
-      NetworkSettings settings,
-      String environment,
-      int logRetentionDays,
-      Output<String> logsKeyArn,
-      AwsContext aws) {}
+      NetworkSettings settings, String environment, LogStorage logs, AwsContext aws) {}
+
+  /** The subnet tiers, one subnet of each per zone (seed 004). */
+  public enum Tier {
+    /** The load balancer and the NAT gateways; routes to the internet gateway. */
+    PUBLIC,
+    /** Nodes and pods; routes out through the NAT gateways. */
+    PRIVATE,
+    /** PostgreSQL and Redis; no route out of the VPC. */
+    DATABASE
+  }
 
   private final Vpc vpc;
   private final List<Subnet> publicSubnets = new ArrayList<>();
@@ -423,7 +430,7 @@ public final class Network extends Component {
             LogGroupArgs.builder()
                 .name("/plinth/" + args.environment() + "/vpc-flow-logs")
                 .retentionInDays(args.settings().flowLogRetentionDays())
-                .kmsKeyId(args.logsKeyArn())
+                .kmsKeyId(args.logs().keyArn())
                 .build(),
             childOptions());
     var role =
@@ -488,6 +495,32 @@ public final class Network extends Component {
 
   public Output<String> vpcId() {
     return vpc.id();
+  }
+
+  /** The handle to one tier's subnets, for what places network interfaces in them. */
+  public Placement placement(Tier tier) {
+    List<Subnet> subnets =
+        switch (tier) {
+          case PUBLIC -> publicSubnets;
+          case PRIVATE -> privateSubnets;
+          case DATABASE -> databaseSubnets;
+        };
+    return new Placement(vpcId(), ids(subnets), availabilityZones());
+  }
+
+  /** The handle the database takes: its subnet group over the database tier. */
+  public DataPlacement databasePlacement() {
+    return new DataPlacement(vpcId(), dbSubnetGroupName(), availabilityZones());
+  }
+
+  /** The handle the cache takes: its subnet group over the database tier. */
+  public DataPlacement cachePlacement() {
+    return new DataPlacement(vpcId(), cacheSubnetGroupName(), availabilityZones());
+  }
+
+  /** The handle to the application tier's security group. */
+  public AppTier appTier() {
+    return new AppTier(appSecurityGroupId());
   }
 
   public Output<String> vpcCidr() {

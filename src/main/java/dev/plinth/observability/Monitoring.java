@@ -14,6 +14,7 @@ import com.pulumi.aws.sns.TopicSubscription;
 import com.pulumi.aws.sns.TopicSubscriptionArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import dev.plinth.AwsContext;
 import dev.plinth.Component;
 import dev.plinth.Json;
 import dev.plinth.config.ObservabilitySettings;
@@ -42,10 +43,9 @@ public final class Monitoring extends Component {
    */
   public record Args(
       String environment,
-      String region,
+      AwsContext aws,
       ObservabilitySettings settings,
       Output<String> alertsKeyArn,
-      Output<String> accountId,
       Optional<AlbTargets> alb,
       Optional<DatabaseTargets> database,
       Optional<CacheTargets> cache,
@@ -117,7 +117,7 @@ public final class Monitoring extends Component {
         TopicPolicyArgs.builder()
             .arn(topic.arn())
             .policy(
-                Output.tuple(topic.arn(), args.accountId())
+                Output.tuple(topic.arn(), args.aws().accountId())
                     .applyValue(
                         t ->
                             Json.policy(
@@ -237,9 +237,9 @@ public final class Monitoring extends Component {
     args.cluster()
         .ifPresent(cluster -> sections.add(cluster.clusterName().applyValue(Monitoring::cluster)));
     if (sections.isEmpty()) {
-      return Output.of(dashboardJson(args.region(), List.of()));
+      return Output.of(dashboardJson(args.aws().region(), List.of()));
     }
-    return Output.all(sections).applyValue(all -> dashboardJson(args.region(), all));
+    return Output.all(sections).applyValue(all -> dashboardJson(args.aws().region(), all));
   }
 
   /** RED: rate (requests), errors (5xx from targets and from the ALB), duration (p95). */

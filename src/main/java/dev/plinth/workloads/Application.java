@@ -62,8 +62,12 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.plinth.Component;
 import dev.plinth.Json;
+import dev.plinth.compute.ClusterAccess;
 import dev.plinth.compute.Irsa;
 import dev.plinth.config.WorkloadSettings;
+import dev.plinth.data.CacheConnection;
+import dev.plinth.data.DatabaseConnection;
+import dev.plinth.edge.TargetGroupRef;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -123,35 +127,25 @@ public final class Application extends Component {
   /**
    * What the application needs from the rest of the platform.
    *
-   * @param kubernetesVersion the cluster's minor version, for the namespace's Pod Security label
+   * @param cluster the cluster: its version (the namespace's Pod Security label), its OIDC identity
+   *     (the application's IRSA role), its provider, and what must run before the objects that need
+   *     it: the Load Balancer Controller (its webhook admits TargetGroupBindings) and
+   *     metrics-server (the autoscaler reads it)
    * @param imageRepositoryUrl the ECR repository's URL, without a tag
-   * @param targetGroupArn the load balancer's target group (target type ip)
-   * @param secretsKeyArn the KMS key the database's and cache's secrets are encrypted with
-   * @param addons what must run before the objects that need it: the Load Balancer Controller (its
-   *     webhook admits TargetGroupBindings) and metrics-server (the autoscaler reads it)
-   * @param deregistrationDelaySeconds the target group's deregistration delay: pods keep serving
-   *     that long (and a margin) after they are asked to stop
+   * @param targetGroup the load balancer's target group (target type ip); pods keep serving for its
+   *     deregistration delay (and a margin) after they are asked to stop
+   * @param database the database the application connects to, and the secret it reads
+   * @param cache the cache the application connects to, and the AUTH token's secret
    */
   public record Args(
       WorkloadSettings settings,
       String environment,
       String region,
-      String kubernetesVersion,
+      ClusterAccess cluster,
       Output<String> imageRepositoryUrl,
-      Output<String> targetGroupArn,
-      Output<String> oidcProviderArn,
-      Output<String> oidcIssuer,
-      Output<String> databaseAddress,
-      int databasePort,
-      String databaseName,
-      Output<String> databaseSecretArn,
-      Output<String> cacheEndpoint,
-      int cachePort,
-      Output<String> cacheSecretArn,
-      Output<String> secretsKeyArn,
-      com.pulumi.kubernetes.Provider kubernetes,
-      List<Resource> addons,
-      int deregistrationDelaySeconds) {}
+      TargetGroupRef targetGroup,
+      DatabaseConnection database,
+      CacheConnection cache) {}
 
   private final Output<String> namespace;
   private final Output<String> roleArn;
@@ -186,7 +180,7 @@ public final class Application extends Component {
                                     "pod-security.kubernetes.io/enforce",
                                     "restricted",
                                     "pod-security.kubernetes.io/enforce-version",
-                                    "v" + args.kubernetesVersion(),
+                                    "v" + args.cluster().version(),
                                     READINESS_GATE_LABEL,
                                     "enabled")))
                         .build())
@@ -202,12 +196,16 @@ public final class Application extends Component {
             child("role"),
             String.format(
                 "IRSA for %s/%s: reads its database and cache secrets", s.namespace(), s.name()),
-            args.oidcProviderArn(),
-            args.oidcIssuer(),
+            args.cluster().oidcProviderArn(),
+            args.cluster().oidcIssuer(),
             s.namespace(),
             s.name(),
-            Output.tuple(args.databaseSecretArn(), args.cacheSecretArn(), args.secretsKeyArn())
-                .applyValue(t -> secretsPolicy(t.t1, t.t2, t.t3, args.region())),
+            Output.tuple(
+                    args.database().credentials().arn(),
+                    args.database().credentials().keyArn(),
+                    args.cache().authToken().arn(),
+                    args.cache().authToken().keyArn())
+                .applyValue(t -> secretsPolicy(t.t1, t.t2, t.t3, t.t4, args.region())),
             childOptions());
     roleArn = role.arn();
 
@@ -235,10 +233,10 @@ public final class Application extends Component {
 
     Output<Map<String, String>> settings =
         Output.tuple(
-                args.databaseAddress(),
-                args.databaseSecretArn(),
-                args.cacheEndpoint(),
-                args.cacheSecretArn())
+                args.database().address(),
+                args.database().credentials().arn(),
+                args.cache().endpoint(),
+                args.cache().authToken().arn())
             .applyValue(t -> environment(args, t.t1, t.t2, t.t3, t.t4));
     var config =
         new ConfigMap(
@@ -281,10 +279,10 @@ public final class Application extends Component {
             new TargetGroupBinding.Args(
                 meta(s.name(), s, labels),
                 new TargetGroupBinding.Spec(
-                    args.targetGroupArn(),
+                    args.targetGroup().arn(),
                     "ip",
                     new TargetGroupBinding.ServiceReference(s.name(), SERVICE_PORT))),
-            inCluster(args, concat(List.of(service), args.addons())));
+            inCluster(args, concat(List.of(service), args.cluster().readyAfter())));
 
     image = args.imageRepositoryUrl().applyValue(url -> url + ":" + s.imageTag());
     var deployment =
@@ -321,7 +319,7 @@ public final class Application extends Component {
                                         selector,
                                         image,
                                         config.metadata().applyValue(m -> m.name().orElseThrow()),
-                                        args.deregistrationDelaySeconds()))
+                                        args.targetGroup().deregistrationDelaySeconds()))
                                 .build())
                         .build())
                 .build(),
@@ -374,7 +372,7 @@ public final class Application extends Component {
                             .build())
                     .build())
             .build(),
-        inCluster(args, concat(List.of(deployment), args.addons())));
+        inCluster(args, concat(List.of(deployment), args.cluster().readyAfter())));
 
     new PodDisruptionBudget(
         child("disruption-budget"),
@@ -565,12 +563,12 @@ public final class Application extends Component {
     env.put("AWS_REGION", args.region());
     env.put("PORT", String.valueOf(args.settings().containerPort()));
     env.put("DATABASE_HOST", dbHost);
-    env.put("DATABASE_PORT", String.valueOf(args.databasePort()));
-    env.put("DATABASE_NAME", args.databaseName());
+    env.put("DATABASE_PORT", String.valueOf(args.database().port()));
+    env.put("DATABASE_NAME", args.database().databaseName());
     env.put("DATABASE_SSLMODE", "verify-full");
     env.put("DATABASE_SECRET_ARN", dbSecretArn);
     env.put("REDIS_HOST", cacheHost);
-    env.put("REDIS_PORT", String.valueOf(args.cachePort()));
+    env.put("REDIS_PORT", String.valueOf(args.cache().port()));
     env.put("REDIS_TLS", "true");
     env.put("REDIS_CLUSTER_MODE", "true");
     env.put("REDIS_AUTH_SECRET_ARN", cacheSecretArn);
@@ -582,7 +580,13 @@ public final class Application extends Component {
    * this region.
    */
   static String secretsPolicy(
-      String databaseSecretArn, String cacheSecretArn, String keyArn, String region) {
+      String databaseSecretArn,
+      String databaseKeyArn,
+      String cacheSecretArn,
+      String cacheKeyArn,
+      String region) {
+    // Both secrets are under the secrets key today: one resource then, both if they ever differ.
+    List<String> keys = java.util.stream.Stream.of(databaseKeyArn, cacheKeyArn).distinct().toList();
     return Json.policy(
         obj(
             "Sid",
@@ -601,7 +605,7 @@ public final class Application extends Component {
             "Action",
             "kms:Decrypt",
             "Resource",
-            keyArn,
+            keys.size() == 1 ? keys.get(0) : keys,
             "Condition",
             obj(
                 "StringEquals",
@@ -626,13 +630,16 @@ public final class Application extends Component {
   }
 
   private CustomResourceOptions inCluster(Args args) {
-    return CustomResourceOptions.builder().parent(this).provider(args.kubernetes()).build();
+    return CustomResourceOptions.builder()
+        .parent(this)
+        .provider(args.cluster().kubernetes())
+        .build();
   }
 
   private CustomResourceOptions inCluster(Args args, List<Resource> dependsOn) {
     return CustomResourceOptions.builder()
         .parent(this)
-        .provider(args.kubernetes())
+        .provider(args.cluster().kubernetes())
         .dependsOn(dependsOn)
         .build();
   }

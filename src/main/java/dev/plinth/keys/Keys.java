@@ -1,4 +1,4 @@
-package dev.plinth.data;
+package dev.plinth.keys;
 
 import static dev.plinth.Json.obj;
 
@@ -30,7 +30,7 @@ public final class Keys extends Component {
   /**
    * Days KMS waits before deleting a key scheduled for deletion: the 30-day maximum outside dev.
    */
-  static int deletionWindowDays(Environment env) {
+  public static int deletionWindowDays(Environment env) {
     return env == Environment.DEV ? 7 : 30;
   }
 
@@ -68,6 +68,19 @@ public final class Keys extends Component {
   /** The ARN of a domain's key. */
   public Output<String> arn(KeyDomain domain) {
     return keys.get(domain).arn();
+  }
+
+  /** The handle to every domain's key, for components that encrypt with one of them. */
+  public KeyRing ring() {
+    return KeyRing.of(this::arn);
+  }
+
+  /**
+   * The handle log groups are made with: the logs key, and the retention of the platform's and the
+   * applications' log groups.
+   */
+  public LogStorage logs(int retentionDays, int applicationRetentionDays) {
+    return new LogStorage(logsKeyArn(), retentionDays, applicationRetentionDays);
   }
 
   /** The key that encrypts CloudWatch log groups. */

@@ -1,4 +1,4 @@
-package dev.plinth.data;
+package dev.plinth.keys;
 
 import static dev.plinth.Json.obj;
 
