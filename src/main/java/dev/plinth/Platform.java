@@ -89,9 +89,10 @@ public final class Platform {
     Network network = network(ctx, config, base);
     Edge edge = edge(ctx, config, base, network);
     Data data = data(ctx, config, base, network);
+    Backups backups = backups(ctx, config, base, data.database());
     Compute compute = compute(ctx, config, base, network);
     workloads(ctx, config, compute, edge, data);
-    observability(ctx, config, base, edge, data, compute);
+    observability(ctx, config, base, edge, data, backups, compute);
   }
 
   /**
@@ -201,8 +202,8 @@ public final class Platform {
     return new Edge(loadBalancer);
   }
 
-  /** The data layer's handles: the database and the cache, and the backups of both. */
-  record Data(Database database, Cache cache, Backups backups) {}
+  /** The data layer's handles: the database and the cache. */
+  record Data(Database database, Cache cache) {}
 
   static Data data(Context ctx, PlatformConfig config, Foundation base, Network network) {
     String prefix = config.prefix();
@@ -239,9 +240,21 @@ public final class Platform {
                 base.logs(),
                 secrets),
             inData);
+    ctx.export("dbEndpoint", database.endpoint());
+    ctx.export("dbReplicaAddresses", database.replicaAddresses());
+    ctx.export("dbMasterSecretArn", database.masterSecretArn());
+    ctx.export("dbReplicatedBackupsArn", database.replicatedBackupsArn());
+    ctx.export("cacheConfigurationEndpoint", cache.configurationEndpoint());
+    ctx.export("cacheAuthSecretArn", cache.authSecretArn());
+    ctx.export("appSecretArns", secrets.arns());
+    return new Data(database, cache);
+  }
+
+  /** The backup bucket and vault, their copies in the disaster-recovery region, the plan. */
+  static Backups backups(Context ctx, PlatformConfig config, Foundation base, Database database) {
     var backups =
         new Backups(
-            prefix + "-backups",
+            config.prefix() + "-backups",
             new Backups.Args(
                 config.backups(),
                 config.environment(),
@@ -254,14 +267,7 @@ public final class Platform {
     ctx.export("drBucketName", backups.drBucketName());
     ctx.export("backupVaultName", backups.vaultName());
     ctx.export("backupPlanId", backups.planId());
-    ctx.export("dbEndpoint", database.endpoint());
-    ctx.export("dbReplicaAddresses", database.replicaAddresses());
-    ctx.export("dbMasterSecretArn", database.masterSecretArn());
-    ctx.export("dbReplicatedBackupsArn", database.replicatedBackupsArn());
-    ctx.export("cacheConfigurationEndpoint", cache.configurationEndpoint());
-    ctx.export("cacheAuthSecretArn", cache.authSecretArn());
-    ctx.export("appSecretArns", secrets.arns());
-    return new Data(database, cache, backups);
+    return backups;
   }
 
   /**
@@ -336,7 +342,13 @@ public final class Platform {
 
   /** Alarms and the dashboard over every layer, the budget, and the account's audit trail. */
   static void observability(
-      Context ctx, PlatformConfig config, Foundation base, Edge edge, Data data, Compute compute) {
+      Context ctx,
+      PlatformConfig config,
+      Foundation base,
+      Edge edge,
+      Data data,
+      Backups backups,
+      Compute compute) {
     String prefix = config.prefix();
     var observability = config.observability();
     var inObservability = in(config, "observability");
@@ -368,7 +380,7 @@ public final class Platform {
                 observability.costAllocationTag() == CostAllocationTag.ACTIVATE),
             inObservability);
     if (observability.auditTrail()) {
-      audit(ctx, config, base, data.backups(), inObservability);
+      audit(ctx, config, base, backups, inObservability);
     }
     ctx.export("alertTopicArn", monitoring.alertTopicArn());
     ctx.export("dashboardName", monitoring.dashboardName());
