@@ -1,4 +1,4 @@
-package dev.plinth.data;
+package dev.plinth.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
