@@ -2,7 +2,6 @@ package dev.plinth;
 
 import com.pulumi.Pulumi;
 import dev.plinth.config.ConfigException;
-import dev.plinth.config.ConfigLoader;
 import dev.plinth.config.ConfigProblem;
 import dev.plinth.config.PlatformConfig;
 import dev.plinth.config.RawConfig;
@@ -104,7 +103,7 @@ public final class Main {
     if (args.length == 1) {
       java.nio.file.Path file = java.nio.file.Path.of("Pulumi." + args[0] + ".yaml");
       try {
-        stack = ConfigLoader.load(RawConfig.fromStackFile(file), args[0]);
+        stack = Checks.load(RawConfig.fromStackFile(file), args[0]);
       } catch (ConfigException e) {
         e.problems().stream().map(ConfigProblem::message).forEach(err::println);
         return PlanCommand.CONFIG_ERRORS;
@@ -161,7 +160,7 @@ public final class Main {
     PlatformConfig config;
     try {
       config =
-          ConfigLoader.load(
+          Checks.load(
               RawConfig.fromEngineEnvironment(System.getenv()), System.getenv("PULUMI_STACK"));
     } catch (ConfigException e) {
       e.problems().stream().map(ConfigProblem::message).forEach(System.err::println);

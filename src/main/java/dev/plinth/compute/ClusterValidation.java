@@ -1,6 +1,7 @@
 package dev.plinth.compute;
 
 import dev.plinth.config.ClusterSettings;
+import dev.plinth.config.ConfigCheck;
 import dev.plinth.config.ConfigProblem;
 import dev.plinth.network.Cidrs;
 import java.util.ArrayList;
@@ -12,6 +13,19 @@ import java.util.regex.Pattern;
 /** Pure checks of {@code plinth:cluster}. */
 public final class ClusterValidation {
   static final String KEY = "plinth:cluster";
+
+  /**
+   * The rules of the cluster settings (plinth:cluster), as one check of the loader;
+   * dev.plinth.Checks lists it with the others.
+   */
+  public static final ConfigCheck CHECK = config -> validate(config.cluster());
+
+  /**
+   * The repositories of {@code plinth:cluster.repositories} must make names ECR accepts ({@link
+   * Registry#validateNames}); a check of its own, listed after the other sections' as before.
+   */
+  public static final ConfigCheck REPOSITORY_NAMES =
+      config -> Registry.validateNames(config.environment().key(), config.cluster().repositories());
 
   private ClusterValidation() {}
 

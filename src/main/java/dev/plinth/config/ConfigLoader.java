@@ -1,9 +1,6 @@
 package dev.plinth.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import dev.plinth.edge.EdgeValidation;
-import dev.plinth.network.NetworkValidation;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,9 +11,10 @@ import java.util.Set;
 
 /**
  * Turns a {@link RawConfig} (from the engine or from a stack file) into a validated {@link
- * PlatformConfig}: the environment's preset, the stack's overrides on top, then every rule. All
- * problems are reported together in a {@link ConfigException}; nothing is registered before this
- * succeeds.
+ * PlatformConfig}: the environment's preset, the stack's overrides on top, then every check it is
+ * given. All problems are reported together in a {@link ConfigException}; nothing is registered
+ * before this succeeds. The checks come from the caller (the composition side lists them, each
+ * component providing its own), so this package depends on no component.
  */
 public final class ConfigLoader {
   static final String PREFIX = PlatformConfig.NAMESPACE + ":";
@@ -28,8 +26,11 @@ public final class ConfigLoader {
 
   private ConfigLoader() {}
 
-  /** Loads and validates; throws {@link ConfigException} listing every problem. */
-  public static PlatformConfig load(RawConfig raw, String stack) {
+  /**
+   * Loads and runs {@code checks} in their order; throws {@link ConfigException} listing every
+   * problem, sorted by key.
+   */
+  public static PlatformConfig load(RawConfig raw, String stack, List<ConfigCheck> checks) {
     Binder binder = new Binder();
     raw.fileProblems().forEach(binder::cause);
     String region = region(raw, binder);
@@ -90,7 +91,7 @@ public final class ConfigLoader {
 
     List<ConfigProblem> problems = new ArrayList<>(binder.problems());
     if (environment != null) {
-      binder.withOversized(validate(config)).stream()
+      binder.withOversized(validate(config, checks)).stream()
           .filter(p -> !binder.follows(p))
           .forEach(problems::add);
     }
@@ -129,26 +130,12 @@ public final class ConfigLoader {
             + "` (with --path, Pulumi nests it) and remove the flat key");
   }
 
-  /** Every rule over a bound configuration: pure functions, one per section. */
-  public static List<ConfigProblem> validate(PlatformConfig config) {
+  /** Every check's problems, in the order of the checks. */
+  private static List<ConfigProblem> validate(PlatformConfig config, List<ConfigCheck> checks) {
     List<ConfigProblem> problems = new ArrayList<>();
-    AwsRegions.check("plinth:backups.drRegion", TextNode.valueOf(config.backups().drRegion()))
-        .ifPresent(problems::add);
-    problems.addAll(NetworkValidation.validate(config.network(), config.region()));
-    problems.addAll(dev.plinth.compute.ClusterValidation.validate(config.cluster()));
-    problems.addAll(EdgeValidation.validate(config.edge(), config.environment(), config.region()));
-    problems.addAll(dev.plinth.workloads.WorkloadValidation.validate(config));
-    problems.addAll(ObservabilityValidation.validate(config.observability()));
-    problems.addAll(CostValidation.validate(config.cost()));
-    problems.addAll(AccountValidation.validate(config.account()));
-    problems.addAll(AccountValidation.validateQuotas(config.quotas()));
-    problems.addAll(
-        dev.plinth.compute.Registry.validateNames(
-            config.environment().key(), config.cluster().repositories()));
-    problems.addAll(SecretsSettings.validate(config.secrets(), config.environment()));
-    problems.addAll(
-        dev.plinth.data.DatabaseValidation.validate(
-            config.database(), config.backups(), config.region()));
+    for (ConfigCheck check : checks) {
+      problems.addAll(check.check(config));
+    }
     return problems;
   }
 

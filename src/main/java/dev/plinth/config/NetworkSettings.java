@@ -11,8 +11,8 @@ import java.util.List;
  * @param availabilityZoneIds zone ids to use ({@code use1-az1}: the same physical zone in every
  *     account, unlike the names {@code us-east-1a}, which AWS maps per account); empty (the
  *     default) takes the first {@code azCount} available ids of the region in their number's order,
- *     leaving out the ones EKS does not support (us-east-1's use1-az3, {@link
- *     dev.plinth.network.ZoneIds#EKS_UNSUPPORTED})
+ *     leaving out the ones EKS does not support (us-east-1's use1-az3, listed in the network
+ *     package's ZoneIds.EKS_UNSUPPORTED)
  * @param natGateways {@code single}: one NAT gateway shared by all zones (dev, staging: cost);
  *     {@code perAz}: one per zone so losing a zone keeps egress (prod)
  * @param publicSubnets public tier (load balancer, NAT): seed 003's 10.0.1-3.0/24

@@ -1,6 +1,7 @@
 package dev.plinth.data;
 
 import dev.plinth.config.BackupSettings;
+import dev.plinth.config.ConfigCheck;
 import dev.plinth.config.ConfigProblem;
 import dev.plinth.config.DatabaseSettings;
 import java.util.ArrayList;
@@ -9,6 +10,13 @@ import java.util.List;
 /** Pure checks of {@code plinth:database}, and of what it needs from {@code plinth:backups}. */
 public final class DatabaseValidation {
   static final String KEY = "plinth:database";
+
+  /**
+   * The rules of the database settings (plinth:database) with the backups they depend on, as one
+   * check of the loader; dev.plinth.Checks lists it with the others.
+   */
+  public static final ConfigCheck CHECK =
+      config -> validate(config.database(), config.backups(), config.region());
 
   /** Secrets Manager's bounds for {@code RotationRules.AutomaticallyAfterDays}. */
   public static final int MIN_ROTATION_DAYS = 1;

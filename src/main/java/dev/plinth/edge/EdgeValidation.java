@@ -1,5 +1,6 @@
 package dev.plinth.edge;
 
+import dev.plinth.config.ConfigCheck;
 import dev.plinth.config.ConfigProblem;
 import dev.plinth.config.EdgeSettings;
 import dev.plinth.config.EdgeSettings.AccessLogs;
@@ -19,6 +20,13 @@ import java.util.regex.Pattern;
  */
 public final class EdgeValidation {
   static final String KEY = "plinth:edge";
+
+  /**
+   * The rules of the edge settings (plinth:edge), as one check of the loader; dev.plinth.Checks
+   * lists it with the others.
+   */
+  public static final ConfigCheck CHECK =
+      config -> validate(config.edge(), config.environment(), config.region());
 
   private static final Pattern HOST =
       Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");

@@ -1,5 +1,6 @@
 package dev.plinth.network;
 
+import dev.plinth.config.ConfigCheck;
 import dev.plinth.config.ConfigProblem;
 import dev.plinth.config.NetworkSettings;
 import dev.plinth.config.NetworkSettings.SubnetTier;
@@ -17,6 +18,12 @@ import java.util.Optional;
  */
 public final class NetworkValidation {
   static final String KEY = "plinth:network";
+
+  /**
+   * The rules of the network settings (plinth:network), as one check of the loader;
+   * dev.plinth.Checks lists it with the others.
+   */
+  public static final ConfigCheck CHECK = config -> validate(config.network(), config.region());
 
   /** AWS accepts VPC blocks from /16 to /28. */
   static final int LARGEST_VPC = 16;

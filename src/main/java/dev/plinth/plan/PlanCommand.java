@@ -2,9 +2,9 @@ package dev.plinth.plan;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plinth.Checks;
 import dev.plinth.Json;
 import dev.plinth.config.ConfigException;
-import dev.plinth.config.ConfigLoader;
 import dev.plinth.config.ConfigProblem;
 import dev.plinth.config.PlatformConfig;
 import dev.plinth.config.RawConfig;
@@ -202,7 +202,7 @@ public final class PlanCommand implements Callable<Integer> {
       List<AccountCheck.Stack> planned) {
     PlatformConfig platform;
     try {
-      platform = ConfigLoader.load(RawConfig.fromStackFile(file), name);
+      platform = Checks.load(RawConfig.fromStackFile(file), name);
     } catch (ConfigException e) {
       e.problems().stream().map(ConfigProblem::message).forEach(err::println);
       return CONFIG_ERRORS;

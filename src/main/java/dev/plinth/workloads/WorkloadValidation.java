@@ -1,5 +1,6 @@
 package dev.plinth.workloads;
 
+import dev.plinth.config.ConfigCheck;
 import dev.plinth.config.ConfigProblem;
 import dev.plinth.config.PlatformConfig;
 import dev.plinth.config.WorkloadSettings;
@@ -16,6 +17,12 @@ import java.util.regex.Pattern;
  */
 public final class WorkloadValidation {
   static final String KEY = "plinth:workloads";
+
+  /**
+   * The rules of the workload settings (plinth:workloads), against the rest of the configuration,
+   * as one check of the loader; dev.plinth.Checks lists it with the others.
+   */
+  public static final ConfigCheck CHECK = WorkloadValidation::validate;
 
   /** RFC 1123 label: what Kubernetes accepts as a namespace or Service name. */
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.plinth.Checks;
 import dev.plinth.config.NetworkSettings.NatGateways;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ class ConfigLoaderTest {
   private PlatformConfig loadYaml(String yaml) throws IOException {
     Path file = dir.resolve("Pulumi.test.yaml");
     Files.writeString(file, yaml);
-    return ConfigLoader.load(RawConfig.fromStackFile(file), "test");
+    return Checks.load(RawConfig.fromStackFile(file), "test");
   }
 
   private List<String> problemsOf(String yaml) {
@@ -382,7 +383,7 @@ class ConfigLoaderTest {
             "PULUMI_CONFIG_SECRET_KEYS",
             "[\"plinth:secrets\"]");
 
-    PlatformConfig config = ConfigLoader.load(RawConfig.fromEngineEnvironment(env), "staging");
+    PlatformConfig config = Checks.load(RawConfig.fromEngineEnvironment(env), "staging");
 
     assertThat(config.region()).isEqualTo("us-west-2");
     assertThat(config.network().azCount()).isEqualTo(2);
@@ -400,7 +401,7 @@ class ConfigLoaderTest {
                 + "\"plinth:observability\":\"{\\\"logRetentionDays\\\":\\\"14\\\"}\"}");
 
     assertThat(
-            ConfigLoader.load(RawConfig.fromEngineEnvironment(env), "dev")
+            Checks.load(RawConfig.fromEngineEnvironment(env), "dev")
                 .observability()
                 .logRetentionDays())
         .isEqualTo(14);
@@ -417,7 +418,7 @@ class ConfigLoaderTest {
             "PULUMI_CONFIG_SECRET_KEYS",
             "[]");
 
-    assertThatThrownBy(() -> ConfigLoader.load(RawConfig.fromEngineEnvironment(env), "dev"))
+    assertThatThrownBy(() -> Checks.load(RawConfig.fromEngineEnvironment(env), "dev"))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("plinth:secrets.app.TOKEN is in plain text")
         .hasMessageNotContaining("hunter2");
@@ -434,7 +435,7 @@ class ConfigLoaderTest {
             "PULUMI_CONFIG_SECRET_KEYS",
             "[\"plinth:config:secrets\"]");
 
-    PlatformConfig config = ConfigLoader.load(RawConfig.fromEngineEnvironment(env), "dev");
+    PlatformConfig config = Checks.load(RawConfig.fromEngineEnvironment(env), "dev");
 
     assertThat(config.edge().httpOnly()).isTrue();
     assertThat(config.secrets().app().get("TOKEN").reveal()).isEqualTo("decrypted");
@@ -468,7 +469,7 @@ class ConfigLoaderTest {
     values.put("plinth:edge", Map.of("httpOnly", true));
     values.put("plinth:" + path[0], value);
 
-    assertThatThrownBy(() -> ConfigLoader.load(RawConfig.of(values), "dev"))
+    assertThatThrownBy(() -> Checks.load(RawConfig.of(values), "dev"))
         .isInstanceOfSatisfying(
             ConfigException.class,
             e ->

@@ -1,6 +1,6 @@
 package dev.plinth.testing;
 
-import dev.plinth.config.ConfigLoader;
+import dev.plinth.Checks;
 import dev.plinth.config.PlatformConfig;
 import dev.plinth.config.RawConfig;
 import dev.plinth.plan.Recorder;
@@ -23,12 +23,17 @@ public final class Plans {
    * placeholder domain and zone in staging and prod.
    */
   public static PlatformConfig config(String environment, Map<String, ?> values) {
+    return Checks.load(raw(environment, values), environment);
+  }
+
+  /** The raw values that {@link #config(String, Map)} loads, for tests that load them otherwise. */
+  public static RawConfig raw(String environment, Map<String, ?> values) {
     Map<String, Object> all = new LinkedHashMap<>();
     all.put("aws:region", "us-east-1");
     all.put("plinth:environment", environment);
     all.put("plinth:edge", edgeOfStackFile(environment));
     all.putAll(values);
-    return ConfigLoader.load(RawConfig.of(all), environment);
+    return RawConfig.of(all);
   }
 
   private static Map<String, Object> edgeOfStackFile(String environment) {
@@ -47,8 +52,7 @@ public final class Plans {
   /** The configuration of a real stack file at the project root. */
   public static PlatformConfig stackFile(String stack) {
     try {
-      return ConfigLoader.load(
-          RawConfig.fromStackFile(Path.of("Pulumi." + stack + ".yaml")), stack);
+      return Checks.load(RawConfig.fromStackFile(Path.of("Pulumi." + stack + ".yaml")), stack);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -1,0 +1,51 @@
+package dev.plinth;
+
+import dev.plinth.compute.ClusterValidation;
+import dev.plinth.config.ConfigCheck;
+import dev.plinth.config.ConfigLoader;
+import dev.plinth.config.PlatformConfig;
+import dev.plinth.config.RawConfig;
+import dev.plinth.config.SettingsChecks;
+import dev.plinth.data.DatabaseValidation;
+import dev.plinth.edge.EdgeValidation;
+import dev.plinth.network.NetworkValidation;
+import dev.plinth.workloads.WorkloadValidation;
+import java.util.List;
+
+/**
+ * Every configuration check, in one list, and the one way to load a stack's configuration with
+ * them. The config package knows no component; each component package provides the checks of its
+ * own settings, and this class, on the composition side, puts them together. Main, the plan command
+ * and the tests all load through {@link #load}, so they all run the same checks.
+ */
+public final class Checks {
+  private Checks() {}
+
+  /**
+   * All checks, in the order their problems are reported when two name the same key (the loader
+   * sorts problems by key, keeping this order among equal keys). ArchitectureTest fails when a
+   * public {@link ConfigCheck} constant is missing here.
+   */
+  public static final List<ConfigCheck> ALL =
+      List.of(
+          SettingsChecks.DR_REGION,
+          NetworkValidation.CHECK,
+          ClusterValidation.CHECK,
+          EdgeValidation.CHECK,
+          WorkloadValidation.CHECK,
+          SettingsChecks.OBSERVABILITY,
+          SettingsChecks.COST,
+          SettingsChecks.ACCOUNT,
+          SettingsChecks.QUOTAS,
+          ClusterValidation.REPOSITORY_NAMES,
+          SettingsChecks.SECRETS,
+          DatabaseValidation.CHECK);
+
+  /**
+   * Loads and validates a stack's configuration with {@link #ALL}; throws {@link
+   * dev.plinth.config.ConfigException} listing every problem.
+   */
+  public static PlatformConfig load(RawConfig raw, String stack) {
+    return ConfigLoader.load(raw, stack, ALL);
+  }
+}
