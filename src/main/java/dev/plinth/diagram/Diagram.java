@@ -113,14 +113,59 @@ public final class Diagram {
             && from.inputs().toString().contains("\"" + to.id() + "\""));
   }
 
-  private void build() {
-    String internet = "internet";
-    boolean internetUsed = false;
+  private static final String INTERNET = "internet";
+  private static final String DR_REGION = "dr_region";
 
-    // Network: VPC, subnets per tier, gateways.
+  // What the drawing steps hand on to the later ones (filled in build's order).
+  private boolean internetUsed;
+  private final Map<String, String> tierNodes = new HashMap<>();
+  private Optional<String> igw = Optional.empty();
+  private Optional<String> nat = Optional.empty();
+  private final List<String> albs = new ArrayList<>();
+  private Optional<String> pods = Optional.empty();
+  private final Map<String, String> databases = new HashMap<>();
+  private final Map<String, String> buckets = new HashMap<>();
+
+  /**
+   * Draws the architecture in the order traffic flows; each step may use what earlier ones drew.
+   */
+  private void build() {
+    drawNetwork();
+    drawEdge();
+    drawCompute();
+    connectLoadBalancersToTargets();
+    drawData();
+    drawEgress();
+    drawBuckets();
+    drawBackups();
+    drawAggregates();
+    drawFlowLogs();
+    if (internetUsed) {
+      outside.add(0, new Node(INTERNET, "internet", "ellipse"));
+    }
+  }
+
+  /** Network: the VPC, one node per subnet tier, the internet and NAT gateways. */
+  private void drawNetwork() {
     for (RecordedResource vpc : graph.ofType(Types.VPC)) {
       place(vpc, "VPC " + vpc.name() + "\\n" + text(vpc, "cidrBlock"), "box");
     }
+    subnetsByTier()
+        .forEach(
+            (tier, subnets) ->
+                aggregate(subnets, graph.stack() + "-subnets-" + tier, tier + " subnets", "box")
+                    .ifPresent(n -> tierNodes.put(tier, n)));
+    igw =
+        aggregate(
+            graph.ofType("aws:ec2/internetGateway:InternetGateway"),
+            graph.stack() + "-igw",
+            "internet gateway",
+            "box");
+    nat = aggregate(graph.ofType(Types.NAT), graph.stack() + "-nat", "NAT gateway", "box");
+  }
+
+  /** Subnets by their tier tag, or public/private from whether they map public IPs. */
+  private Map<String, List<RecordedResource>> subnetsByTier() {
     Map<String, List<RecordedResource>> tiers = new LinkedHashMap<>();
     for (RecordedResource s : graph.ofType(Types.SUBNET)) {
       String tier =
@@ -132,48 +177,43 @@ public final class Diagram {
                       : "private");
       tiers.computeIfAbsent(tier, k -> new ArrayList<>()).add(s);
     }
-    Map<String, String> tierNodes = new HashMap<>();
-    tiers.forEach(
-        (tier, subnets) ->
-            aggregate(subnets, graph.stack() + "-subnets-" + tier, tier + " subnets", "box")
-                .ifPresent(n -> tierNodes.put(tier, n)));
-    Optional<String> igw =
-        aggregate(
-            graph.ofType("aws:ec2/internetGateway:InternetGateway"),
-            graph.stack() + "-igw",
-            "internet gateway",
-            "box");
-    Optional<String> nat =
-        aggregate(graph.ofType(Types.NAT), graph.stack() + "-nat", "NAT gateway", "box");
+    return tiers;
+  }
 
-    // Edge: WAF, ALB.
-    List<String> albs = new ArrayList<>();
+  /** Edge: the ALBs and the WAF in front of them; the internet reaches whichever comes first. */
+  private void drawEdge() {
     for (RecordedResource lb : graph.ofType(Types.LB)) {
       albs.add(place(lb, "ALB\\n" + lb.name(), "box"));
     }
     for (RecordedResource acl : graph.ofType(Types.WEB_ACL)) {
       String waf = place(acl, "WAF web ACL\\n" + acl.name(), "box");
-      edges.add(new Edge(internet, waf, "HTTPS", false));
+      edges.add(new Edge(INTERNET, waf, "HTTPS", false));
       internetUsed = true;
-      for (RecordedResource assoc : graph.ofType(Types.WEB_ACL_ASSOCIATION)) {
-        if (refers(assoc, acl)) {
-          for (RecordedResource lb : graph.ofType(Types.LB)) {
-            if (refers(assoc, lb)) {
-              edges.add(new Edge(waf, id(lb.name()), "allowed requests", false));
-            }
+      connectWafToLoadBalancers(acl, waf);
+    }
+    if (graph.ofType(Types.WEB_ACL).isEmpty()) {
+      for (String alb : albs) {
+        edges.add(new Edge(INTERNET, alb, "HTTP(S)", false));
+        internetUsed = true;
+      }
+    }
+  }
+
+  /** An edge from the WAF to each ALB an association ties it to. */
+  private void connectWafToLoadBalancers(RecordedResource acl, String waf) {
+    for (RecordedResource assoc : graph.ofType(Types.WEB_ACL_ASSOCIATION)) {
+      if (refers(assoc, acl)) {
+        for (RecordedResource lb : graph.ofType(Types.LB)) {
+          if (refers(assoc, lb)) {
+            edges.add(new Edge(waf, id(lb.name()), "allowed requests", false));
           }
         }
       }
     }
-    if (graph.ofType(Types.WEB_ACL).isEmpty()) {
-      for (String alb : albs) {
-        edges.add(new Edge(internet, alb, "HTTP(S)", false));
-        internetUsed = true;
-      }
-    }
+  }
 
-    // Compute: EKS and the pods.
-    Optional<String> pods = Optional.empty();
+  /** Compute: the pods, the EKS control plane, the node groups and the image repositories. */
+  private void drawCompute() {
     List<RecordedResource> clusters = graph.ofType(Types.EKS);
     List<RecordedResource> workloads = graph.ofType(Types.DEPLOYMENT);
     if (!workloads.isEmpty()) {
@@ -190,21 +230,29 @@ public final class Diagram {
           });
     }
     for (RecordedResource ng : graph.ofType(Types.NODE_GROUP)) {
-      String label =
-          "node group "
-              + ng.name()
-              + "\\n"
-              + ng.input("instanceTypes.0").map(JsonNode::asText).orElse("")
-              + " x"
-              + ng.input("scalingConfig.desiredSize").map(JsonNode::asText).orElse("?")
-              + " ("
-              + ng.input("scalingConfig.minSize").map(JsonNode::asText).orElse("?")
-              + "-"
-              + ng.input("scalingConfig.maxSize").map(JsonNode::asText).orElse("?")
-              + ")";
-      String node = place(ng, label, "box");
+      String node = place(ng, nodeGroupLabel(ng), "box");
       pods.ifPresent(p -> edges.add(new Edge(node, p, "runs", true)));
     }
+    drawRepositories(workloads);
+  }
+
+  /** "node group NAME\\nTYPE xDESIRED (MIN-MAX)". */
+  private static String nodeGroupLabel(RecordedResource ng) {
+    return "node group "
+        + ng.name()
+        + "\\n"
+        + ng.input("instanceTypes.0").map(JsonNode::asText).orElse("")
+        + " x"
+        + ng.input("scalingConfig.desiredSize").map(JsonNode::asText).orElse("?")
+        + " ("
+        + ng.input("scalingConfig.minSize").map(JsonNode::asText).orElse("?")
+        + "-"
+        + ng.input("scalingConfig.maxSize").map(JsonNode::asText).orElse("?")
+        + ")";
+  }
+
+  /** The ECR repositories, with an images edge to the pods from those they pull from. */
+  private void drawRepositories(List<RecordedResource> workloads) {
     for (RecordedResource repo : graph.ofType(Types.ECR)) {
       String r = place(repo, "ECR\\n" + repo.name(), "cylinder");
       // With the application's Deployments in the plan, only the repositories they pull from.
@@ -216,6 +264,10 @@ public final class Diagram {
         pods.ifPresent(p -> edges.add(new Edge(r, p, "images", true)));
       }
     }
+  }
+
+  /** From each ALB to the pods, or to its target groups where the plan has no pods. */
+  private void connectLoadBalancersToTargets() {
     String target = pods.orElse(null);
     if (target == null && !graph.ofType(Types.TARGET_GROUP).isEmpty()) {
       target =
@@ -227,30 +279,18 @@ public final class Diagram {
         edges.add(new Edge(alb, target, "app port", false));
       }
     }
+  }
 
-    // Data: PostgreSQL (with replicas), Redis.
-    Map<String, String> databases = new HashMap<>();
+  /** Data: PostgreSQL (primaries reached from the pods, replicas fed from them) and Redis. */
+  private void drawData() {
     for (RecordedResource db : graph.ofType(Types.RDS)) {
-      boolean replica = !text(db, "replicateSourceDb").isEmpty();
-      String label =
-          (replica ? "PostgreSQL read replica\\n" : "PostgreSQL\\n")
-              + db.name()
-              + "\\n"
-              + text(db, "instanceClass")
-              + (db.input("multiAz").map(JsonNode::asBoolean).orElse(false) ? " Multi-AZ" : "");
-      databases.put(db.urn(), place(db, label, "cylinder"));
+      databases.put(db.urn(), place(db, databaseLabel(db), "cylinder"));
     }
     for (RecordedResource db : graph.ofType(Types.RDS)) {
       if (text(db, "replicateSourceDb").isEmpty()) {
         pods.ifPresent(p -> edges.add(new Edge(p, databases.get(db.urn()), "5432", false)));
       } else {
-        for (RecordedResource primary : graph.ofType(Types.RDS)) {
-          if (primary != db && refers(db, primary)) {
-            edges.add(
-                new Edge(
-                    databases.get(primary.urn()), databases.get(db.urn()), "replication", true));
-          }
-        }
+        connectReplicaToPrimary(db);
       }
     }
     for (RecordedResource cache : graph.ofType(Types.CACHE)) {
@@ -258,23 +298,45 @@ public final class Diagram {
           place(cache, "Redis\\n" + cache.name() + "\\n" + text(cache, "nodeType"), "cylinder");
       pods.ifPresent(p -> edges.add(new Edge(p, c, "6379", false)));
     }
+  }
 
-    // Egress.
+  private static String databaseLabel(RecordedResource db) {
+    boolean replica = !text(db, "replicateSourceDb").isEmpty();
+    return (replica ? "PostgreSQL read replica\\n" : "PostgreSQL\\n")
+        + db.name()
+        + "\\n"
+        + text(db, "instanceClass")
+        + (db.input("multiAz").map(JsonNode::asBoolean).orElse(false) ? " Multi-AZ" : "");
+  }
+
+  private void connectReplicaToPrimary(RecordedResource replica) {
+    for (RecordedResource primary : graph.ofType(Types.RDS)) {
+      if (primary != replica && refers(replica, primary)) {
+        edges.add(
+            new Edge(
+                databases.get(primary.urn()), databases.get(replica.urn()), "replication", true));
+      }
+    }
+  }
+
+  /** Egress: from the pods (or the private subnets) through NAT and the internet gateway. */
+  private void drawEgress() {
     if (nat.isPresent()) {
       String from = pods.orElse(tierNodes.getOrDefault("private", null));
       if (from != null) {
         edges.add(new Edge(from, nat.get(), "egress", false));
       }
-      edges.add(new Edge(nat.get(), igw.orElse(internet), "egress", false));
+      edges.add(new Edge(nat.get(), igw.orElse(INTERNET), "egress", false));
       internetUsed = true;
     }
     if (igw.isPresent()) {
-      edges.add(new Edge(igw.get(), internet, "", false));
+      edges.add(new Edge(igw.get(), INTERNET, "", false));
       internetUsed = true;
     }
+  }
 
-    // Data protection: buckets, backups, replication, keys, logs.
-    Map<String, String> buckets = new HashMap<>();
+  /** Buckets, the ALB access logs written to them and their replication to the DR region. */
+  private void drawBuckets() {
     for (String type : List.of(Types.BUCKET, Types.LEGACY_BUCKET)) {
       for (RecordedResource b : graph.ofType(type)) {
         buckets.put(b.urn(), place(b, "S3\\n" + b.name(), "cylinder"));
@@ -290,14 +352,14 @@ public final class Diagram {
     for (RecordedResource rep : graph.ofType(Types.BUCKET_REPLICATION)) {
       for (RecordedResource b : graph.ofType(Types.BUCKET)) {
         if (rep.dependencies().contains(b.urn()) && buckets.containsKey(b.urn())) {
-          String dr = "dr_region";
-          if (outside.stream().noneMatch(n -> n.id().equals(dr))) {
-            outside.add(new Node(dr, "DR region (replica)", "cylinder"));
-          }
-          edges.add(new Edge(buckets.get(b.urn()), dr, "replication", true));
+          edges.add(new Edge(buckets.get(b.urn()), drRegion(), "replication", true));
         }
       }
     }
+  }
+
+  /** The AWS Backup vault, the databases backed up to it and its copies to the DR region. */
+  private void drawBackups() {
     List<RecordedResource> vaults = graph.ofType(Types.BACKUP_VAULT);
     Optional<String> vault =
         aggregate(vaults, graph.stack() + "-backup-vault", "AWS Backup vault", "cylinder");
@@ -305,19 +367,30 @@ public final class Diagram {
       databases.forEach((urn, node) -> edges.add(new Edge(node, vault.get(), "backups", true)));
       for (RecordedResource plan : graph.ofType(Types.BACKUP_PLAN)) {
         if (copies(plan)) {
-          String dr = "dr_region";
-          if (outside.stream().noneMatch(n -> n.id().equals(dr))) {
-            outside.add(new Node(dr, "DR region (replica)", "cylinder"));
-          }
-          edges.add(new Edge(vault.get(), dr, "copies", true));
+          edges.add(new Edge(vault.get(), drRegion(), "copies", true));
         }
       }
     }
-    // Aggregated per component: keys, secrets, log groups, alarms.
+  }
+
+  /** The DR region's node, drawn outside the components once; returns its id. */
+  private String drRegion() {
+    if (outside.stream().noneMatch(n -> n.id().equals(DR_REGION))) {
+      outside.add(new Node(DR_REGION, "DR region (replica)", "cylinder"));
+    }
+    return DR_REGION;
+  }
+
+  /** Aggregated per component: keys, secrets, log groups, alarms. */
+  private void drawAggregates() {
     aggregatePerComponent(Types.KMS_KEY, "KMS keys", "box");
     aggregatePerComponent(Types.SECRET, "secrets", "box");
     aggregatePerComponent(Types.LOG_GROUP, "log groups", "box");
     aggregatePerComponent(Types.ALARM, "alarms", "box");
+  }
+
+  /** From each VPC with flow logs to the log-group node its flow log writes to. */
+  private void drawFlowLogs() {
     for (RecordedResource flow : graph.ofType(Types.FLOW_LOG)) {
       for (RecordedResource vpc : graph.ofType(Types.VPC)) {
         if (refers(flow, vpc)) {
@@ -327,9 +400,6 @@ public final class Diagram {
               .ifPresent(g -> edges.add(new Edge(id(vpc.name()), logNode(g), "flow logs", true)));
         }
       }
-    }
-    if (internetUsed) {
-      outside.add(0, new Node(internet, "internet", "ellipse"));
     }
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pulumi.Context;
 import com.pulumi.Log;
 import com.pulumi.resources.Resource;
+import com.pulumi.test.Mocks;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.MockMonitor;
@@ -58,7 +59,14 @@ public final class Recorder {
 
   /** Runs any program (a component under test, say) and records what it registers. */
   public static ResourceGraph run(String stack, String region, Consumer<Context> program) {
-    MockCloud cloud = new MockCloud(region);
+    return run(stack, new MockCloud(region), program);
+  }
+
+  /**
+   * Runs a program against the given mocks. The program path always passes a {@link MockCloud};
+   * tests may pass one wrapped (a Mockito spy, say) to see which answers the engine asks for.
+   */
+  static ResourceGraph run(String stack, Mocks cloud, Consumer<Context> program) {
     List<RecordingMonitor> monitors = new ArrayList<>();
     PulumiTestInternal test =
         PulumiTestInternal.builder()
@@ -118,7 +126,7 @@ public final class Recorder {
     private final List<RecordedResource> recorded = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, ObjectNode> outputs = new ConcurrentHashMap<>();
 
-    RecordingMonitor(MockCloud cloud) {
+    RecordingMonitor(Mocks cloud) {
       super(cloud, Log.ignore());
     }
 
