@@ -236,121 +236,153 @@ final class Binder {
       return bindRecord((Class<Record>) raw, node, (Record) dflt, key);
     }
     if (raw == Secret.class) {
-      if (RawConfig.isSecure(node) && !node.get(RawConfig.SECURE).asText().isEmpty()) {
-        return new Secret(node.get(RawConfig.SECURE).asText());
-      }
-      // Never echo the value: it is meant to be secret.
-      problems.add(
-          new ConfigProblem(
-              key,
-              key
-                  + (node.isValueNode()
-                      ? " is in plain text, and a stack file is committed to git: set it with"
-                          + " `pulumi config set --secret --path '"
-                          + key
-                          + "' <value>`, which stores it encrypted (secure: v1:...); if the"
-                          + " plain value was ever committed, rotate it"
-                      : " must be one secret value: set it with `pulumi config set --secret --path '"
-                          + key
-                          + "' <value>`")));
-      return dflt;
+      return bindSecret(node, dflt, key);
     }
     if (raw == String.class) {
-      if (node.isValueNode() && !node.isNull()) {
-        return node.asText();
-      }
-      problem(key, "must be a string", node);
-      return dflt;
+      return bindString(node, dflt, key);
     }
     if (raw == int.class || raw == Integer.class) {
-      if (node.isIntegralNumber() && node.canConvertToInt()) {
-        return node.intValue();
-      }
-      String written = node.isTextual() ? node.asText().strip() : node.asText();
-      if ((node.isIntegralNumber() || node.isTextual()) && written.matches("-?\\d+")) {
-        java.math.BigInteger n = new java.math.BigInteger(written);
-        if (n.bitLength() < Integer.SIZE) {
-          return n.intValue();
-        }
-        oversized.put(key, written);
-        return n.signum() < 0 ? Integer.MIN_VALUE : Integer.MAX_VALUE;
-      }
-      problem(key, "must be a whole number", node.isTextual() ? node.asText() : node);
-      return dflt;
+      return bindInt(node, dflt, key);
     }
     if (raw == double.class || raw == Double.class) {
-      if (node.isNumber()) {
-        return node.doubleValue();
-      }
-      if (node.isTextual()) {
-        try {
-          return Double.parseDouble(node.asText().strip());
-        } catch (NumberFormatException e) {
-          // reported below
-        }
-      }
-      problem(key, "must be a number", node.isTextual() ? node.asText() : node);
-      return dflt;
+      return bindDouble(node, dflt, key);
     }
     if (raw == boolean.class || raw == Boolean.class) {
-      if (node.isBoolean()) {
-        return node.booleanValue();
-      }
-      if (node.isTextual() && Set.of("true", "false").contains(node.asText())) {
-        return Boolean.parseBoolean(node.asText());
-      }
-      problem(key, "must be true or false", node.isTextual() ? node.asText() : node);
-      return dflt;
+      return bindBoolean(node, dflt, key);
     }
     if (raw.isEnum() && Keyed.class.isAssignableFrom(raw)) {
-      List<String> allowed =
-          Arrays.stream(raw.getEnumConstants()).map(e -> ((Keyed) e).key()).toList();
-      if (node.isTextual()) {
-        for (Object constant : raw.getEnumConstants()) {
-          if (((Keyed) constant).key().equals(node.asText())) {
-            return constant;
-          }
-        }
-      }
-      problem(
-          key,
-          "must be one of " + String.join(", ", allowed),
-          node.isTextual() ? node.asText() : node);
-      return dflt;
+      return bindKeyed(raw, node, dflt, key);
     }
     if (List.class.isAssignableFrom(raw)) {
-      Type element = typeArgument(type, 0);
-      if (!node.isArray()) {
-        problem(key, "must be a list", node.isTextual() ? node.asText() : node);
-        return dflt;
-      }
-      List<Object> out = new ArrayList<>();
-      for (int i = 0; i < node.size(); i++) {
-        Object v = bindValue(element, node.get(i), null, key + "[" + i + "]");
-        if (v != null) {
-          out.add(v);
-        }
-      }
-      return List.copyOf(out);
+      return bindList(type, node, dflt, key);
     }
     if (Map.class.isAssignableFrom(raw)) {
-      Type value = typeArgument(type, 1);
-      if (!node.isObject()) {
-        problem(key, "must be a mapping", node.isTextual() ? node.asText() : node);
-        return dflt;
-      }
-      Map<String, Object> out = new LinkedHashMap<>();
-      node.fields()
-          .forEachRemaining(
-              e -> {
-                Object v = bindValue(value, e.getValue(), null, key + "." + e.getKey());
-                if (v != null) {
-                  out.put(e.getKey(), v);
-                }
-              });
-      return java.util.Collections.unmodifiableMap(out);
+      return bindMap(type, node, dflt, key);
     }
     throw new IllegalStateException("no binding for " + type + " at " + key);
+  }
+
+  private Object bindSecret(JsonNode node, Object dflt, String key) {
+    if (RawConfig.isSecure(node) && !node.get(RawConfig.SECURE).asText().isEmpty()) {
+      return new Secret(node.get(RawConfig.SECURE).asText());
+    }
+    // Never echo the value: it is meant to be secret.
+    problems.add(
+        new ConfigProblem(
+            key,
+            key
+                + (node.isValueNode()
+                    ? " is in plain text, and a stack file is committed to git: set it with"
+                        + " `pulumi config set --secret --path '"
+                        + key
+                        + "' <value>`, which stores it encrypted (secure: v1:...); if the"
+                        + " plain value was ever committed, rotate it"
+                    : " must be one secret value: set it with `pulumi config set --secret --path '"
+                        + key
+                        + "' <value>`")));
+    return dflt;
+  }
+
+  private Object bindString(JsonNode node, Object dflt, String key) {
+    if (node.isValueNode() && !node.isNull()) {
+      return node.asText();
+    }
+    problem(key, "must be a string", node);
+    return dflt;
+  }
+
+  private Object bindInt(JsonNode node, Object dflt, String key) {
+    if (node.isIntegralNumber() && node.canConvertToInt()) {
+      return node.intValue();
+    }
+    String written = node.isTextual() ? node.asText().strip() : node.asText();
+    if ((node.isIntegralNumber() || node.isTextual()) && written.matches("-?\\d+")) {
+      java.math.BigInteger n = new java.math.BigInteger(written);
+      if (n.bitLength() < Integer.SIZE) {
+        return n.intValue();
+      }
+      oversized.put(key, written);
+      return n.signum() < 0 ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+    }
+    problem(key, "must be a whole number", node.isTextual() ? node.asText() : node);
+    return dflt;
+  }
+
+  private Object bindDouble(JsonNode node, Object dflt, String key) {
+    if (node.isNumber()) {
+      return node.doubleValue();
+    }
+    if (node.isTextual()) {
+      try {
+        return Double.parseDouble(node.asText().strip());
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+    }
+    problem(key, "must be a number", node.isTextual() ? node.asText() : node);
+    return dflt;
+  }
+
+  private Object bindBoolean(JsonNode node, Object dflt, String key) {
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    if (node.isTextual() && Set.of("true", "false").contains(node.asText())) {
+      return Boolean.parseBoolean(node.asText());
+    }
+    problem(key, "must be true or false", node.isTextual() ? node.asText() : node);
+    return dflt;
+  }
+
+  private Object bindKeyed(Class<?> raw, JsonNode node, Object dflt, String key) {
+    List<String> allowed =
+        Arrays.stream(raw.getEnumConstants()).map(e -> ((Keyed) e).key()).toList();
+    if (node.isTextual()) {
+      for (Object constant : raw.getEnumConstants()) {
+        if (((Keyed) constant).key().equals(node.asText())) {
+          return constant;
+        }
+      }
+    }
+    problem(
+        key,
+        "must be one of " + String.join(", ", allowed),
+        node.isTextual() ? node.asText() : node);
+    return dflt;
+  }
+
+  private Object bindList(Type type, JsonNode node, Object dflt, String key) {
+    Type element = typeArgument(type, 0);
+    if (!node.isArray()) {
+      problem(key, "must be a list", node.isTextual() ? node.asText() : node);
+      return dflt;
+    }
+    List<Object> out = new ArrayList<>();
+    for (int i = 0; i < node.size(); i++) {
+      Object v = bindValue(element, node.get(i), null, key + "[" + i + "]");
+      if (v != null) {
+        out.add(v);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private Object bindMap(Type type, JsonNode node, Object dflt, String key) {
+    Type value = typeArgument(type, 1);
+    if (!node.isObject()) {
+      problem(key, "must be a mapping", node.isTextual() ? node.asText() : node);
+      return dflt;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    node.fields()
+        .forEachRemaining(
+            e -> {
+              Object v = bindValue(value, e.getValue(), null, key + "." + e.getKey());
+              if (v != null) {
+                out.put(e.getKey(), v);
+              }
+            });
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   private static Class<?> rawClass(Type type) {
