@@ -94,6 +94,11 @@ public final class Main {
    * Pulumi.STACK.yaml, marking what its stack file changes.
    */
   static int settings(PrintStream out, PrintStream err, String... args) {
+    return settings(out, err, Fit.columns(System.getenv()), args);
+  }
+
+  /** {@code plinth settings}, fitted to {@code width} columns. */
+  static int settings(PrintStream out, PrintStream err, int width, String... args) {
     if (args.length > 1 || (args.length == 1 && args[0].startsWith("-"))) {
       boolean help = args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"));
       (help ? out : err).println("usage: " + SETTINGS_USAGE);
@@ -112,10 +117,12 @@ public final class Main {
         return PlanCommand.CONFIG_ERRORS;
       }
     }
-    out.println(
-        "Settings of Pulumi.<stack>.yaml: type and default per environment"
-            + " (docs/settings.md says what each means and where its default comes from).");
-    SettingsTable.text(stack).forEach(out::println);
+    Fit.wrap(
+            "Settings of Pulumi.<stack>.yaml: type and default per environment"
+                + " (docs/settings.md says what each means and where its default comes from).",
+            width)
+        .forEach(out::println);
+    SettingsTable.text(stack, width).forEach(out::println);
     return PlanCommand.OK;
   }
 

@@ -81,7 +81,7 @@ class MainTest {
 
   @Test
   void settingsListsEverySettingOfTheLoadersModelWithItsTypeAndDefaults() {
-    Run run = main("settings");
+    Run run = settings(Integer.MAX_VALUE);
 
     assertThat(run.exit()).as(run.err()).isZero();
     var preset =
@@ -98,12 +98,41 @@ class MainTest {
 
   @Test
   void settingsOfAStackMarksWhatItsStackFileChanges() {
-    Run run = main("settings", "prod");
+    Run run = settings(Integer.MAX_VALUE, "prod");
 
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out())
         .containsPattern("plinth:workloads\\.enabled +boolean +false +false +false +true \\*\\n")
         .containsPattern("plinth:network\\.azCount +int +2 +3 +3 +3\\n");
+  }
+
+  /** {@code plinth settings} at a width: the table, or blocks where the table is wider. */
+  static Run settings(int width, String... args) {
+    var out = new ByteArrayOutputStream();
+    var err = new ByteArrayOutputStream();
+    int exit =
+        Main.settings(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            width,
+            args);
+    return new Run(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void settingsNarrowerThanTheTableShowsEachSettingAsABlockWithinTheWidth() {
+    Run run = settings(100, "prod");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out().lines())
+        .as("lines of plinth settings prod at 100 columns")
+        .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(100));
+    assertThat(run.out())
+        .contains(
+            "plinth:network.azCount  (int)\n    dev: 2; staging: 3; prod: 3; Pulumi.prod.yaml: 3\n")
+        .contains("plinth:workloads.enabled  (boolean)\n")
+        .contains("Pulumi.prod.yaml: true *");
   }
 
   @Test

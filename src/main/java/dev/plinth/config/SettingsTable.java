@@ -194,6 +194,44 @@ public final class SettingsTable {
    * last column of its values, {@code *} marking those its stack file changes from its preset.
    */
   public static List<String> text(PlatformConfig stack) {
+    return text(stack, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The table as text within {@code width} columns: as a table when it fits, else one block per
+   * setting (the key and its type, then the defaults per environment and the stack's value,
+   * wrapped), which keeps every value.
+   */
+  public static List<String> text(PlatformConfig stack, int width) {
+    List<String[]> cells = cells(stack);
+    List<String> table = table(cells);
+    if (table.stream().allMatch(line -> line.length() <= width)) {
+      return table;
+    }
+    String[] header = cells.get(0);
+    List<String> lines = new ArrayList<>();
+    if (stack != null) {
+      lines.add("(* marks a value Pulumi." + stack.stack() + ".yaml sets)");
+    }
+    for (String[] row : cells.subList(1, cells.size())) {
+      lines.add(row[0] + "  (" + row[1] + ")");
+      StringBuilder values = new StringBuilder("   ");
+      for (int i = 2; i < row.length; i++) {
+        String label = i == 5 ? "Pulumi." + stack.stack() + ".yaml" : header[i];
+        values
+            .append(' ')
+            .append(label)
+            .append(": ")
+            .append(row[i])
+            .append(i < row.length - 1 ? ";" : "");
+      }
+      lines.addAll(dev.plinth.Fit.wrap(values.toString(), width));
+    }
+    return lines;
+  }
+
+  /** The header row, then a row per setting (and per map entry only the stack file has). */
+  private static List<String[]> cells(PlatformConfig stack) {
     List<String[]> cells = new ArrayList<>();
     List<String> header = new ArrayList<>(List.of("key", "type", "dev", "staging", "prod"));
     ObjectNode effective = null;
@@ -232,6 +270,10 @@ public final class SettingsTable {
         }
       }
     }
+    return cells;
+  }
+
+  private static List<String> table(List<String[]> cells) {
     int[] widths = new int[cells.get(0).length];
     for (String[] row : cells) {
       for (int i = 2; i < row.length; i++) {

@@ -3,6 +3,7 @@ package dev.plinth.plan;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plinth.Checks;
+import dev.plinth.Fit;
 import dev.plinth.Json;
 import dev.plinth.config.ConfigException;
 import dev.plinth.config.ConfigProblem;
@@ -84,8 +85,13 @@ public final class PlanCommand implements Callable<Integer> {
               + " check the stacks that share an account (plinth:account) together.")
   boolean all;
 
-  private final PrintStream out;
+  /** Where the report goes; in text mode, through {@link Fit#wrapping} to {@link #width}. */
+  private PrintStream out;
+
   private final PrintStream err;
+
+  /** The width text output is fitted to ({@link Fit#columns}); {@code --json} is not fitted. */
+  private final int width;
 
   /**
    * Where {@code --all} looks for stack files: the working directory (the empty path), or a test's.
@@ -106,9 +112,14 @@ public final class PlanCommand implements Callable<Integer> {
   }
 
   PlanCommand(PrintStream out, PrintStream err, Path directory) {
+    this(out, err, directory, Fit.columns(System.getenv()));
+  }
+
+  PlanCommand(PrintStream out, PrintStream err, Path directory, int width) {
     this.out = out;
     this.err = err;
     this.directory = directory;
+    this.width = width;
   }
 
   /** Runs the command line; returns the exit code. */
@@ -118,7 +129,20 @@ public final class PlanCommand implements Callable<Integer> {
 
   /** Runs the command line with {@code --all} reading stack files from {@code directory}. */
   static int execute(Path directory, PrintStream out, PrintStream err, String... args) {
-    CommandLine cli = new CommandLine(new PlanCommand(out, err, directory));
+    return execute(new PlanCommand(out, err, directory), out, err, args);
+  }
+
+  /**
+   * Runs the command line with text output fitted to {@code width} columns ({@link
+   * Integer#MAX_VALUE}: not fitted, for tests about what is printed rather than its layout).
+   */
+  static int execute(Path directory, int width, PrintStream out, PrintStream err, String... args) {
+    return execute(new PlanCommand(out, err, directory, width), out, err, args);
+  }
+
+  private static int execute(
+      PlanCommand command, PrintStream out, PrintStream err, String... args) {
+    CommandLine cli = new CommandLine(command);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
@@ -127,6 +151,20 @@ public final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (json) {
+      return run();
+    }
+    PrintStream raw = out;
+    out = Fit.wrapping(raw, width);
+    try {
+      return run();
+    } finally {
+      out.close();
+      out = raw;
+    }
+  }
+
+  private int run() {
     if (diagram != null && !DiagramWriter.knows(diagram)) {
       err.println(
           "--diagram " + diagram + ": the file must end in .mmd (Mermaid) or .dot (Graphviz)");
@@ -226,7 +264,7 @@ public final class PlanCommand implements Callable<Integer> {
                   .writeValueAsString(doc));
         }
       } else {
-        PreviewPrinter.print(graph, out);
+        PreviewPrinter.print(graph, out, width);
         review.print(out);
       }
       if (diagram != null) {
@@ -330,7 +368,7 @@ public final class PlanCommand implements Callable<Integer> {
     }
     PrintStream table = json ? err : out;
     table.println("Key settings by environment (read from each plan; - where absent):");
-    StackSummary.printTable(table, summaries);
+    StackSummary.printTable(table, summaries, json ? Integer.MAX_VALUE : width);
     summarize(account);
     return worst;
   }

@@ -148,6 +148,16 @@ public final class StackSummary {
 
   /** Settings as rows, environments as columns. */
   public static void printTable(PrintStream out, Map<String, Map<String, String>> byStack) {
+    printTable(out, byStack, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The table within {@code width} columns: when it is wider, each stack's column gets an equal
+   * share of what the setting names leave, and longer values are cut with an ellipsis ({@code plan
+   * --all --json} has them whole).
+   */
+  public static void printTable(
+      PrintStream out, Map<String, Map<String, String>> byStack, int width) {
     List<String> stacks = new ArrayList<>(byStack.keySet());
     Set<String> keys = new LinkedHashSet<>();
     byStack.values().forEach(m -> keys.addAll(m.keySet()));
@@ -160,12 +170,22 @@ public final class StackSummary {
               byStack.get(s).values().stream().mapToInt(String::length).max().orElse(1));
       widths.put(s, w + 2);
     }
+    int total = keyWidth + widths.values().stream().mapToInt(Integer::intValue).sum();
+    if (total > width && !stacks.isEmpty()) {
+      int share = Math.max(8, (width - keyWidth) / stacks.size());
+      widths.replaceAll((s, w) -> Math.min(w, share));
+    }
     StringBuilder header = new StringBuilder(pad("setting", keyWidth));
     stacks.forEach(s -> header.append(pad(s, widths.get(s))));
     out.println(header.toString().stripTrailing());
     for (String key : keys) {
       StringBuilder line = new StringBuilder(pad(key, keyWidth));
-      stacks.forEach(s -> line.append(pad(byStack.get(s).getOrDefault(key, NONE), widths.get(s))));
+      stacks.forEach(
+          s ->
+              line.append(
+                  pad(
+                      dev.plinth.Fit.cut(byStack.get(s).getOrDefault(key, NONE), widths.get(s) - 2),
+                      widths.get(s))));
       out.println(line.toString().stripTrailing());
     }
   }

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 public class PlanCommandTest {
   @TempDir Path dir;
 
+  /** What is printed, not its layout: these runs are not fitted to a width (FitTest is). */
+  static final int UNFITTED = Integer.MAX_VALUE;
+
   public record Run(int exit, String out, String err) {}
 
   public static Run plan(String... args) {
@@ -24,6 +27,8 @@ public class PlanCommandTest {
     var err = new ByteArrayOutputStream();
     int exit =
         PlanCommand.execute(
+            java.nio.file.Path.of(""),
+            UNFITTED,
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
             args);

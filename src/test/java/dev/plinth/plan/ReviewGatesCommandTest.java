@@ -18,6 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ReviewGatesCommandTest {
   @TempDir Path dir;
 
+  /** What is printed, not its layout: these runs are not fitted to a width (FitTest is). */
+  static final int UNFITTED = Integer.MAX_VALUE;
+
   record Run(int exit, String out, String err) {}
 
   static Run plan(String... args) {
@@ -25,6 +28,8 @@ class ReviewGatesCommandTest {
     var err = new ByteArrayOutputStream();
     int exit =
         PlanCommand.execute(
+            java.nio.file.Path.of(""),
+            UNFITTED,
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
             args);
@@ -191,6 +196,7 @@ class ReviewGatesCommandTest {
     int exit =
         PlanCommand.execute(
             directory,
+            UNFITTED,
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
             args);
