@@ -144,12 +144,13 @@ public final class Backups extends Component {
         new Key(
             child("dr-key"),
             KeyArgs.builder()
-                .description("Plinth " + env + ": replicated backups in " + s.drRegion())
+                .description("Plinth " + env + ": replicated backups in " + args.dr().region())
                 .enableKeyRotation(true)
                 .deletionWindowInDays(30)
                 .policy(
                     Output.tuple(args.aws().accountId(), args.aws().partition())
-                        .applyValue(t -> Keys.policy(KeyDomain.BACKUP, t.t1, t.t2, s.drRegion())))
+                        .applyValue(
+                            t -> Keys.policy(KeyDomain.BACKUP, t.t1, t.t2, args.dr().region())))
                 .build(),
             statefulInDr);
     replica =
@@ -336,8 +337,7 @@ public final class Backups extends Component {
         new Role(
             child("replication-role"),
             RoleArgs.builder()
-                .description(
-                    "S3 replication of the backups bucket to " + args.settings().drRegion())
+                .description("S3 replication of the backups bucket to " + args.dr().region())
                 .assumeRolePolicy(
                     Json.policy(
                         obj(
@@ -367,7 +367,7 @@ public final class Backups extends Component {
             .role(role.arn())
             .rules(
                 BucketReplicationConfigRuleArgs.builder()
-                    .id("to-" + args.settings().drRegion())
+                    .id("to-" + args.dr().region())
                     .status("Enabled")
                     .filter(BucketReplicationConfigRuleFilterArgs.builder().prefix("").build())
                     .deleteMarkerReplication(
