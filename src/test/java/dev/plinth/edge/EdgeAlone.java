@@ -2,6 +2,7 @@ package dev.plinth.edge;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import dev.plinth.config.PlatformConfig;
 import dev.plinth.plan.ResourceGraph;
 import dev.plinth.testing.Handles;
 import dev.plinth.testing.Plans;
@@ -49,6 +50,45 @@ final class EdgeAlone {
                 new Firewall.Args(
                     config.edge().firewall(),
                     env,
+                    Handles.aws(),
+                    Output.of(LOAD_BALANCER),
+                    Handles.logs()),
+                none()));
+  }
+
+  /**
+   * The load balancer alone as {@code config} sets it, named as in its stack ({@code
+   * <prefix>-edge-lb}), with the fake certificate unless the stack is HTTP-only.
+   */
+  static ResourceGraph loadBalancer(PlatformConfig config) {
+    return Handles.build(
+        ctx ->
+            new LoadBalancer(
+                config.prefix() + "-edge-lb",
+                new LoadBalancer.Args(
+                    config.edge(),
+                    config.environment(),
+                    Handles.aws(),
+                    Handles.placement("public"),
+                    Handles.appTier(),
+                    config.edge().httpOnly()
+                        ? Optional.empty()
+                        : Optional.of(Output.of(CERTIFICATE))),
+                none()));
+  }
+
+  /**
+   * The firewall alone as {@code config} sets it, named as in its stack ({@code
+   * <prefix>-edge-waf}).
+   */
+  static ResourceGraph firewall(PlatformConfig config) {
+    return Handles.build(
+        ctx ->
+            new Firewall(
+                config.prefix() + "-edge-waf",
+                new Firewall.Args(
+                    config.edge().firewall(),
+                    config.environment().key(),
                     Handles.aws(),
                     Output.of(LOAD_BALANCER),
                     Handles.logs()),
