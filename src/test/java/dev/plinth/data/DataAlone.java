@@ -6,6 +6,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.plinth.DrRegion;
 import dev.plinth.config.Environment;
+import dev.plinth.config.PlatformConfig;
 import dev.plinth.config.Secret;
 import dev.plinth.keys.KeyDomain;
 import dev.plinth.plan.ResourceGraph;
@@ -45,6 +46,28 @@ final class DataAlone {
                     Handles.logs(),
                     Handles.aws(),
                     dr()),
+                none()));
+  }
+
+  /**
+   * The database alone as {@code config} sets it, named as in its stack ({@code <prefix>-db}),
+   * replicating (where it does) to the DR region of {@link Handles#dr()}, us-west-2 as in the
+   * stacks.
+   */
+  static ResourceGraph database(PlatformConfig config) {
+    return Handles.build(
+        ctx ->
+            new Database(
+                config.prefix() + "-db",
+                new Database.Args(
+                    config.database(),
+                    config.environment(),
+                    Handles.dataPlacement("db"),
+                    Handles.appTier(),
+                    Handles.keys(),
+                    Handles.logs(),
+                    Handles.aws(),
+                    Handles.dr()),
                 none()));
   }
 
