@@ -74,7 +74,6 @@ public final class Backups extends Component {
 
   public Backups(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
-    BackupSettings s = args.settings();
     boolean prod = args.environment().isProduction();
     String env = args.environment().key();
 
@@ -83,27 +82,7 @@ public final class Backups extends Component {
         accessLogs(
             child("access-logs"), "plinth-" + env + "-access-logs-", args, prod, childOptions());
     accessLogsBucket = logs.bucket().id();
-
-    backups =
-        new PrivateBucket(
-            child("bucket"),
-            "plinth-" + env + "-backups-",
-            false,
-            dev(args),
-            args.keys().arn(KeyDomain.BACKUP),
-            statefulOptions(prod),
-            childOptions());
-    lifecycle(child("bucket"), backups, s, childOptions());
-    policy(child("bucket"), backups, args, childOptions(), Backups::tlsOnly);
-    new BucketLoggingV2(
-        child("bucket-logging"),
-        BucketLoggingV2Args.builder()
-            .bucket(backups.bucket().id())
-            .targetBucket(logs.bucket().id())
-            .targetPrefix("backups/")
-            .build(),
-        childOptions());
-
+    backups = createBackupsBucket(args, logs);
     vault =
         new Vault(
             child("vault"),
@@ -112,59 +91,100 @@ public final class Backups extends Component {
                 .kmsKeyArn(args.keys().arn(KeyDomain.BACKUP))
                 .build(),
             statefulOptions(prod));
-    Vault drVault = null;
-    if (s.crossRegion()) {
-      CustomResourceOptions inDr =
-          CustomResourceOptions.builder().parent(this).provider(args.dr().provider()).build();
-      CustomResourceOptions statefulInDr =
-          CustomResourceOptions.builder()
-              .parent(this)
-              .provider(args.dr().provider())
-              .protect(prod)
-              .build();
-      var drKey =
-          new Key(
-              child("dr-key"),
-              KeyArgs.builder()
-                  .description("Plinth " + env + ": replicated backups in " + s.drRegion())
-                  .enableKeyRotation(true)
-                  .deletionWindowInDays(30)
-                  .policy(
-                      Output.tuple(args.aws().accountId(), args.aws().partition())
-                          .applyValue(t -> Keys.policy(KeyDomain.BACKUP, t.t1, t.t2, s.drRegion())))
-                  .build(),
-              statefulInDr);
-      replica =
-          new PrivateBucket(
-              child("dr-bucket"),
-              "plinth-" + env + "-backups-dr-",
-              false,
-              dev(args),
-              drKey.arn(),
-              statefulInDr,
-              inDr);
-      lifecycle(child("dr-bucket"), replica, s, inDr);
-      policy(child("dr-bucket"), replica, args, inDr, Backups::tlsOnly);
-      // S3 delivers access logs only within a region: the replica's go to a log bucket beside it.
-      var drLogs =
-          accessLogs(
-              child("dr-access-logs"), "plinth-" + env + "-access-logs-dr-", args, prod, inDr);
-      new BucketLoggingV2(
-          child("dr-bucket-logging"),
-          BucketLoggingV2Args.builder()
-              .bucket(replica.bucket().id())
-              .targetBucket(drLogs.bucket().id())
-              .targetPrefix("backups-dr/")
-              .build(),
-          inDr);
-      replicate(args, drKey, inDr);
-      drVault =
-          new Vault(
-              child("dr-vault"),
-              VaultArgs.builder().name("plinth-" + env + "-dr").kmsKeyArn(drKey.arn()).build(),
-              statefulInDr);
-    }
+    Vault drVault = args.settings().crossRegion() ? createDisasterRecoveryCopies(args) : null;
+    plan = createPlan(args, drVault);
+    selectTheDatabase(args);
+    registerOutputs(
+        Map.of("backupsBucketName", backups.bucket().id(), "backupVaultName", vault.name()));
+  }
 
+  /** The backups bucket under the backup key, with its lifecycle, TLS-only policy and logging. */
+  private PrivateBucket createBackupsBucket(Args args, PrivateBucket logs) {
+    String env = args.environment().key();
+    var bucket =
+        new PrivateBucket(
+            child("bucket"),
+            "plinth-" + env + "-backups-",
+            false,
+            dev(args),
+            args.keys().arn(KeyDomain.BACKUP),
+            statefulOptions(args.environment().isProduction()),
+            childOptions());
+    lifecycle(child("bucket"), bucket, args.settings(), childOptions());
+    policy(child("bucket"), bucket, args, childOptions(), Backups::tlsOnly);
+    new BucketLoggingV2(
+        child("bucket-logging"),
+        BucketLoggingV2Args.builder()
+            .bucket(bucket.bucket().id())
+            .targetBucket(logs.bucket().id())
+            .targetPrefix("backups/")
+            .build(),
+        childOptions());
+    return bucket;
+  }
+
+  /**
+   * In the disaster-recovery region, through its provider: a key, the replica bucket (with its own
+   * access-log bucket), the replication to it, and the vault recovery points are copied to; returns
+   * that vault.
+   */
+  private Vault createDisasterRecoveryCopies(Args args) {
+    BackupSettings s = args.settings();
+    boolean prod = args.environment().isProduction();
+    String env = args.environment().key();
+    CustomResourceOptions inDr =
+        CustomResourceOptions.builder().parent(this).provider(args.dr().provider()).build();
+    CustomResourceOptions statefulInDr =
+        CustomResourceOptions.builder()
+            .parent(this)
+            .provider(args.dr().provider())
+            .protect(prod)
+            .build();
+    var drKey =
+        new Key(
+            child("dr-key"),
+            KeyArgs.builder()
+                .description("Plinth " + env + ": replicated backups in " + args.dr().region())
+                .enableKeyRotation(true)
+                .deletionWindowInDays(30)
+                .policy(
+                    Output.tuple(args.aws().accountId(), args.aws().partition())
+                        .applyValue(
+                            t -> Keys.policy(KeyDomain.BACKUP, t.t1, t.t2, args.dr().region())))
+                .build(),
+            statefulInDr);
+    replica =
+        new PrivateBucket(
+            child("dr-bucket"),
+            "plinth-" + env + "-backups-dr-",
+            false,
+            dev(args),
+            drKey.arn(),
+            statefulInDr,
+            inDr);
+    lifecycle(child("dr-bucket"), replica, s, inDr);
+    policy(child("dr-bucket"), replica, args, inDr, Backups::tlsOnly);
+    // S3 delivers access logs only within a region: the replica's go to a log bucket beside it.
+    var drLogs =
+        accessLogs(child("dr-access-logs"), "plinth-" + env + "-access-logs-dr-", args, prod, inDr);
+    new BucketLoggingV2(
+        child("dr-bucket-logging"),
+        BucketLoggingV2Args.builder()
+            .bucket(replica.bucket().id())
+            .targetBucket(drLogs.bucket().id())
+            .targetPrefix("backups-dr/")
+            .build(),
+        inDr);
+    replicate(args, drKey, inDr);
+    return new Vault(
+        child("dr-vault"),
+        VaultArgs.builder().name("plinth-" + env + "-dr").kmsKeyArn(drKey.arn()).build(),
+        statefulInDr);
+  }
+
+  /** The daily plan into the vault; each recovery point copied to {@code drVault} when given. */
+  private Plan createPlan(Args args, Vault drVault) {
+    BackupSettings s = args.settings();
     var rule =
         PlanRuleArgs.builder()
             .ruleName("daily")
@@ -181,11 +201,20 @@ public final class Backups extends Component {
                   PlanRuleCopyActionLifecycleArgs.builder().deleteAfter(s.retentionDays()).build())
               .build());
     }
-    plan =
-        new Plan(
-            child("plan"),
-            PlanArgs.builder().name("plinth-" + env + "-daily").rules(rule.build()).build(),
-            childOptions());
+    return new Plan(
+        child("plan"),
+        PlanArgs.builder()
+            .name("plinth-" + args.environment().key() + "-daily")
+            .rules(rule.build())
+            .build(),
+        childOptions());
+  }
+
+  /**
+   * The plan's selection of the database, through a role AWS Backup assumes to back up and restore.
+   */
+  private void selectTheDatabase(Args args) {
+    String env = args.environment().key();
     var role =
         new Role(
             child("role"),
@@ -218,8 +247,6 @@ public final class Backups extends Component {
             .resources(args.databaseArn().applyValue(List::of))
             .build(),
         childOptions());
-    registerOutputs(
-        Map.of("backupsBucketName", backups.bucket().id(), "backupVaultName", vault.name()));
   }
 
   /**
@@ -310,8 +337,7 @@ public final class Backups extends Component {
         new Role(
             child("replication-role"),
             RoleArgs.builder()
-                .description(
-                    "S3 replication of the backups bucket to " + args.settings().drRegion())
+                .description("S3 replication of the backups bucket to " + args.dr().region())
                 .assumeRolePolicy(
                     Json.policy(
                         obj(
@@ -331,50 +357,7 @@ public final class Backups extends Component {
                             replica.bucket().arn(),
                             args.keys().arn(KeyDomain.BACKUP),
                             drKey.arn())
-                        .applyValue(
-                            t ->
-                                Json.policy(
-                                    obj(
-                                        "Effect",
-                                        "Allow",
-                                        "Action",
-                                        List.of("s3:GetReplicationConfiguration", "s3:ListBucket"),
-                                        "Resource",
-                                        t.t1),
-                                    obj(
-                                        "Effect",
-                                        "Allow",
-                                        "Action",
-                                        List.of(
-                                            "s3:GetObjectVersionForReplication",
-                                            "s3:GetObjectVersionAcl",
-                                            "s3:GetObjectVersionTagging"),
-                                        "Resource",
-                                        t.t1 + "/*"),
-                                    obj(
-                                        "Effect",
-                                        "Allow",
-                                        "Action",
-                                        List.of(
-                                            "s3:ReplicateObject",
-                                            "s3:ReplicateDelete",
-                                            "s3:ReplicateTags"),
-                                        "Resource",
-                                        t.t2 + "/*"),
-                                    obj(
-                                        "Effect",
-                                        "Allow",
-                                        "Action",
-                                        "kms:Decrypt",
-                                        "Resource",
-                                        t.t3),
-                                    obj(
-                                        "Effect",
-                                        "Allow",
-                                        "Action",
-                                        "kms:Encrypt",
-                                        "Resource",
-                                        t.t4))))
+                        .applyValue(t -> replicationPolicy(t.t1, t.t2, t.t3, t.t4)))
                 .build(),
             childOptions());
     new BucketReplicationConfig(
@@ -384,7 +367,7 @@ public final class Backups extends Component {
             .role(role.arn())
             .rules(
                 BucketReplicationConfigRuleArgs.builder()
-                    .id("to-" + args.settings().drRegion())
+                    .id("to-" + args.dr().region())
                     .status("Enabled")
                     .filter(BucketReplicationConfigRuleFilterArgs.builder().prefix("").build())
                     .deleteMarkerReplication(
@@ -412,6 +395,41 @@ public final class Backups extends Component {
                     .build())
             .build(),
         CustomResourceOptions.builder().parent(this).dependsOn(List.of(rolePolicy)).build());
+  }
+
+  /**
+   * The replication role's policy: read the source bucket's objects and decrypt them with the
+   * backup key, write replicas to the DR bucket and encrypt them with the DR region's key.
+   */
+  static String replicationPolicy(
+      String sourceArn, String replicaArn, String sourceKeyArn, String drKeyArn) {
+    return Json.policy(
+        obj(
+            "Effect",
+            "Allow",
+            "Action",
+            List.of("s3:GetReplicationConfiguration", "s3:ListBucket"),
+            "Resource",
+            sourceArn),
+        obj(
+            "Effect",
+            "Allow",
+            "Action",
+            List.of(
+                "s3:GetObjectVersionForReplication",
+                "s3:GetObjectVersionAcl",
+                "s3:GetObjectVersionTagging"),
+            "Resource",
+            sourceArn + "/*"),
+        obj(
+            "Effect",
+            "Allow",
+            "Action",
+            List.of("s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"),
+            "Resource",
+            replicaArn + "/*"),
+        obj("Effect", "Allow", "Action", "kms:Decrypt", "Resource", sourceKeyArn),
+        obj("Effect", "Allow", "Action", "kms:Encrypt", "Resource", drKeyArn));
   }
 
   public Output<String> bucketName() {

@@ -2,6 +2,7 @@ package dev.plinth.data;
 
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.elasticache.ParameterGroup;
 import com.pulumi.aws.elasticache.ParameterGroupArgs;
 import com.pulumi.aws.elasticache.ReplicationGroup;
@@ -51,7 +52,6 @@ public final class Cache extends Component {
   public Cache(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
     CacheSettings s = args.settings();
-    boolean replicated = s.replicasPerShard() > 0;
     String family = s.engine().key() + s.engineVersion().split("\\.")[0];
 
     var sg =
@@ -65,33 +65,63 @@ public final class Cache extends Component {
     var token =
         new RandomPassword(child("auth-token"), new RandomPasswordArgs(64, null), childOptions());
     authToken = args.secrets().store("cache-auth-token", token.result());
-    var parameters =
-        new ParameterGroup(
-            child("params"),
-            ParameterGroupArgs.builder()
-                .family(family)
-                .description("Plinth " + args.environment().key() + ": cluster mode, LRU eviction")
-                .parameters(
-                    List.of(
-                        ParameterGroupParameterArgs.builder()
-                            .name("cluster-enabled")
-                            .value("yes")
-                            .build(),
-                        ParameterGroupParameterArgs.builder()
-                            .name("maxmemory-policy")
-                            .value("allkeys-lru")
-                            .build()))
-                .build(),
-            childOptions());
-    var slowLog =
-        new LogGroup(
-            child("slow-log"),
-            LogGroupArgs.builder()
-                .name("/plinth/" + args.environment().key() + "/redis-slow-log")
-                .retentionInDays(args.logs().retentionDays())
-                .kmsKeyId(args.logs().keyArn())
-                .build(),
-            childOptions());
+    var parameters = createParameterGroup(args, family);
+    var slowLog = createSlowLog(args);
+    group = createReplicationGroup(name, args, sg, parameters, slowLog, token);
+    registerOutputs(
+        Map.of(
+            "configurationEndpoint",
+            group.configurationEndpointAddress(),
+            "authSecretArn",
+            authToken.arn()));
+  }
+
+  /** The parameter group: cluster mode, least-recently-used keys evicted first (seed 004). */
+  private ParameterGroup createParameterGroup(Args args, String family) {
+    return new ParameterGroup(
+        child("params"),
+        ParameterGroupArgs.builder()
+            .family(family)
+            .description("Plinth " + args.environment().key() + ": cluster mode, LRU eviction")
+            .parameters(
+                List.of(
+                    ParameterGroupParameterArgs.builder()
+                        .name("cluster-enabled")
+                        .value("yes")
+                        .build(),
+                    ParameterGroupParameterArgs.builder()
+                        .name("maxmemory-policy")
+                        .value("allkeys-lru")
+                        .build()))
+            .build(),
+        childOptions());
+  }
+
+  /** The log group the slow log goes to, under the logs key, with the logs' retention. */
+  private LogGroup createSlowLog(Args args) {
+    return new LogGroup(
+        child("slow-log"),
+        LogGroupArgs.builder()
+            .name("/plinth/" + args.environment().key() + "/redis-slow-log")
+            .retentionInDays(args.logs().retentionDays())
+            .kmsKeyId(args.logs().keyArn())
+            .build(),
+        childOptions());
+  }
+
+  /**
+   * The replication group: cluster mode, encrypted at rest under the cache key and in transit,
+   * behind the AUTH token, a final snapshot outside dev, protected in prod.
+   */
+  private ReplicationGroup createReplicationGroup(
+      String name,
+      Args args,
+      SecurityGroup sg,
+      ParameterGroup parameters,
+      LogGroup slowLog,
+      RandomPassword token) {
+    CacheSettings s = args.settings();
+    boolean replicated = s.replicasPerShard() > 0;
     var groupArgs =
         ReplicationGroupArgs.builder()
             .description("Plinth " + args.environment().key() + " cache")
@@ -132,15 +162,8 @@ public final class Cache extends Component {
     if (args.environment() != Environment.DEV) {
       groupArgs.finalSnapshotIdentifier(name + "-final");
     }
-    group =
-        new ReplicationGroup(
-            child("redis"), groupArgs.build(), statefulOptions(args.environment().isProduction()));
-    registerOutputs(
-        Map.of(
-            "configurationEndpoint",
-            group.configurationEndpointAddress(),
-            "authSecretArn",
-            authToken.arn()));
+    return new ReplicationGroup(
+        child("redis"), groupArgs.build(), statefulOptions(args.environment().isProduction()));
   }
 
   public Output<String> configurationEndpoint() {

@@ -4,6 +4,7 @@ import static dev.plinth.Json.obj;
 
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
@@ -102,7 +103,6 @@ public final class Database extends Component {
     secretsKeyArn = args.keys().arn(KeyDomain.SECRETS);
     DatabaseSettings s = args.settings();
     boolean prod = args.environment().isProduction();
-    boolean dev = args.environment() == Environment.DEV;
     String major = s.engineVersion().split("\\.")[0];
 
     var group =
@@ -113,23 +113,46 @@ public final class Database extends Component {
             args.placement().vpcId(),
             args.appTier().securityGroupId(),
             childOptions());
-    var parameters =
-        new ParameterGroup(
-            child("params"),
-            ParameterGroupArgs.builder()
-                .family("postgres" + major)
-                .description("Plinth " + args.environment().key() + ": TLS only, slow-query log")
-                .parameters(
-                    List.of(
-                        parameter("rds.force_ssl", "1", "immediate"),
-                        parameter(
-                            "log_min_duration_statement",
-                            String.valueOf(SLOW_QUERY_MS),
-                            "immediate"),
-                        parameter(
-                            "shared_preload_libraries", "pg_stat_statements", "pending-reboot")))
-                .build(),
-            childOptions());
+    var parameters = createParameterGroup(args, major);
+    var monitoringRole = createMonitoringRole(name);
+    Shared shared = new Shared(group, parameters, monitoringRole);
+    primary = createPrimary(name, args, major, shared);
+    for (int i = 0; i < s.readReplicas(); i++) {
+      replicas.add(createReplica(i, args, shared));
+    }
+    rotateMasterSecret(s);
+    if (s.crossRegionBackupReplication()) {
+      replicateBackups(args, prod);
+    }
+    registerOutputs(
+        Map.of(
+            "endpoint", primary.endpoint(),
+            "masterSecretArn", masterSecretArn(),
+            "replicatedBackupsArn", replicatedBackupsArn()));
+  }
+
+  /** What the primary and its replicas share: the security group, parameters, monitoring role. */
+  private record Shared(SecurityGroup group, ParameterGroup parameters, Role monitoringRole) {}
+
+  /** The parameter group: TLS only, queries slower than {@value #SLOW_QUERY_MS} ms logged. */
+  private ParameterGroup createParameterGroup(Args args, String major) {
+    return new ParameterGroup(
+        child("params"),
+        ParameterGroupArgs.builder()
+            .family("postgres" + major)
+            .description("Plinth " + args.environment().key() + ": TLS only, slow-query log")
+            .parameters(
+                List.of(
+                    parameter("rds.force_ssl", "1", "immediate"),
+                    parameter(
+                        "log_min_duration_statement", String.valueOf(SLOW_QUERY_MS), "immediate"),
+                    parameter("shared_preload_libraries", "pg_stat_statements", "pending-reboot")))
+            .build(),
+        childOptions());
+  }
+
+  /** The role RDS enhanced monitoring assumes, with AWS's policy for it. */
+  private Role createMonitoringRole(String name) {
     var monitoringRole =
         new Role(
             child("monitoring-role"),
@@ -150,7 +173,16 @@ public final class Database extends Component {
             .policyArn("arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole")
             .build(),
         childOptions());
+    return monitoringRole;
+  }
 
+  /**
+   * The primary, after its log groups: encrypted, RDS-managed master password, deletion protection
+   * and a final snapshot outside dev, protected in prod.
+   */
+  private Instance createPrimary(String name, Args args, String major, Shared shared) {
+    DatabaseSettings s = args.settings();
+    boolean dev = args.environment() == Environment.DEV;
     // A fixed identifier (not an auto-name) so that the log groups' names are known before the
     // instance exists; unique per account and region like every stack's prefix.
     String primaryId = child("primary");
@@ -164,8 +196,8 @@ public final class Database extends Component {
             .multiAz(s.multiAz())
             .publiclyAccessible(false)
             .dbSubnetGroupName(args.placement().subnetGroupName())
-            .vpcSecurityGroupIds(group.id().applyValue(List::of))
-            .parameterGroupName(parameters.name())
+            .vpcSecurityGroupIds(shared.group().id().applyValue(List::of))
+            .parameterGroupName(shared.parameters().name())
             .port(PORT)
             .dbName(DATABASE_NAME)
             .username(s.masterUsername())
@@ -186,66 +218,70 @@ public final class Database extends Component {
             .performanceInsightsKmsKeyId(args.keys().arn(KeyDomain.DATABASE))
             .performanceInsightsRetentionPeriod(7)
             .monitoringInterval(60)
-            .monitoringRoleArn(monitoringRole.arn())
+            .monitoringRoleArn(shared.monitoringRole().arn())
             .enabledCloudwatchLogsExports(LOG_EXPORTS)
             .iamDatabaseAuthenticationEnabled(true)
             .tags(Map.of("plinth:backup", "true"));
     if (!dev) {
       primaryArgs.finalSnapshotIdentifier(name + "-final");
     }
-    primary =
-        new Instance(
-            child("primary"),
-            primaryArgs.build(),
-            CustomResourceOptions.merge(
-                statefulOptions(prod),
-                CustomResourceOptions.builder()
-                    .dependsOn(logGroups("primary", primaryId, args))
-                    .build()));
+    return new Instance(
+        child("primary"),
+        primaryArgs.build(),
+        CustomResourceOptions.merge(
+            statefulOptions(args.environment().isProduction()),
+            CustomResourceOptions.builder()
+                .dependsOn(logGroups("primary", primaryId, args))
+                .build()));
+  }
 
-    for (int i = 0; i < s.readReplicas(); i++) {
-      int zone = i + 1;
-      String replica = "replica-" + (i + 1);
-      String replicaId = child(replica);
-      replicas.add(
-          new Instance(
-              child(replica),
-              InstanceArgs.builder()
-                  .identifier(replicaId)
-                  .replicateSourceDb(primary.identifier())
-                  .instanceClass(s.instanceClass())
-                  .availabilityZone(
-                      args.placement().zones().applyValue(z -> z.get(zone % z.size())))
-                  .publiclyAccessible(false)
-                  .vpcSecurityGroupIds(group.id().applyValue(List::of))
-                  .parameterGroupName(parameters.name())
-                  .autoMinorVersionUpgrade(true)
-                  .storageType("gp3")
-                  .maxAllocatedStorage(s.maxAllocatedStorageGb())
-                  // No kmsKeyId: a replica in the primary's region is always encrypted with the
-                  // primary's key, and the API says not to name one there (rds 2014-10-31
-                  // CreateDBInstanceReadReplica, KmsKeyId); only a cross-region replica names a
-                  // key of its region.
-                  .storageEncrypted(true)
-                  .copyTagsToSnapshot(true)
-                  .deletionProtection(!dev)
-                  .skipFinalSnapshot(true)
-                  .performanceInsightsEnabled(true)
-                  .performanceInsightsKmsKeyId(args.keys().arn(KeyDomain.DATABASE))
-                  .monitoringInterval(60)
-                  .monitoringRoleArn(monitoringRole.arn())
-                  .enabledCloudwatchLogsExports(LOG_EXPORTS)
-                  .iamDatabaseAuthenticationEnabled(true)
-                  .build(),
-              CustomResourceOptions.merge(
-                  statefulOptions(prod),
-                  CustomResourceOptions.builder()
-                      .dependsOn(logGroups(replica, replicaId, args))
-                      .build())));
-    }
+  /** Read replica {@code index + 1}, in the zone after the previous one, after its log groups. */
+  private Instance createReplica(int index, Args args, Shared shared) {
+    DatabaseSettings s = args.settings();
+    boolean dev = args.environment() == Environment.DEV;
+    int zone = index + 1;
+    String replica = "replica-" + (index + 1);
+    String replicaId = child(replica);
+    return new Instance(
+        child(replica),
+        InstanceArgs.builder()
+            .identifier(replicaId)
+            .replicateSourceDb(primary.identifier())
+            .instanceClass(s.instanceClass())
+            .availabilityZone(args.placement().zones().applyValue(z -> z.get(zone % z.size())))
+            .publiclyAccessible(false)
+            .vpcSecurityGroupIds(shared.group().id().applyValue(List::of))
+            .parameterGroupName(shared.parameters().name())
+            .autoMinorVersionUpgrade(true)
+            .storageType("gp3")
+            .maxAllocatedStorage(s.maxAllocatedStorageGb())
+            // No kmsKeyId: a replica in the primary's region is always encrypted with the
+            // primary's key, and the API says not to name one there (rds 2014-10-31
+            // CreateDBInstanceReadReplica, KmsKeyId); only a cross-region replica names a
+            // key of its region.
+            .storageEncrypted(true)
+            .copyTagsToSnapshot(true)
+            .deletionProtection(!dev)
+            .skipFinalSnapshot(true)
+            .performanceInsightsEnabled(true)
+            .performanceInsightsKmsKeyId(args.keys().arn(KeyDomain.DATABASE))
+            .monitoringInterval(60)
+            .monitoringRoleArn(shared.monitoringRole().arn())
+            .enabledCloudwatchLogsExports(LOG_EXPORTS)
+            .iamDatabaseAuthenticationEnabled(true)
+            .build(),
+        CustomResourceOptions.merge(
+            statefulOptions(args.environment().isProduction()),
+            CustomResourceOptions.builder()
+                .dependsOn(logGroups(replica, replicaId, args))
+                .build()));
+  }
 
-    // Setting or changing the schedule does not rotate the password there and then (the provider's
-    // default would, in the middle of a deployment); RDS rotates it on the schedule.
+  /**
+   * Setting or changing the schedule does not rotate the password there and then (the provider's
+   * default would, in the middle of a deployment); RDS rotates it on the schedule.
+   */
+  private void rotateMasterSecret(DatabaseSettings s) {
     new SecretRotation(
         child("master-secret-rotation"),
         SecretRotationArgs.builder()
@@ -257,15 +293,6 @@ public final class Database extends Component {
                     .build())
             .build(),
         childOptions());
-
-    if (s.crossRegionBackupReplication()) {
-      replicateBackups(args, prod);
-    }
-    registerOutputs(
-        Map.of(
-            "endpoint", primary.endpoint(),
-            "masterSecretArn", masterSecretArn(),
-            "replicatedBackupsArn", replicatedBackupsArn()));
   }
 
   /**

@@ -84,6 +84,47 @@ public final class Firewall extends Component {
     super(TYPE, name, options);
     EdgeSettings.Firewall s = args.settings();
     String metricPrefix = "plinth-" + args.environment() + "-";
+    List<WebAclRuleArgs> rules = rules(s, metricPrefix);
+
+    webAcl =
+        new WebAcl(
+            child("acl"),
+            WebAclArgs.builder()
+                .description("Plinth " + args.environment() + ": in front of the load balancer")
+                .scope("REGIONAL")
+                .defaultAction(
+                    WebAclDefaultActionArgs.builder()
+                        .allow(WebAclDefaultActionAllowArgs.builder().build())
+                        .build())
+                .rules(rules)
+                .visibilityConfig(
+                    WebAclVisibilityConfigArgs.builder()
+                        .cloudwatchMetricsEnabled(true)
+                        .sampledRequestsEnabled(true)
+                        .metricName(metricPrefix + "web-acl")
+                        .build())
+                .tags(Map.of("Name", child("acl")))
+                .build(),
+            childOptions());
+
+    new WebAclAssociation(
+        child("association"),
+        WebAclAssociationArgs.builder()
+            .resourceArn(args.loadBalancerArn())
+            .webAclArn(webAcl.arn())
+            .build(),
+        childOptions());
+
+    logging(args);
+
+    registerOutputs(Map.of("webAclArn", webAcl.arn()));
+  }
+
+  /**
+   * The ACL's rules by priority: the IP lists and countries where configured, the rate limit, then
+   * the managed rule groups.
+   */
+  private List<WebAclRuleArgs> rules(EdgeSettings.Firewall s, String metricPrefix) {
     List<WebAclRuleArgs> rules = new ArrayList<>();
 
     if (!s.allowedIps().isEmpty()) {
@@ -156,39 +197,7 @@ public final class Firewall extends Component {
             SQL_INJECTION,
             metricPrefix,
             s.managedRules().sqlInjection()));
-
-    webAcl =
-        new WebAcl(
-            child("acl"),
-            WebAclArgs.builder()
-                .description("Plinth " + args.environment() + ": in front of the load balancer")
-                .scope("REGIONAL")
-                .defaultAction(
-                    WebAclDefaultActionArgs.builder()
-                        .allow(WebAclDefaultActionAllowArgs.builder().build())
-                        .build())
-                .rules(rules)
-                .visibilityConfig(
-                    WebAclVisibilityConfigArgs.builder()
-                        .cloudwatchMetricsEnabled(true)
-                        .sampledRequestsEnabled(true)
-                        .metricName(metricPrefix + "web-acl")
-                        .build())
-                .tags(Map.of("Name", child("acl")))
-                .build(),
-            childOptions());
-
-    new WebAclAssociation(
-        child("association"),
-        WebAclAssociationArgs.builder()
-            .resourceArn(args.loadBalancerArn())
-            .webAclArn(webAcl.arn())
-            .build(),
-        childOptions());
-
-    logging(args);
-
-    registerOutputs(Map.of("webAclArn", webAcl.arn()));
+    return rules;
   }
 
   private void logging(Args args) {

@@ -100,18 +100,44 @@ public final class LoadBalancer extends Component {
     int appPort = s.targetGroup().port();
     deregistrationDelaySeconds = s.targetGroup().deregistrationDelaySeconds();
 
-    securityGroup =
-        new SecurityGroup(
-            child("sg"),
-            SecurityGroupArgs.builder()
-                .vpcId(args.publicTier().vpcId())
-                .description(
-                    "Plinth " + args.environment().key() + ": internet-facing load balancer")
-                .tags(Map.of("Name", child("sg")))
-                .build(),
-            childOptions());
+    securityGroup = createSecurityGroup(args);
+    admitClients(s.loadBalancer().ingressCidrs(), https);
+    connectToTheApplication(args.appTier(), appPort);
+    alb = createAlb(args);
+    targetGroup = createTargetGroup(args, appPort);
+    createListeners(args, https);
+    boolean alias = createAliasRecord(s);
+    String scheme = https ? "https://" : "http://";
+    url =
+        (s.domain() != null && (https || alias))
+            ? Output.of(scheme + s.domain())
+            : alb.dnsName().applyValue(dns -> scheme + dns);
+
+    registerOutputs(
+        Map.of(
+            "dnsName", alb.dnsName(),
+            "url", url,
+            "targetGroupArn", targetGroup.arn(),
+            "securityGroupId", securityGroup.id()));
+  }
+
+  private SecurityGroup createSecurityGroup(Args args) {
+    return new SecurityGroup(
+        child("sg"),
+        SecurityGroupArgs.builder()
+            .vpcId(args.publicTier().vpcId())
+            .description("Plinth " + args.environment().key() + ": internet-facing load balancer")
+            .tags(Map.of("Name", child("sg")))
+            .build(),
+        childOptions());
+  }
+
+  /**
+   * The load balancer's group admits the clients' CIDRs on 443 (when HTTPS) and 80, and ICMP
+   * "fragmentation needed" from them.
+   */
+  private void admitClients(List<String> cidrs, boolean https) {
     List<Integer> ports = https ? List.of(HTTPS, HTTP) : List.of(HTTP);
-    List<String> cidrs = s.loadBalancer().ingressCidrs();
     for (int port : ports) {
       for (int i = 0; i < cidrs.size(); i++) {
         String suffix = "sg-in-" + port + (cidrs.size() == 1 ? "" : "-" + i);
@@ -147,7 +173,13 @@ public final class LoadBalancer extends Component {
               .build(),
           childOptions());
     }
-    // Out only to the application's pods, on the application port (traffic and health checks).
+  }
+
+  /**
+   * Out only to the application's pods, on the application port (traffic and health checks); and
+   * the application's group admits the load balancer on that port.
+   */
+  private void connectToTheApplication(AppTier appTier, int appPort) {
     new SecurityGroupEgressRule(
         child("sg-out-app"),
         SecurityGroupEgressRuleArgs.builder()
@@ -156,15 +188,14 @@ public final class LoadBalancer extends Component {
             .ipProtocol("tcp")
             .fromPort(appPort)
             .toPort(appPort)
-            .referencedSecurityGroupId(args.appTier().securityGroupId())
+            .referencedSecurityGroupId(appTier.securityGroupId())
             .tags(Map.of("Name", child("sg-out-app")))
             .build(),
         childOptions());
-    // ... and the application's group admits the load balancer on that port.
     new SecurityGroupIngressRule(
         child("app-in"),
         SecurityGroupIngressRuleArgs.builder()
-            .securityGroupId(args.appTier().securityGroupId())
+            .securityGroupId(appTier.securityGroupId())
             .description("From the load balancer on port " + appPort)
             .ipProtocol("tcp")
             .fromPort(appPort)
@@ -173,7 +204,11 @@ public final class LoadBalancer extends Component {
             .tags(Map.of("Name", child("app-in")))
             .build(),
         childOptions());
+  }
 
+  /** The ALB itself, with its access-log bucket when access logs are on. */
+  private com.pulumi.aws.lb.LoadBalancer createAlb(Args args) {
+    EdgeSettings s = args.settings();
     List<Resource> logsReady = new ArrayList<>();
     LoadBalancerArgs.Builder albArgs =
         LoadBalancerArgs.builder()
@@ -195,42 +230,51 @@ public final class LoadBalancer extends Component {
       albArgs.accessLogs(
           LoadBalancerAccessLogsArgs.builder().bucket(bucket.id()).enabled(true).build());
     }
-    alb =
-        new com.pulumi.aws.lb.LoadBalancer(child("alb"), albArgs.build(), childOptions(logsReady));
+    return new com.pulumi.aws.lb.LoadBalancer(
+        child("alb"), albArgs.build(), childOptions(logsReady));
+  }
 
-    EdgeSettings.TargetGroup tg = s.targetGroup();
-    targetGroup =
-        new TargetGroup(
-            child("app-tg"),
-            TargetGroupArgs.builder()
-                .vpcId(args.publicTier().vpcId())
-                .targetType("ip")
-                .protocol("HTTP")
-                .protocolVersion("HTTP1")
-                .port(appPort)
-                .deregistrationDelay(tg.deregistrationDelaySeconds())
-                .healthCheck(
-                    TargetGroupHealthCheckArgs.builder()
-                        .enabled(true)
-                        .protocol("HTTP")
-                        .port("traffic-port")
-                        .path(tg.healthCheckPath())
-                        .interval(tg.healthCheckIntervalSeconds())
-                        .timeout(tg.healthCheckTimeoutSeconds())
-                        .healthyThreshold(tg.healthyThreshold())
-                        .unhealthyThreshold(tg.unhealthyThreshold())
-                        .matcher(tg.healthCheckMatcher())
-                        .build())
-                .stickiness(
-                    TargetGroupStickinessArgs.builder()
-                        .type("lb_cookie")
-                        .enabled(tg.stickiness())
-                        .cookieDuration(tg.stickinessDurationSeconds())
-                        .build())
-                .tags(Map.of("Name", child("app-tg")))
-                .build(),
-            childOptions());
+  /** The application's target group: pods by IP, health-checked on the configured path. */
+  private TargetGroup createTargetGroup(Args args, int appPort) {
+    EdgeSettings.TargetGroup tg = args.settings().targetGroup();
+    return new TargetGroup(
+        child("app-tg"),
+        TargetGroupArgs.builder()
+            .vpcId(args.publicTier().vpcId())
+            .targetType("ip")
+            .protocol("HTTP")
+            .protocolVersion("HTTP1")
+            .port(appPort)
+            .deregistrationDelay(tg.deregistrationDelaySeconds())
+            .healthCheck(
+                TargetGroupHealthCheckArgs.builder()
+                    .enabled(true)
+                    .protocol("HTTP")
+                    .port("traffic-port")
+                    .path(tg.healthCheckPath())
+                    .interval(tg.healthCheckIntervalSeconds())
+                    .timeout(tg.healthCheckTimeoutSeconds())
+                    .healthyThreshold(tg.healthyThreshold())
+                    .unhealthyThreshold(tg.unhealthyThreshold())
+                    .matcher(tg.healthCheckMatcher())
+                    .build())
+            .stickiness(
+                TargetGroupStickinessArgs.builder()
+                    .type("lb_cookie")
+                    .enabled(tg.stickiness())
+                    .cookieDuration(tg.stickinessDurationSeconds())
+                    .build())
+            .tags(Map.of("Name", child("app-tg")))
+            .build(),
+        childOptions());
+  }
 
+  /**
+   * The HTTP listener (redirecting to HTTPS, or forwarding in an HTTP-only stack) and, with a
+   * certificate, the HTTPS listener.
+   */
+  private void createListeners(Args args, boolean https) {
+    EdgeSettings s = args.settings();
     ListenerDefaultActionArgs forward =
         ListenerDefaultActionArgs.builder()
             .type("forward")
@@ -270,7 +314,10 @@ public final class LoadBalancer extends Component {
           .ifPresent(listener::routingHttpResponseStrictTransportSecurityHeaderValue);
       new Listener(child("https"), listener.build(), childOptions());
     }
+  }
 
+  /** The domain's alias record, when asked for and a domain and zone are given; whether made. */
+  private boolean createAliasRecord(EdgeSettings s) {
     boolean alias = s.aliasRecord() && s.domain() != null && s.hostedZoneId() != null;
     if (alias) {
       new Record(
@@ -288,18 +335,7 @@ public final class LoadBalancer extends Component {
               .build(),
           childOptions());
     }
-    String scheme = https ? "https://" : "http://";
-    url =
-        (s.domain() != null && (https || alias))
-            ? Output.of(scheme + s.domain())
-            : alb.dnsName().applyValue(dns -> scheme + dns);
-
-    registerOutputs(
-        Map.of(
-            "dnsName", alb.dnsName(),
-            "url", url,
-            "targetGroupArn", targetGroup.arn(),
-            "securityGroupId", securityGroup.id()));
+    return alias;
   }
 
   /** The {@code Strict-Transport-Security} value the HTTPS listener adds; empty when off. */
@@ -379,6 +415,27 @@ public final class LoadBalancer extends Component {
                         .build())
                 .build(),
             childOptions());
+    logLifecycle(bucket, logs, versioning);
+    AwsContext aws = args.aws();
+    var policy =
+        new BucketPolicy(
+            child("logs-policy"),
+            BucketPolicyArgs.builder()
+                .bucket(bucket.id())
+                .policy(
+                    Output.tuple(bucket.arn(), aws.accountId(), aws.partition())
+                        .applyValue(t -> logBucketPolicy(t.t1, t.t2, t.t3, aws.region())))
+                .build(),
+            CustomResourceOptions.builder().parent(this).dependsOn(publicAccess).build());
+    ready.addAll(List.of(policy, ownership, encryption));
+    return bucket;
+  }
+
+  /**
+   * The access logs' lifecycle: the configured transitions and expiry; old versions and unfinished
+   * uploads go after 7 days.
+   */
+  private void logLifecycle(BucketV2 bucket, AccessLogs logs, BucketVersioningV2 versioning) {
     List<BucketLifecycleConfigurationV2RuleTransitionArgs> transitions = new ArrayList<>();
     if (logs.transitionToIaDays() > 0) {
       transitions.add(
@@ -421,19 +478,6 @@ public final class LoadBalancer extends Component {
                     .build())
             .build(),
         CustomResourceOptions.builder().parent(this).dependsOn(versioning).build());
-    AwsContext aws = args.aws();
-    var policy =
-        new BucketPolicy(
-            child("logs-policy"),
-            BucketPolicyArgs.builder()
-                .bucket(bucket.id())
-                .policy(
-                    Output.tuple(bucket.arn(), aws.accountId(), aws.partition())
-                        .applyValue(t -> logBucketPolicy(t.t1, t.t2, t.t3, aws.region())))
-                .build(),
-            CustomResourceOptions.builder().parent(this).dependsOn(publicAccess).build());
-    ready.addAll(List.of(policy, ownership, encryption));
-    return bucket;
   }
 
   /** The access-log bucket's policy: ELB log delivery may write; nothing over plain HTTP. */

@@ -1,22 +1,14 @@
 package dev.plinth.network;
 
-import static dev.plinth.Json.obj;
-
 import com.pulumi.aws.AwsFunctions;
-import com.pulumi.aws.cloudwatch.LogGroup;
-import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.ec2.DefaultSecurityGroup;
 import com.pulumi.aws.ec2.DefaultSecurityGroupArgs;
 import com.pulumi.aws.ec2.Eip;
 import com.pulumi.aws.ec2.EipArgs;
-import com.pulumi.aws.ec2.FlowLog;
-import com.pulumi.aws.ec2.FlowLogArgs;
 import com.pulumi.aws.ec2.InternetGateway;
 import com.pulumi.aws.ec2.InternetGatewayArgs;
 import com.pulumi.aws.ec2.NatGateway;
 import com.pulumi.aws.ec2.NatGatewayArgs;
-import com.pulumi.aws.ec2.NetworkAcl;
-import com.pulumi.aws.ec2.NetworkAclArgs;
 import com.pulumi.aws.ec2.RouteTable;
 import com.pulumi.aws.ec2.RouteTableArgs;
 import com.pulumi.aws.ec2.RouteTableAssociation;
@@ -29,21 +21,14 @@ import com.pulumi.aws.ec2.Vpc;
 import com.pulumi.aws.ec2.VpcArgs;
 import com.pulumi.aws.ec2.VpcEndpoint;
 import com.pulumi.aws.ec2.VpcEndpointArgs;
-import com.pulumi.aws.ec2.inputs.NetworkAclEgressArgs;
-import com.pulumi.aws.ec2.inputs.NetworkAclIngressArgs;
 import com.pulumi.aws.ec2.inputs.RouteTableRouteArgs;
 import com.pulumi.aws.ec2.inputs.SecurityGroupEgressArgs;
-import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicy;
-import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.inputs.GetAvailabilityZonesArgs;
 import com.pulumi.aws.inputs.GetAvailabilityZonesFilterArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.plinth.AwsContext;
 import dev.plinth.Component;
-import dev.plinth.Json;
 import dev.plinth.config.NetworkSettings;
 import dev.plinth.config.NetworkSettings.NatGateways;
 import dev.plinth.keys.LogStorage;
@@ -94,17 +79,48 @@ public final class Network extends Component {
     IPv4Address block = Cidrs.parse(s.vpcCidr()).orElseThrow();
     this.zones = zones(s, args.aws());
 
-    vpc =
-        new Vpc(
-            child("vpc"),
-            VpcArgs.builder()
-                .cidrBlock(s.vpcCidr())
-                .enableDnsHostnames(true)
-                .enableDnsSupport(true)
-                .tags(Map.of("Name", child("vpc")))
-                .build(),
-            childOptions());
+    vpc = createVpc(s);
+    appSecurityGroup = createSecurityGroups(args.environment());
+    var igw = createInternetGateway();
+    TierCidrs cidrs = createSubnets(s, block);
+    List<RouteTable> endpointRoutes = createRoutes(s, igw);
+    createS3Endpoint(args.aws(), endpointRoutes);
+    var acls = new NetworkAcls(this, vpc.id());
+    acls.publicTier(s.vpcCidr(), publicSubnets);
+    acls.privateTier(s.vpcCidr(), privateSubnets);
+    acls.databaseTier(cidrs.privateCidrs(), cidrs.databaseCidrs(), databaseSubnets);
+    dbSubnetGroup = createDbSubnetGroup(args.environment());
+    cacheSubnetGroup = createCacheSubnetGroup(args.environment());
+    if (s.flowLogs()) {
+      FlowLogs.create(this, vpc.id(), args);
+    }
 
+    registerOutputs(
+        Map.of(
+            "vpcId", vpc.id(),
+            "availabilityZoneIds", availabilityZoneIds(),
+            "publicSubnetIds", publicSubnetIds(),
+            "privateSubnetIds", privateSubnetIds(),
+            "databaseSubnetIds", databaseSubnetIds()));
+  }
+
+  private Vpc createVpc(NetworkSettings s) {
+    return new Vpc(
+        child("vpc"),
+        VpcArgs.builder()
+            .cidrBlock(s.vpcCidr())
+            .enableDnsHostnames(true)
+            .enableDnsSupport(true)
+            .tags(Map.of("Name", child("vpc")))
+            .build(),
+        childOptions());
+  }
+
+  /**
+   * The VPC's default security group, stripped of its rules, and the application tier's group;
+   * returns the latter.
+   */
+  private SecurityGroup createSecurityGroups(String environment) {
     // The default security group keeps no rules: nothing may use it by accident.
     new DefaultSecurityGroup(
         child("default-sg"),
@@ -117,33 +133,36 @@ public final class Network extends Component {
     // The application tier's group (seed 003's app-sg): the cluster's nodes and pods carry it. It
     // admits nothing by itself; the edge and workloads add the load balancer's rule, and the data
     // tier's groups admit PostgreSQL and Redis from it alone.
-    appSecurityGroup =
-        new SecurityGroup(
-            child("app-sg"),
-            SecurityGroupArgs.builder()
-                .vpcId(vpc.id())
-                .description("Plinth " + args.environment() + ": application pods and nodes")
-                .egress(
-                    SecurityGroupEgressArgs.builder()
-                        .description("Outbound to anywhere (NAT, AWS APIs, data tier)")
-                        .protocol("-1")
-                        .fromPort(0)
-                        .toPort(0)
-                        .cidrBlocks("0.0.0.0/0")
-                        .build())
-                .tags(Map.of("Name", child("app-sg")))
-                .build(),
-            childOptions());
+    return new SecurityGroup(
+        child("app-sg"),
+        SecurityGroupArgs.builder()
+            .vpcId(vpc.id())
+            .description("Plinth " + environment + ": application pods and nodes")
+            .egress(
+                SecurityGroupEgressArgs.builder()
+                    .description("Outbound to anywhere (NAT, AWS APIs, data tier)")
+                    .protocol("-1")
+                    .fromPort(0)
+                    .toPort(0)
+                    .cidrBlocks("0.0.0.0/0")
+                    .build())
+            .tags(Map.of("Name", child("app-sg")))
+            .build(),
+        childOptions());
+  }
 
-    var igw =
-        new InternetGateway(
-            child("igw"),
-            InternetGatewayArgs.builder()
-                .vpcId(vpc.id())
-                .tags(Map.of("Name", child("igw")))
-                .build(),
-            childOptions());
+  private InternetGateway createInternetGateway() {
+    return new InternetGateway(
+        child("igw"),
+        InternetGatewayArgs.builder().vpcId(vpc.id()).tags(Map.of("Name", child("igw"))).build(),
+        childOptions());
+  }
 
+  /** The CIDR blocks of the tiers the NACLs name, one per zone. */
+  private record TierCidrs(List<String> privateCidrs, List<String> databaseCidrs) {}
+
+  /** One subnet per tier and zone, carved out of the VPC's block by {@link Cidrs#tier}. */
+  private TierCidrs createSubnets(NetworkSettings s, IPv4Address block) {
     List<String> publicCidrs = Cidrs.tier(block, s.publicSubnets(), s.azCount());
     List<String> privateCidrs = Cidrs.tier(block, s.privateSubnets(), s.azCount());
     List<String> databaseCidrs = Cidrs.tier(block, s.databaseSubnets(), s.azCount());
@@ -159,7 +178,14 @@ public final class Network extends Component {
               Map.of("kubernetes.io/role/internal-elb", "1")));
       databaseSubnets.add(subnet("database", i, databaseCidrs.get(i), false, Map.of()));
     }
+    return new TierCidrs(privateCidrs, databaseCidrs);
+  }
 
+  /**
+   * The route tables of the three tiers and the NAT gateways; returns the tables the S3 endpoint
+   * serves (the private tier's, then the database tier's).
+   */
+  private List<RouteTable> createRoutes(NetworkSettings s, InternetGateway igw) {
     // Public tier: one route table, default route to the internet gateway.
     var publicRoutes =
         routeTable(
@@ -168,8 +194,21 @@ public final class Network extends Component {
                 RouteTableRouteArgs.builder().cidrBlock("0.0.0.0/0").gatewayId(igw.id()).build()));
     associate(publicRoutes, publicSubnets, "public");
 
-    // NAT gateways in the public subnets: one shared, or one per zone.
     int natCount = s.natGateways() == NatGateways.PER_AZ ? s.azCount() : 1;
+    createNatGateways(natCount, igw);
+    List<RouteTable> privateRoutes = createPrivateRoutes(s.azCount(), natCount);
+
+    // Database tier: local routes only; no way out of the VPC.
+    var databaseRoutes = routeTable("database-rt", List.of());
+    associate(databaseRoutes, databaseSubnets, "database");
+
+    List<RouteTable> endpointRoutes = new ArrayList<>(privateRoutes);
+    endpointRoutes.add(databaseRoutes);
+    return endpointRoutes;
+  }
+
+  /** NAT gateways in the public subnets: one shared, or one per zone. */
+  private void createNatGateways(int natCount, InternetGateway igw) {
     for (int i = 0; i < natCount; i++) {
       String zone = zoneLetter(i);
       var eip =
@@ -191,8 +230,10 @@ public final class Network extends Component {
                   .build(),
               childOptions(List.of(igw))));
     }
+  }
 
-    // Private tier: a route table per NAT gateway; each zone uses its own NAT where it has one.
+  /** Private tier: a route table per NAT gateway; each zone uses its own NAT where it has one. */
+  private List<RouteTable> createPrivateRoutes(int azCount, int natCount) {
     List<RouteTable> privateRoutes = new ArrayList<>();
     for (int i = 0; i < natCount; i++) {
       String suffix = natCount == 1 ? "private-rt" : "private-rt-" + zoneLetter(i);
@@ -205,7 +246,7 @@ public final class Network extends Component {
                       .natGatewayId(natGateways.get(i).id())
                       .build())));
     }
-    for (int i = 0; i < s.azCount(); i++) {
+    for (int i = 0; i < azCount; i++) {
       new RouteTableAssociation(
           child("private-rta-" + zoneLetter(i)),
           RouteTableAssociationArgs.builder()
@@ -214,57 +255,46 @@ public final class Network extends Component {
               .build(),
           childOptions());
     }
+    return privateRoutes;
+  }
 
-    // Database tier: local routes only; no way out of the VPC.
-    var databaseRoutes = routeTable("database-rt", List.of());
-    associate(databaseRoutes, databaseSubnets, "database");
-
-    // S3 through a gateway endpoint: no NAT charges for S3 traffic, and backups stay off the
-    // internet.
+  /**
+   * S3 through a gateway endpoint: no NAT charges for S3 traffic, and backups stay off the
+   * internet.
+   */
+  private void createS3Endpoint(AwsContext aws, List<RouteTable> routeTables) {
     List<Output<String>> endpointTables = new ArrayList<>();
-    privateRoutes.forEach(rt -> endpointTables.add(rt.id()));
-    endpointTables.add(databaseRoutes.id());
+    routeTables.forEach(rt -> endpointTables.add(rt.id()));
     new VpcEndpoint(
         child("s3-endpoint"),
         VpcEndpointArgs.builder()
             .vpcId(vpc.id())
-            .serviceName("com.amazonaws." + args.aws().region() + ".s3")
+            .serviceName("com.amazonaws." + aws.region() + ".s3")
             .vpcEndpointType("Gateway")
             .routeTableIds(Output.all(endpointTables))
             .tags(Map.of("Name", child("s3-endpoint")))
             .build(),
         childOptions());
+  }
 
-    networkAcls(s.vpcCidr(), privateCidrs, databaseCidrs);
+  private com.pulumi.aws.rds.SubnetGroup createDbSubnetGroup(String environment) {
+    return new com.pulumi.aws.rds.SubnetGroup(
+        child("db-subnets"),
+        com.pulumi.aws.rds.SubnetGroupArgs.builder()
+            .description("Plinth " + environment + ": database subnets for PostgreSQL")
+            .subnetIds(ids(databaseSubnets))
+            .build(),
+        childOptions());
+  }
 
-    dbSubnetGroup =
-        new com.pulumi.aws.rds.SubnetGroup(
-            child("db-subnets"),
-            com.pulumi.aws.rds.SubnetGroupArgs.builder()
-                .description("Plinth " + args.environment() + ": database subnets for PostgreSQL")
-                .subnetIds(ids(databaseSubnets))
-                .build(),
-            childOptions());
-    cacheSubnetGroup =
-        new com.pulumi.aws.elasticache.SubnetGroup(
-            child("cache-subnets"),
-            com.pulumi.aws.elasticache.SubnetGroupArgs.builder()
-                .description("Plinth " + args.environment() + ": database subnets for Redis")
-                .subnetIds(ids(databaseSubnets))
-                .build(),
-            childOptions());
-
-    if (s.flowLogs()) {
-      flowLogs(args);
-    }
-
-    registerOutputs(
-        Map.of(
-            "vpcId", vpc.id(),
-            "availabilityZoneIds", availabilityZoneIds(),
-            "publicSubnetIds", publicSubnetIds(),
-            "privateSubnetIds", privateSubnetIds(),
-            "databaseSubnetIds", databaseSubnetIds()));
+  private com.pulumi.aws.elasticache.SubnetGroup createCacheSubnetGroup(String environment) {
+    return new com.pulumi.aws.elasticache.SubnetGroup(
+        child("cache-subnets"),
+        com.pulumi.aws.elasticache.SubnetGroupArgs.builder()
+            .description("Plinth " + environment + ": database subnets for Redis")
+            .subnetIds(ids(databaseSubnets))
+            .build(),
+        childOptions());
   }
 
   /**
@@ -340,153 +370,6 @@ public final class Network extends Component {
               .build(),
           childOptions());
     }
-  }
-
-  /**
-   * NACLs per tier, stateless, so return traffic is allowed explicitly on the ephemeral ports.
-   *
-   * <ul>
-   *   <li>public: HTTPS and HTTP from anywhere (the load balancer), anything from inside the VPC
-   *       (NAT forwarding), replies on ephemeral ports;
-   *   <li>private: anything from inside the VPC, replies on ephemeral ports;
-   *   <li>database: PostgreSQL and Redis from the private subnets, anything within the database
-   *       tier (cache replication), replies to the private subnets only. No internet in or out.
-   * </ul>
-   *
-   * <p>Path-MTU discovery: ICMP "fragmentation needed" (type 3, code 4) from anywhere into the
-   * public tier (the load balancer, the NAT gateways) and the private tier (replies to the nodes'
-   * connections through NAT): without it a host whose path MTU is smaller than its packets never
-   * learns so, and large responses hang. Both tiers already send anything out. The database tier
-   * talks only within the VPC, where the MTU is the same everywhere.
-   */
-  private void networkAcls(String vpcCidr, List<String> privateCidrs, List<String> databaseCidrs) {
-    List<NetworkAclIngressArgs> publicIn =
-        List.of(
-            NaclRules.in(100, "tcp", "0.0.0.0/0", 443, 443),
-            NaclRules.in(110, "tcp", "0.0.0.0/0", 80, 80),
-            NaclRules.in(120, "-1", vpcCidr, 0, 0),
-            NaclRules.in(130, "tcp", "0.0.0.0/0", 1024, 65535),
-            NaclRules.in(140, "udp", "0.0.0.0/0", 1024, 65535),
-            NaclRules.fragmentationNeededIn(150, "0.0.0.0/0"));
-    nacl(
-        "public-nacl",
-        publicSubnets,
-        publicIn,
-        List.of(NaclRules.out(100, "-1", "0.0.0.0/0", 0, 0)));
-
-    List<NetworkAclIngressArgs> privateIn =
-        List.of(
-            NaclRules.in(100, "-1", vpcCidr, 0, 0),
-            NaclRules.in(110, "tcp", "0.0.0.0/0", 1024, 65535),
-            NaclRules.in(120, "udp", "0.0.0.0/0", 1024, 65535),
-            NaclRules.fragmentationNeededIn(130, "0.0.0.0/0"));
-    nacl(
-        "private-nacl",
-        privateSubnets,
-        privateIn,
-        List.of(NaclRules.out(100, "-1", "0.0.0.0/0", 0, 0)));
-
-    List<NetworkAclIngressArgs> databaseIn = new ArrayList<>();
-    List<NetworkAclEgressArgs> databaseOut = new ArrayList<>();
-    int rule = 100;
-    for (String cidr : databaseCidrs) {
-      databaseIn.add(NaclRules.in(rule, "-1", cidr, 0, 0));
-      databaseOut.add(NaclRules.out(rule, "-1", cidr, 0, 0));
-      rule += 10;
-    }
-    for (String cidr : privateCidrs) {
-      for (int port : DATA_PORTS) {
-        databaseIn.add(NaclRules.in(rule, "tcp", cidr, port, port));
-        rule += 10;
-      }
-      databaseOut.add(NaclRules.out(rule, "tcp", cidr, 1024, 65535));
-      rule += 10;
-    }
-    nacl("database-nacl", databaseSubnets, databaseIn, databaseOut);
-  }
-
-  private void nacl(
-      String suffix,
-      List<Subnet> subnets,
-      List<NetworkAclIngressArgs> ingress,
-      List<NetworkAclEgressArgs> egress) {
-    new NetworkAcl(
-        child(suffix),
-        NetworkAclArgs.builder()
-            .vpcId(vpc.id())
-            .subnetIds(ids(subnets))
-            .ingress(ingress)
-            .egress(egress)
-            .tags(Map.of("Name", child(suffix)))
-            .build(),
-        childOptions());
-  }
-
-  private void flowLogs(Args args) {
-    AwsContext aws = args.aws();
-    var group =
-        new LogGroup(
-            child("flow-logs"),
-            LogGroupArgs.builder()
-                .name("/plinth/" + args.environment() + "/vpc-flow-logs")
-                .retentionInDays(args.settings().flowLogRetentionDays())
-                .kmsKeyId(args.logs().keyArn())
-                .build(),
-            childOptions());
-    var role =
-        new Role(
-            child("flow-logs-role"),
-            RoleArgs.builder()
-                .description("Lets VPC Flow Logs write to " + child("flow-logs"))
-                .assumeRolePolicy(
-                    aws.accountId()
-                        .applyValue(
-                            account ->
-                                Json.policy(
-                                    obj(
-                                        "Effect",
-                                        "Allow",
-                                        "Principal",
-                                        obj("Service", "vpc-flow-logs.amazonaws.com"),
-                                        "Action",
-                                        "sts:AssumeRole",
-                                        "Condition",
-                                        obj("StringEquals", obj("aws:SourceAccount", account))))))
-                .build(),
-            childOptions());
-    var policy =
-        new RolePolicy(
-            child("flow-logs-policy"),
-            RolePolicyArgs.builder()
-                .role(role.id())
-                .policy(
-                    group
-                        .arn()
-                        .applyValue(
-                            arn ->
-                                Json.policy(
-                                    obj(
-                                        "Effect", "Allow",
-                                        "Action",
-                                            List.of(
-                                                "logs:CreateLogStream",
-                                                "logs:PutLogEvents",
-                                                "logs:DescribeLogStreams"),
-                                        "Resource", List.of(arn, arn + ":*")))))
-                .build(),
-            childOptions());
-    new FlowLog(
-        child("flow-log"),
-        FlowLogArgs.builder()
-            .vpcId(vpc.id())
-            .trafficType("ALL")
-            .logDestinationType("cloud-watch-logs")
-            .logDestination(group.arn())
-            .iamRoleArn(role.arn())
-            .maxAggregationInterval(60)
-            .tags(Map.of("Name", child("flow-log")))
-            .build(),
-        childOptions(List.of(policy)));
   }
 
   private static Output<List<String>> ids(List<Subnet> subnets) {

@@ -50,7 +50,7 @@ class DatabaseDisasterRecoveryTest {
   @Test
   void aStackFileCanSetTheRotationSchedule() {
     RecordedResource rotation =
-        Plans.of(
+        DataAlone.database(
                 Plans.config(
                     "staging", Map.of("plinth:database", Map.of("masterPasswordRotationDays", 30))))
             .get(ROTATION, "staging-db-master-secret-rotation");
@@ -115,7 +115,7 @@ class DatabaseDisasterRecoveryTest {
   @Test
   void devCanTurnReplicationOnAndKeepsItsOwnRetention() {
     RecordedResource replication =
-        Plans.of(
+        DataAlone.database(
                 Plans.config(
                     "dev", Map.of("plinth:database", Map.of("crossRegionBackupReplication", true))))
             .get(REPLICATION, "dev-db-backup-replication");

@@ -101,7 +101,7 @@ class FirewallTest {
   @Test
   void eachManagedGroupAndTheRateLimitCanBeSwitchedToCountMode() {
     RecordedResource acl =
-        Plans.of(
+        EdgeAlone.firewall(
                 Plans.config(
                     "dev",
                     Map.of(
@@ -137,7 +137,7 @@ class FirewallTest {
   @Test
   void ipListsAndAnAllowListOfCountriesComeFirst() {
     ResourceGraph plan =
-        Plans.of(
+        EdgeAlone.firewall(
             Plans.config(
                 "prod",
                 Map.of(
@@ -186,7 +186,7 @@ class FirewallTest {
   void aBlockListOfCountriesIsBlockedDirectly() {
     List<JsonNode> rules =
         rulesByPriority(
-            Plans.of(
+            EdgeAlone.firewall(
                     Plans.config(
                         "dev",
                         Map.of(
@@ -207,7 +207,7 @@ class FirewallTest {
   @Test
   void withEveryOptionTheAclStaysWithinTheBasePriceOf1500Wcus() {
     ResourceGraph plan =
-        Plans.of(
+        EdgeAlone.firewall(
             Plans.config(
                 "dev",
                 Map.of(

@@ -75,7 +75,7 @@ class LoadBalancerTest {
   void theHstsHeaderFollowsItsSettingsAndZeroTurnsItOff(
       int maxAge, boolean subDomains, String header) {
     RecordedResource https =
-        Plans.of(
+        EdgeAlone.loadBalancer(
                 Plans.config(
                     "prod",
                     Map.of(
@@ -139,7 +139,7 @@ class LoadBalancerTest {
   @Test
   void stickinessIsAnOption() {
     RecordedResource tg =
-        Plans.of(
+        EdgeAlone.loadBalancer(
                 Plans.config(
                     "dev",
                     Map.of(
@@ -418,7 +418,7 @@ class LoadBalancerTest {
   @Test
   void withAccessLogsOffThereIsNoLogBucket() {
     ResourceGraph plan =
-        Plans.of(
+        EdgeAlone.loadBalancer(
             Plans.config(
                 "dev",
                 Map.of(

@@ -3,8 +3,10 @@ package dev.plinth.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.pulumi.resources.ComponentResourceOptions;
 import dev.plinth.plan.RecordedResource;
 import dev.plinth.plan.ResourceGraph;
+import dev.plinth.testing.Handles;
 import dev.plinth.testing.Plans;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,12 +17,31 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/**
+ * The network's rules, on the network built alone as each stack file configures it; the zones and
+ * NAT gateways per stack and the parenting of every EC2 resource stay whole-stack checks.
+ */
 class NetworkTest {
   static final String SUBNET = "aws:ec2/subnet:Subnet";
   static final String NAT = "aws:ec2/natGateway:NatGateway";
   static final String ROUTE_TABLE = "aws:ec2/routeTable:RouteTable";
   static final String ASSOCIATION = "aws:ec2/routeTableAssociation:RouteTableAssociation";
   static final String NACL = "aws:ec2/networkAcl:NetworkAcl";
+
+  /**
+   * The network alone, as the stack file {@code env} configures it and named as there ({@code
+   * <env>-network}), from hand-made log storage and account: what the network's own rules need,
+   * without the rest of the stack.
+   */
+  static ResourceGraph alone(String env) {
+    return Handles.build(
+        ctx ->
+            new Network(
+                env + "-network",
+                new Network.Args(
+                    Plans.stackFile(env).network(), env, Handles.logs(), Handles.aws()),
+                ComponentResourceOptions.builder().build()));
+  }
 
   @ParameterizedTest(name = "{0}: {1} zones, {2} NAT gateways")
   @CsvSource({"dev, 2, 1", "staging, 3, 1", "prod, 3, 3"})
@@ -45,7 +66,7 @@ class NetworkTest {
 
   @Test
   void theDefaultLayoutIsSeed003sCidrPlan() {
-    ResourceGraph plan = Plans.ofStack("prod");
+    ResourceGraph plan = alone("prod");
 
     assertThat(cidr(plan, "prod-network-public-a")).isEqualTo("10.0.1.0/24");
     assertThat(cidr(plan, "prod-network-public-c")).isEqualTo("10.0.3.0/24");
@@ -58,7 +79,7 @@ class NetworkTest {
   @ParameterizedTest
   @ValueSource(strings = {"dev", "staging", "prod"})
   void databaseSubnetsHaveNoRouteToTheInternet(String env) {
-    ResourceGraph plan = Plans.ofStack(env);
+    ResourceGraph plan = alone(env);
     RecordedResource table = plan.get(ROUTE_TABLE, env + "-network-database-rt");
 
     assertThat(table.input("routes").map(JsonNode::size).orElse(0))
@@ -77,7 +98,7 @@ class NetworkTest {
 
   @Test
   void inProdEachZoneLeavesThroughItsOwnNatGateway() {
-    ResourceGraph plan = Plans.ofStack("prod");
+    ResourceGraph plan = alone("prod");
     List<String> natsUsed = new ArrayList<>();
     for (RecordedResource subnet : tier(plan, "private")) {
       String tableId = associationOf(plan, subnet).text("routeTableId");
@@ -97,7 +118,7 @@ class NetworkTest {
 
   @Test
   void publicSubnetsRouteToTheInternetGateway() {
-    ResourceGraph plan = Plans.ofStack("dev");
+    ResourceGraph plan = alone("dev");
     RecordedResource table = plan.get(ROUTE_TABLE, "dev-network-public-rt");
 
     assertThat(table.text("routes.0.cidrBlock")).isEqualTo("0.0.0.0/0");
@@ -107,7 +128,7 @@ class NetworkTest {
   @ParameterizedTest
   @ValueSource(strings = {"dev", "prod"})
   void everyPublicSubnetIsAssociatedWithThePublicRouteTable(String env) {
-    ResourceGraph plan = Plans.ofStack(env);
+    ResourceGraph plan = alone(env);
     RecordedResource table = plan.get(ROUTE_TABLE, env + "-network-public-rt");
 
     assertThat(tier(plan, "public")).isNotEmpty();
@@ -126,7 +147,7 @@ class NetworkTest {
    */
   @Test
   void theDatabaseNaclNumbersItsRulesUpwardFrom100InStepsOf10() {
-    RecordedResource nacl = Plans.ofStack("prod").get(NACL, "prod-network-database-nacl");
+    RecordedResource nacl = alone("prod").get(NACL, "prod-network-database-nacl");
 
     assertThat(ruleNumbers(nacl, "ingress"))
         .as("ingress rule numbers of %s", nacl)
@@ -139,7 +160,7 @@ class NetworkTest {
   @ParameterizedTest
   @ValueSource(strings = {"public", "private"})
   void theOtherNaclsNumberTheirRulesWithinWhatEc2Accepts(String tier) {
-    RecordedResource nacl = Plans.ofStack("prod").get(NACL, "prod-network-" + tier + "-nacl");
+    RecordedResource nacl = alone("prod").get(NACL, "prod-network-" + tier + "-nacl");
 
     for (String direction : List.of("ingress", "egress")) {
       assertThat(ruleNumbers(nacl, direction))
@@ -158,7 +179,7 @@ class NetworkTest {
    */
   @Test
   void theFlowLogRoleTrustsFlowLogsOfThisAccountAndWritesOnlyToItsLogGroup() throws Exception {
-    ResourceGraph plan = Plans.ofStack("prod");
+    ResourceGraph plan = alone("prod");
     RecordedResource role = plan.get("aws:iam/role:Role", "prod-network-flow-logs-role");
     RecordedResource policy =
         plan.get("aws:iam/rolePolicy:RolePolicy", "prod-network-flow-logs-policy");
@@ -190,7 +211,7 @@ class NetworkTest {
   @ParameterizedTest
   @ValueSource(strings = {"dev", "prod"})
   void theDatabaseNaclAdmitsOnlyPostgresAndRedisFromPrivateSubnetsAndItsOwnTier(String env) {
-    ResourceGraph plan = Plans.ofStack(env);
+    ResourceGraph plan = alone(env);
     RecordedResource nacl = plan.get(NACL, env + "-network-database-nacl");
     List<String> privateCidrs =
         tier(plan, "private").stream().map(s -> s.text("cidrBlock")).toList();
@@ -219,7 +240,7 @@ class NetworkTest {
 
   @Test
   void everyNaclIsAttachedToItsTiersSubnets() {
-    ResourceGraph plan = Plans.ofStack("staging");
+    ResourceGraph plan = alone("staging");
     for (String tier : List.of("public", "private", "database")) {
       RecordedResource nacl = plan.get(NACL, "staging-network-" + tier + "-nacl");
       List<String> attached =
@@ -236,7 +257,7 @@ class NetworkTest {
   @Test
   void theDefaultSecurityGroupKeepsNoRules() {
     RecordedResource sg =
-        Plans.ofStack("prod")
+        alone("prod")
             .get("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "prod-network-default-sg");
 
     assertThat(sg.input("ingress").map(JsonNode::size).orElse(0)).as("ingress of %s", sg).isZero();
@@ -246,7 +267,7 @@ class NetworkTest {
   @ParameterizedTest
   @CsvSource({"dev, 7", "staging, 7", "prod, 365"})
   void flowLogsGoToAnEncryptedLogGroupWithRetention(String env, int days) {
-    ResourceGraph plan = Plans.ofStack(env);
+    ResourceGraph plan = alone(env);
     RecordedResource group =
         plan.get("aws:cloudwatch/logGroup:LogGroup", env + "-network-flow-logs");
     RecordedResource flowLog = plan.get("aws:ec2/flowLog:FlowLog", env + "-network-flow-log");
@@ -281,7 +302,7 @@ class NetworkTest {
 
   @Test
   void theS3GatewayEndpointServesThePrivateAndDatabaseRouteTables() {
-    ResourceGraph plan = Plans.ofStack("prod");
+    ResourceGraph plan = alone("prod");
     RecordedResource endpoint =
         plan.get("aws:ec2/vpcEndpoint:VpcEndpoint", "prod-network-s3-endpoint");
 
@@ -292,7 +313,7 @@ class NetworkTest {
 
   @Test
   void subnetGroupsForTheDatabaseAndCacheUseTheDatabaseSubnets() {
-    ResourceGraph plan = Plans.ofStack("prod");
+    ResourceGraph plan = alone("prod");
     List<String> databaseIds = tier(plan, "database").stream().map(s -> id(plan, s)).toList();
     for (RecordedResource group :
         List.of(

@@ -1,0 +1,109 @@
+package dev.plinth.data;
+
+import com.pulumi.aws.Provider;
+import com.pulumi.aws.ProviderArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import dev.plinth.DrRegion;
+import dev.plinth.config.Environment;
+import dev.plinth.config.PlatformConfig;
+import dev.plinth.config.Secret;
+import dev.plinth.keys.KeyDomain;
+import dev.plinth.plan.ResourceGraph;
+import dev.plinth.testing.Handles;
+import dev.plinth.testing.Plans;
+import java.util.Map;
+
+/** Builds one data component alone from an environment's settings and hand-made handles. */
+final class DataAlone {
+  /** A disaster-recovery region no preset names, so a test sees that the handle's is used. */
+  static final String DR_REGION = "eu-west-1";
+
+  private DataAlone() {}
+
+  static ComponentResourceOptions none() {
+    return ComponentResourceOptions.builder().build();
+  }
+
+  /** The DR region {@value #DR_REGION}, through a provider named {@code test-aws-dr}. */
+  static DrRegion dr() {
+    return new DrRegion(
+        DR_REGION, new Provider("test-aws-dr", ProviderArgs.builder().region(DR_REGION).build()));
+  }
+
+  static ResourceGraph database(String env, Map<String, ?> values) {
+    var config = Plans.config(env, values);
+    return Handles.build(
+        ctx ->
+            new Database(
+                "test-db",
+                new Database.Args(
+                    config.database(),
+                    config.environment(),
+                    Handles.dataPlacement("db"),
+                    Handles.appTier(),
+                    Handles.keys(),
+                    Handles.logs(),
+                    Handles.aws(),
+                    dr()),
+                none()));
+  }
+
+  /**
+   * The database alone as {@code config} sets it, named as in its stack ({@code <prefix>-db}),
+   * replicating (where it does) to the DR region of {@link Handles#dr()}, us-west-2 as in the
+   * stacks.
+   */
+  static ResourceGraph database(PlatformConfig config) {
+    return Handles.build(
+        ctx ->
+            new Database(
+                config.prefix() + "-db",
+                new Database.Args(
+                    config.database(),
+                    config.environment(),
+                    Handles.dataPlacement("db"),
+                    Handles.appTier(),
+                    Handles.keys(),
+                    Handles.logs(),
+                    Handles.aws(),
+                    Handles.dr()),
+                none()));
+  }
+
+  static ResourceGraph cache(String env) {
+    var config = Plans.config(env);
+    return Handles.build(
+        ctx -> {
+          var secrets =
+              new Secrets(
+                  "test-secrets",
+                  config.environment(),
+                  Map.of(),
+                  Output.of(Handles.keyArn(KeyDomain.SECRETS.key())),
+                  none());
+          new Cache(
+              "test-cache",
+              new Cache.Args(
+                  config.cache(),
+                  config.environment(),
+                  Handles.dataPlacement("cache"),
+                  Handles.appTier(),
+                  Handles.keys(),
+                  Handles.logs(),
+                  secrets),
+              none());
+        });
+  }
+
+  static ResourceGraph secrets(Environment environment, Map<String, Secret> app) {
+    return Handles.build(
+        ctx ->
+            new Secrets(
+                "test-secrets",
+                environment,
+                app,
+                Output.of(Handles.keyArn(KeyDomain.SECRETS.key())),
+                none()));
+  }
+}
