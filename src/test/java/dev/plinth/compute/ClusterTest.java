@@ -125,4 +125,33 @@ class ClusterTest {
         .as("provider of test-cluster's access")
         .isSameAs(built.get().kubernetesProvider());
   }
+
+  @Test
+  void taintsFromConfigReachTheNodeGroup() {
+    ClusterSettings settings =
+        Plans.config(
+                "dev",
+                Map.of(
+                    "plinth:cluster",
+                    Map.of(
+                        "nodes",
+                        Map.of(
+                            "taints",
+                            List.of(
+                                Map.of(
+                                    "key",
+                                    "dedicated",
+                                    "value",
+                                    "app",
+                                    "effect",
+                                    "NO_SCHEDULE"))))))
+            .cluster();
+    ResourceGraph graph = Handles.build(ctx -> cluster(settings));
+
+    RecordedResource nodes = graph.get(NODES, "test-cluster-nodes");
+    assertThat(nodes.text("taints.0.key")).as("taint key of %s", nodes).isEqualTo("dedicated");
+    assertThat(nodes.text("taints.0.effect"))
+        .as("taint effect of %s", nodes)
+        .isEqualTo("NO_SCHEDULE");
+  }
 }
