@@ -120,6 +120,30 @@ public final class Cluster extends Component {
     ClusterSettings s = args.settings();
     clusterName = "plinth-" + args.environment().key();
 
+    cluster = controlPlane(args);
+    List<Resource> apiAccess = apiAccess(s);
+    oidc = oidcProvider();
+    List<Addon> addons = managedAddons(args);
+    var nodes = nodeGroup(args, s.nodes());
+    kubeconfig =
+        Output.tuple(cluster.endpoint(), cluster.certificateAuthority())
+            .applyValue(
+                t -> kubeconfig(clusterName, args.aws().region(), t.t1, t.t2.data().orElse("")))
+            .asSecret();
+    kubernetes = kubernetesProvider(waitsFor(apiAccess, waitsFor(addons, nodes)));
+    registerOutputs(
+        Map.of(
+            "clusterName", cluster.name(),
+            "endpoint", cluster.endpoint(),
+            "oidcProviderArn", oidc.arn()));
+  }
+
+  /**
+   * The control plane: its service role, its log group, and the EKS cluster in the private subnets,
+   * secrets encrypted with the cluster key, access only through access entries.
+   */
+  private com.pulumi.aws.eks.Cluster controlPlane(Args args) {
+    ClusterSettings s = args.settings();
     var role = serviceRole("role", "eks.amazonaws.com", List.of("AmazonEKSClusterPolicy"));
     var logs =
         new LogGroup(
@@ -138,42 +162,48 @@ public final class Cluster extends Component {
     if (s.endpointPublicAccess() && !s.publicAccessCidrs().isEmpty()) {
       vpc.publicAccessCidrs(s.publicAccessCidrs());
     }
-    cluster =
-        new com.pulumi.aws.eks.Cluster(
-            child("eks"),
-            ClusterArgs.builder()
-                .name(clusterName)
-                .version(s.version())
-                .roleArn(role.role().arn())
-                .vpcConfig(vpc.build())
-                .encryptionConfig(
-                    ClusterEncryptionConfigArgs.builder()
-                        .resources("secrets")
-                        .provider(
-                            ClusterEncryptionConfigProviderArgs.builder()
-                                .keyArn(args.keys().arn(KeyDomain.CLUSTER))
-                                .build())
-                        .build())
-                .enabledClusterLogTypes(LOG_TYPES)
-                // Only the listed admins, each through one access entry. EKS CreateCluster
-                // accessConfig.bootstrapClusterCreatorAdminPermissions (default true) would add an
-                // entry for the creator, and CreateAccessEntry refuses a second entry for the same
-                // principal ("You can't specify the same ARN in more than one access entry":
-                // ResourceInUseException, 409) when the deploying role is also listed
-                // (docs/deploy.md, step 4). botocore eks 2017-11-01. The setting exists only at
-                // creation (UpdateAccessConfig carries authenticationMode alone): changing it
-                // replaces the cluster.
-                .accessConfig(
-                    ClusterAccessConfigArgs.builder()
-                        .authenticationMode("API")
-                        .bootstrapClusterCreatorAdminPermissions(false)
-                        .build())
-                .build(),
-            CustomResourceOptions.builder()
-                .parent(this)
-                .protect(args.environment().isProduction())
-                .dependsOn(waitsFor(role.attachments(), logs))
-                .build());
+    return new com.pulumi.aws.eks.Cluster(
+        child("eks"),
+        ClusterArgs.builder()
+            .name(clusterName)
+            .version(s.version())
+            .roleArn(role.role().arn())
+            .vpcConfig(vpc.build())
+            .encryptionConfig(
+                ClusterEncryptionConfigArgs.builder()
+                    .resources("secrets")
+                    .provider(
+                        ClusterEncryptionConfigProviderArgs.builder()
+                            .keyArn(args.keys().arn(KeyDomain.CLUSTER))
+                            .build())
+                    .build())
+            .enabledClusterLogTypes(LOG_TYPES)
+            // Only the listed admins, each through one access entry. EKS CreateCluster
+            // accessConfig.bootstrapClusterCreatorAdminPermissions (default true) would add an
+            // entry for the creator, and CreateAccessEntry refuses a second entry for the same
+            // principal ("You can't specify the same ARN in more than one access entry":
+            // ResourceInUseException, 409) when the deploying role is also listed
+            // (docs/deploy.md, step 4). botocore eks 2017-11-01. The setting exists only at
+            // creation (UpdateAccessConfig carries authenticationMode alone): changing it
+            // replaces the cluster.
+            .accessConfig(
+                ClusterAccessConfigArgs.builder()
+                    .authenticationMode("API")
+                    .bootstrapClusterCreatorAdminPermissions(false)
+                    .build())
+            .build(),
+        CustomResourceOptions.builder()
+            .parent(this)
+            .protect(args.environment().isProduction())
+            .dependsOn(waitsFor(role.attachments(), logs))
+            .build());
+  }
+
+  /**
+   * What lets the deployer (and its runner) reach the API: HTTPS from the private-access groups and
+   * networks, and an access entry with the cluster-admin policy for each admin principal.
+   */
+  private List<Resource> apiAccess(ClusterSettings s) {
     // What lets the deployer (and its runner) reach the API. The Kubernetes provider waits for all
     // of it, so a destroy deletes every Kubernetes object and Helm release before it takes away the
     // access those deletions go through.
@@ -203,18 +233,26 @@ public final class Cluster extends Component {
       apiAccess.add(entry);
       apiAccess.add(association);
     }
+    return apiAccess;
+  }
 
+  /** The IAM OIDC provider of the cluster's issuer, which IRSA roles trust. */
+  private OpenIdConnectProvider oidcProvider() {
     Output<String> issuer =
         cluster.identities().applyValue(ids -> ids.get(0).oidcs().get(0).issuer().orElseThrow());
-    oidc =
-        new OpenIdConnectProvider(
-            child("oidc"),
-            OpenIdConnectProviderArgs.builder()
-                .url(issuer)
-                .clientIdLists("sts.amazonaws.com")
-                .build(),
-            childOptions());
+    return new OpenIdConnectProvider(
+        child("oidc"),
+        OpenIdConnectProviderArgs.builder().url(issuer).clientIdLists("sts.amazonaws.com").build(),
+        childOptions());
+  }
 
+  /**
+   * The EKS managed add-ons at their pinned versions: the EBS CSI driver with its IRSA role and,
+   * with Container Insights on, the CloudWatch observability add-on with its role, after its log
+   * groups.
+   */
+  private List<Addon> managedAddons(Args args) {
+    ClusterSettings s = args.settings();
     var ebsRole =
         Irsa.role(
             this,
@@ -264,27 +302,18 @@ public final class Cluster extends Component {
               }
               addons.add(new Addon(child(addon), addonArgs.build(), childOptions(waitFor)));
             });
+    return addons;
+  }
 
-    var nodes = nodeGroup(args, s.nodes());
-
-    kubeconfig =
-        Output.tuple(cluster.endpoint(), cluster.certificateAuthority())
-            .applyValue(
-                t -> kubeconfig(clusterName, args.aws().region(), t.t1, t.t2.data().orElse("")))
-            .asSecret();
-    kubernetes =
-        new Provider(
-            child("k8s"),
-            ProviderArgs.builder().kubeconfig(kubeconfig).enableServerSideApply(true).build(),
-            CustomResourceOptions.builder()
-                .parent(this)
-                .dependsOn(waitsFor(apiAccess, waitsFor(addons, nodes)))
-                .build());
-    registerOutputs(
-        Map.of(
-            "clusterName", cluster.name(),
-            "endpoint", cluster.endpoint(),
-            "oidcProviderArn", oidc.arn()));
+  /**
+   * The Kubernetes provider the workloads deploy through, with the kubeconfig; it waits for {@code
+   * ready} (API access, managed add-ons, nodes).
+   */
+  private Provider kubernetesProvider(List<Resource> ready) {
+    return new Provider(
+        child("k8s"),
+        ProviderArgs.builder().kubeconfig(kubeconfig).enableServerSideApply(true).build(),
+        CustomResourceOptions.builder().parent(this).dependsOn(ready).build());
   }
 
   /** {@code resources} and {@code more}, as a dependsOn list. */
@@ -401,57 +430,7 @@ public final class Cluster extends Component {
                 "AmazonEKSWorkerNodePolicy",
                 "AmazonEC2ContainerRegistryReadOnly",
                 "AmazonEKS_CNI_Policy"));
-    var template =
-        new LaunchTemplate(
-            child("nodes-lt"),
-            LaunchTemplateArgs.builder()
-                .description(
-                    "Plinth "
-                        + args.environment().key()
-                        + " nodes: IMDSv2 only, encrypted gp3 root")
-                // The provider's default tags reach the template, not what the node group's Auto
-                // Scaling group launches from it: tag the instances, their volumes and network
-                // interfaces here (EKS User Guide, "Customize managed nodes with launch
-                // templates", "Tagging Amazon EC2 instances": the launch template's
-                // TagSpecification; botocore ec2 2016-11-15 CreateLaunchTemplate
-                // LaunchTemplateData.TagSpecifications.ResourceType instance | volume |
-                // network-interface), so that a budget or cost report filtering on them sees nodes.
-                .tagSpecifications(
-                    NODE_TAGGED.stream()
-                        .map(
-                            type ->
-                                LaunchTemplateTagSpecificationArgs.builder()
-                                    .resourceType(type)
-                                    .tags(args.tags())
-                                    .build())
-                        .toList())
-                .metadataOptions(
-                    LaunchTemplateMetadataOptionsArgs.builder()
-                        .httpEndpoint("enabled")
-                        .httpTokens("required")
-                        .httpPutResponseHopLimit(2)
-                        .build())
-                .blockDeviceMappings(
-                    LaunchTemplateBlockDeviceMappingArgs.builder()
-                        .deviceName("/dev/xvda")
-                        .ebs(
-                            LaunchTemplateBlockDeviceMappingEbsArgs.builder()
-                                .volumeSize(n.diskGb())
-                                .volumeType("gp3")
-                                .encrypted("true")
-                                .kmsKeyId(args.keys().arn(KeyDomain.CLUSTER))
-                                .deleteOnTermination("true")
-                                .build())
-                        .build())
-                .vpcSecurityGroupIds(
-                    Output.tuple(
-                            args.appTier().securityGroupId(),
-                            cluster
-                                .vpcConfig()
-                                .applyValue(v -> v.clusterSecurityGroupId().orElse("")))
-                        .applyValue(t -> List.of(t.t1, t.t2)))
-                .build(),
-            childOptions());
+    var template = launchTemplate(args, n);
     var group =
         new NodeGroup(
             child("nodes"),
@@ -496,6 +475,66 @@ public final class Cluster extends Component {
                 .ignoreChanges("scalingConfig.desiredSize")
                 .build());
     nodes = group;
+    autoscalerDiscoveryTags(group);
+    return group;
+  }
+
+  /**
+   * The nodes' launch template: IMDSv2 only, an encrypted gp3 root volume under the cluster key,
+   * the application tier's and the cluster's security groups, and the stack's tags on what it
+   * launches.
+   */
+  private LaunchTemplate launchTemplate(Args args, NodeGroupSettings n) {
+    return new LaunchTemplate(
+        child("nodes-lt"),
+        LaunchTemplateArgs.builder()
+            .description(
+                "Plinth " + args.environment().key() + " nodes: IMDSv2 only, encrypted gp3 root")
+            // The provider's default tags reach the template, not what the node group's Auto
+            // Scaling group launches from it: tag the instances, their volumes and network
+            // interfaces here (EKS User Guide, "Customize managed nodes with launch
+            // templates", "Tagging Amazon EC2 instances": the launch template's
+            // TagSpecification; botocore ec2 2016-11-15 CreateLaunchTemplate
+            // LaunchTemplateData.TagSpecifications.ResourceType instance | volume |
+            // network-interface), so that a budget or cost report filtering on them sees nodes.
+            .tagSpecifications(
+                NODE_TAGGED.stream()
+                    .map(
+                        type ->
+                            LaunchTemplateTagSpecificationArgs.builder()
+                                .resourceType(type)
+                                .tags(args.tags())
+                                .build())
+                    .toList())
+            .metadataOptions(
+                LaunchTemplateMetadataOptionsArgs.builder()
+                    .httpEndpoint("enabled")
+                    .httpTokens("required")
+                    .httpPutResponseHopLimit(2)
+                    .build())
+            .blockDeviceMappings(
+                LaunchTemplateBlockDeviceMappingArgs.builder()
+                    .deviceName("/dev/xvda")
+                    .ebs(
+                        LaunchTemplateBlockDeviceMappingEbsArgs.builder()
+                            .volumeSize(n.diskGb())
+                            .volumeType("gp3")
+                            .encrypted("true")
+                            .kmsKeyId(args.keys().arn(KeyDomain.CLUSTER))
+                            .deleteOnTermination("true")
+                            .build())
+                    .build())
+            .vpcSecurityGroupIds(
+                Output.tuple(
+                        args.appTier().securityGroupId(),
+                        cluster.vpcConfig().applyValue(v -> v.clusterSecurityGroupId().orElse("")))
+                    .applyValue(t -> List.of(t.t1, t.t2)))
+            .build(),
+        childOptions());
+  }
+
+  /** The Cluster Autoscaler's discovery tags, on the node group's Auto Scaling group. */
+  private void autoscalerDiscoveryTags(NodeGroup group) {
     // Node-group tags do not reach the Auto Scaling group: put the autoscaler's discovery tags
     // there.
     Output<String> asg =
@@ -516,7 +555,6 @@ public final class Cluster extends Component {
                         TagTagArgs.builder().key(key).value(value).propagateAtLaunch(false).build())
                     .build(),
                 childOptions()));
-    return group;
   }
 
   /** The resource types a node's launch template tags. */

@@ -42,7 +42,14 @@ public final class ClusterAddons extends Component {
             .provider(args.cluster().kubernetes())
             .dependsOn(args.cluster().readyAfter())
             .build();
+    metricsServer(s, inCluster);
+    clusterAutoscaler(args, inCluster);
+    loadBalancerController(args, inCluster);
+    registerOutputs(Map.of());
+  }
 
+  /** metrics-server, which the application's autoscaler reads. */
+  private void metricsServer(ClusterSettings s, CustomResourceOptions inCluster) {
     new Release(
         child("metrics-server"),
         ReleaseArgs.builder()
@@ -56,7 +63,14 @@ public final class ClusterAddons extends Component {
                     .build())
             .build(),
         inCluster);
+  }
 
+  /**
+   * The Cluster Autoscaler, discovering the node group by its Auto Scaling group's tags, with an
+   * IRSA role that may scale only this cluster's groups.
+   */
+  private void clusterAutoscaler(Args args, CustomResourceOptions inCluster) {
+    ClusterSettings s = args.settings();
     var autoscalerRole =
         role(
             "autoscaler-role",
@@ -97,7 +111,14 @@ public final class ClusterAddons extends Component {
                                         true))))
             .build(),
         inCluster);
+  }
 
+  /**
+   * The AWS Load Balancer Controller, which registers the application's pods in its target group,
+   * with an IRSA role holding upstream's policy for the pinned release.
+   */
+  private void loadBalancerController(Args args, CustomResourceOptions inCluster) {
+    ClusterSettings s = args.settings();
     var lbcRole =
         role(
             "lb-controller-role",
@@ -144,8 +165,6 @@ public final class ClusterAddons extends Component {
                                     Map.of("eks.amazonaws.com/role-arn", t.t3)))))
             .build(),
         inCluster);
-
-    registerOutputs(Map.of());
   }
 
   private Role role(String suffix, Args args, String serviceAccount, Output<String> policy) {

@@ -80,6 +80,23 @@ public final class AuditTrail extends Component {
 
   public AuditTrail(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
+    String trailName = "plinth-" + args.environment();
+    var privateBucket = logBucket(args);
+    bucket = privateBucket.bucket();
+    var policy = trailWriteAccess(args, trailName, privateBucket);
+    var delivery = cloudWatchDelivery(args, trailName);
+    trail = trail(args, trailName, policy, delivery);
+    if (args.guardDuty() == ObservabilitySettings.GuardDuty.CREATE) {
+      guardDuty();
+    }
+    registerOutputs(Map.of("trailArn", trail.arn(), "auditBucketName", bucket.id()));
+  }
+
+  /**
+   * The trail's bucket: private, encrypted with the audit key, its own access logged, under Object
+   * Lock for the retention, and tiered.
+   */
+  private PrivateBucket logBucket(Args args) {
     boolean destroyable = dev.plinth.config.Environment.DEV.key().equals(args.environment());
     var privateBucket =
         new PrivateBucket(
@@ -90,7 +107,7 @@ public final class AuditTrail extends Component {
             args.auditKeyArn(),
             statefulOptions(args.protect()),
             childOptions());
-    bucket = privateBucket.bucket();
+    var bucket = privateBucket.bucket();
     // Who read or changed the audit logs: S3 server access logs into the region's log bucket.
     new com.pulumi.aws.s3.BucketLoggingV2(
         child("bucket-logging"),
@@ -118,20 +135,33 @@ public final class AuditTrail extends Component {
     // and deleting the expired (noncurrent) version a day later.
     privateBucket.tiering(
         child("bucket-lifecycle"), 30, 90, args.retentionDays(), NONCURRENT_DAYS, childOptions());
-    var publicBlock = privateBucket.publicAccessBlock();
-    String trailName = "plinth-" + args.environment();
-    var policy =
-        new BucketPolicy(
-            child("bucket-policy"),
-            BucketPolicyArgs.builder()
-                .bucket(bucket.id())
-                .policy(
-                    Output.tuple(bucket.arn(), args.aws().accountId(), args.aws().partition())
-                        .applyValue(
-                            t -> bucketPolicy(t.t1, t.t2, t.t3, args.aws().region(), trailName)))
-                .build(),
-            CustomResourceOptions.builder().parent(this).dependsOn(publicBlock).build());
+    return privateBucket;
+  }
 
+  /**
+   * The bucket's policy: TLS only, and CloudTrail may write this account's logs; made after the
+   * public access block. The trail waits for it.
+   */
+  private BucketPolicy trailWriteAccess(Args args, String trailName, PrivateBucket privateBucket) {
+    var bucket = privateBucket.bucket();
+    var publicBlock = privateBucket.publicAccessBlock();
+    return new BucketPolicy(
+        child("bucket-policy"),
+        BucketPolicyArgs.builder()
+            .bucket(bucket.id())
+            .policy(
+                Output.tuple(bucket.arn(), args.aws().accountId(), args.aws().partition())
+                    .applyValue(
+                        t -> bucketPolicy(t.t1, t.t2, t.t3, args.aws().region(), trailName)))
+            .build(),
+        CustomResourceOptions.builder().parent(this).dependsOn(publicBlock).build());
+  }
+
+  /** Where the trail also delivers, and the role it delivers with; the trail waits for both. */
+  private record Delivery(LogGroup logGroup, Role role, RolePolicy rolePolicy) {}
+
+  /** The trail's log group under the logs key, and a role that may write only there. */
+  private Delivery cloudWatchDelivery(Args args, String trailName) {
     var logGroup =
         new LogGroup(
             child("logs"),
@@ -174,37 +204,46 @@ public final class AuditTrail extends Component {
                                         arn + ":*"))))
                 .build(),
             childOptions());
-    trail =
-        new Trail(
-            child("trail"),
-            TrailArgs.builder()
-                .name(trailName)
-                .s3BucketName(bucket.id())
-                .isMultiRegionTrail(true)
-                .includeGlobalServiceEvents(true)
-                .enableLogFileValidation(true)
-                .kmsKeyId(args.auditKeyArn())
-                .cloudWatchLogsGroupArn(logGroup.arn().applyValue(arn -> arn + ":*"))
-                .cloudWatchLogsRoleArn(role.arn())
-                .build(),
-            CustomResourceOptions.builder()
-                .parent(this)
-                .dependsOn(List.of(policy, rolePolicy))
-                .build());
+    return new Delivery(logGroup, role, rolePolicy);
+  }
+
+  /**
+   * The multi-region trail, with log file validation, into the bucket and the log group; it waits
+   * for the bucket's policy and the role's.
+   */
+  private Trail trail(Args args, String trailName, BucketPolicy policy, Delivery delivery) {
+    var logGroup = delivery.logGroup();
+    return new Trail(
+        child("trail"),
+        TrailArgs.builder()
+            .name(trailName)
+            .s3BucketName(bucket.id())
+            .isMultiRegionTrail(true)
+            .includeGlobalServiceEvents(true)
+            .enableLogFileValidation(true)
+            .kmsKeyId(args.auditKeyArn())
+            .cloudWatchLogsGroupArn(logGroup.arn().applyValue(arn -> arn + ":*"))
+            .cloudWatchLogsRoleArn(delivery.role().arn())
+            .build(),
+        CustomResourceOptions.builder()
+            .parent(this)
+            .dependsOn(List.of(policy, delivery.rolePolicy()))
+            .build());
+  }
+
+  /** The account's GuardDuty detector, created by the one stack that owns it. */
+  private void guardDuty() {
     // One detector per account and region (guardduty 2017-11-28 CreateDetector: "You can have
     // only one detector per account per Region"; a second create is refused, as it is in an
     // account whose organisation already enabled GuardDuty): only the stack that owns the
     // singleton creates it; the tag marks that ownership in the plan (DEP-41, plan --all).
-    if (args.guardDuty() == ObservabilitySettings.GuardDuty.CREATE) {
-      new Detector(
-          child("guardduty"),
-          DetectorArgs.builder()
-              .enable(true)
-              .tags(Map.of(ACCOUNT_SINGLETON_TAG, "guardduty-detector"))
-              .build(),
-          childOptions());
-    }
-    registerOutputs(Map.of("trailArn", trail.arn(), "auditBucketName", bucket.id()));
+    new Detector(
+        child("guardduty"),
+        DetectorArgs.builder()
+            .enable(true)
+            .tags(Map.of(ACCOUNT_SINGLETON_TAG, "guardduty-detector"))
+            .build(),
+        childOptions());
   }
 
   /** TLS only; CloudTrail may check the ACL and write this account's log files. */

@@ -104,14 +104,28 @@ public final class Monitoring extends Component {
 
   public Monitoring(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
-    topic =
-        new Topic(
-            child("alerts"),
-            TopicArgs.builder()
-                .displayName("Plinth " + args.environment() + " alerts")
-                .kmsMasterKeyId(args.alertsKeyArn())
-                .build(),
-            childOptions());
+    topic = alertTopic(args);
+    alertPublishers(args);
+    emailSubscriptions(args);
+    alarms(args);
+    dashboard = dashboard(args);
+    registerOutputs(
+        Map.of("alertTopicArn", topic.arn(), "dashboardName", dashboard.dashboardName()));
+  }
+
+  /** The alert topic, encrypted with the alerts key. */
+  private Topic alertTopic(Args args) {
+    return new Topic(
+        child("alerts"),
+        TopicArgs.builder()
+            .displayName("Plinth " + args.environment() + " alerts")
+            .kmsMasterKeyId(args.alertsKeyArn())
+            .build(),
+        childOptions());
+  }
+
+  /** Only CloudWatch alarms and budgets of this account may publish to the topic. */
+  private void alertPublishers(Args args) {
     new TopicPolicy(
         child("alerts-policy"),
         TopicPolicyArgs.builder()
@@ -139,6 +153,10 @@ public final class Monitoring extends Component {
                                     obj("StringEquals", obj("aws:SourceAccount", t.t2))))))
             .build(),
         childOptions());
+  }
+
+  /** One email subscription per configured address, named by its place in the list. */
+  private void emailSubscriptions(Args args) {
     for (int i = 0; i < args.settings().alertEmails().size(); i++) {
       new TopicSubscription(
           child("alerts-email-" + i),
@@ -149,21 +167,25 @@ public final class Monitoring extends Component {
               .build(),
           childOptions());
     }
+  }
+
+  /** The alarms of every target given. */
+  private void alarms(Args args) {
     args.alb().ifPresent(alb -> Alarms.loadBalancer(this, alb));
     args.database().ifPresent(db -> Alarms.database(this, db));
     args.cache().ifPresent(cache -> Alarms.cache(this, cache));
     args.cluster().ifPresent(cluster -> Alarms.cluster(this, cluster));
+  }
 
-    dashboard =
-        new Dashboard(
-            child("dashboard"),
-            DashboardArgs.builder()
-                .dashboardName("plinth-" + args.environment())
-                .dashboardBody(dashboardBody(args))
-                .build(),
-            childOptions());
-    registerOutputs(
-        Map.of("alertTopicArn", topic.arn(), "dashboardName", dashboard.dashboardName()));
+  /** The dashboard {@code plinth-<environment>}, a section per target. */
+  private Dashboard dashboard(Args args) {
+    return new Dashboard(
+        child("dashboard"),
+        DashboardArgs.builder()
+            .dashboardName("plinth-" + args.environment())
+            .dashboardBody(dashboardBody(args))
+            .build(),
+        childOptions());
   }
 
   /** Registers an alarm whose alarm and OK actions notify the alert topic. */

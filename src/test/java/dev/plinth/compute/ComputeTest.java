@@ -215,30 +215,4 @@ class ComputeTest {
     assertThat(autoscaler.text("values.extraArgs.scale-down-unneeded-time")).isEqualTo("10m");
     assertThat(autoscaler.text("values.autoDiscovery.clusterName")).isEqualTo("plinth-prod");
   }
-
-  @Test
-  void taintsFromConfigReachTheNodeGroup() {
-    var plan =
-        Plans.of(
-            Plans.config(
-                "dev",
-                Map.of(
-                    "plinth:cluster",
-                    Map.of(
-                        "nodes",
-                        Map.of(
-                            "taints",
-                            List.of(
-                                Map.of(
-                                    "key",
-                                    "dedicated",
-                                    "value",
-                                    "app",
-                                    "effect",
-                                    "NO_SCHEDULE")))))));
-
-    RecordedResource nodes = plan.get(NODE_GROUP, "dev-cluster-nodes");
-    assertThat(nodes.text("taints.0.key")).isEqualTo("dedicated");
-    assertThat(nodes.text("taints.0.effect")).isEqualTo("NO_SCHEDULE");
-  }
 }

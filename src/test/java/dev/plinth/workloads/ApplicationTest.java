@@ -402,8 +402,10 @@ class ApplicationTest {
     Map<String, String> before = Map.of("DATABASE_HOST", "a.example.com");
     Map<String, String> after = Map.of("DATABASE_HOST", "b.example.com");
 
-    assertThat(Application.digest(before)).isNotEqualTo(Application.digest(after));
-    assertThat(Application.digest(before)).isEqualTo(Application.digest(Map.copyOf(before)));
+    assertThat(ApplicationConfiguration.digest(before))
+        .isNotEqualTo(ApplicationConfiguration.digest(after));
+    assertThat(ApplicationConfiguration.digest(before))
+        .isEqualTo(ApplicationConfiguration.digest(Map.copyOf(before)));
   }
 
   static Stream<Arguments> badWorkloads() {

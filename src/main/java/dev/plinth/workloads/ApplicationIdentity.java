@@ -1,0 +1,106 @@
+package dev.plinth.workloads;
+
+import static dev.plinth.Json.obj;
+import static dev.plinth.workloads.Application.ROLE_ANNOTATION;
+
+import com.pulumi.aws.iam.Role;
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.ServiceAccount;
+import com.pulumi.kubernetes.core.v1.ServiceAccountArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.CustomResourceOptions;
+import dev.plinth.Json;
+import dev.plinth.compute.Irsa;
+import dev.plinth.config.WorkloadSettings;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who the application is to AWS: an IAM role for exactly its service account (IRSA), which may read
+ * exactly the database's and the cache's secrets, and the service account that names it.
+ */
+final class ApplicationIdentity {
+  private ApplicationIdentity() {}
+
+  static Role role(Application app) {
+    var args = app.args();
+    WorkloadSettings s = args.settings();
+    return Irsa.withPolicy(
+        app.childName("role"),
+        String.format(
+            "IRSA for %s/%s: reads its database and cache secrets", s.namespace(), s.name()),
+        args.cluster().oidcProviderArn(),
+        args.cluster().oidcIssuer(),
+        s.namespace(),
+        s.name(),
+        Output.tuple(
+                args.database().credentials().arn(),
+                args.database().credentials().keyArn(),
+                args.cache().authToken().arn(),
+                args.cache().authToken().keyArn())
+            .applyValue(t -> secretsPolicy(t.t1, t.t2, t.t3, t.t4, args.region())),
+        app.awsOptions());
+  }
+
+  static ServiceAccount serviceAccount(
+      Application app, Role role, CustomResourceOptions inNamespace) {
+    WorkloadSettings s = app.args().settings();
+    return new ServiceAccount(
+        app.childName("service-account"),
+        ServiceAccountArgs.builder()
+            .metadata(
+                ObjectMetaArgs.builder()
+                    .name(s.name())
+                    .namespace(s.namespace())
+                    .labels(app.labels())
+                    .annotations(
+                        role.arn()
+                            .applyValue(
+                                arn ->
+                                    Map.of(
+                                        ROLE_ANNOTATION,
+                                        arn,
+                                        "eks.amazonaws.com/sts-regional-endpoints",
+                                        "true")))
+                    .build())
+            .build(),
+        inNamespace);
+  }
+
+  /**
+   * Read exactly the two secrets, and decrypt with the secrets key only through Secrets Manager in
+   * this region.
+   */
+  static String secretsPolicy(
+      String databaseSecretArn,
+      String databaseKeyArn,
+      String cacheSecretArn,
+      String cacheKeyArn,
+      String region) {
+    // Both secrets are under the secrets key today: one resource then, both if they ever differ.
+    List<String> keys = java.util.stream.Stream.of(databaseKeyArn, cacheKeyArn).distinct().toList();
+    return Json.policy(
+        obj(
+            "Sid",
+            "ReadDatabaseAndCacheSecrets",
+            "Effect",
+            "Allow",
+            "Action",
+            List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"),
+            "Resource",
+            List.of(databaseSecretArn, cacheSecretArn)),
+        obj(
+            "Sid",
+            "DecryptThroughSecretsManager",
+            "Effect",
+            "Allow",
+            "Action",
+            "kms:Decrypt",
+            "Resource",
+            keys.size() == 1 ? keys.get(0) : keys,
+            "Condition",
+            obj(
+                "StringEquals",
+                obj("kms:ViaService", "secretsmanager." + region + ".amazonaws.com"))));
+  }
+}
