@@ -16,8 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -36,24 +34,6 @@ class MethodLengthTest {
   static final int LIMIT = 120;
   static final int PLATFORM_LIMIT = 60;
   static final String PLATFORM = "dev/plinth/Platform.java";
-
-  /**
-   * Methods over their limit that are being split elsewhere (issue 15: the component constructors
-   * and Platform are being rewritten on other branches). The test skips them, and fails once one of
-   * them is no longer over its limit, so that the entry is removed: the list can only shrink. Keys
-   * are the file under src/main/java, '#', the method's name (a constructor: its class's name).
-   */
-  static final Set<String> PENDING =
-      Set.of(
-          // component constructors: being rewritten on the component branches (issue 15)
-          "dev/plinth/backup/Backups.java#Backups",
-          "dev/plinth/compute/Cluster.java#Cluster",
-          "dev/plinth/compute/Cluster.java#nodeGroup",
-          "dev/plinth/data/Database.java#Database",
-          "dev/plinth/edge/LoadBalancer.java#LoadBalancer",
-          "dev/plinth/network/Network.java#Network",
-          "dev/plinth/observability/AuditTrail.java#AuditTrail",
-          "dev/plinth/workloads/Application.java#Application");
 
   /** One measured method: where it is, how long it is and its limit. */
   record Measured(String file, String method, int lines, int limit) {
@@ -74,22 +54,8 @@ class MethodLengthTest {
   @Test
   void noMethodOrConstructorIsOverItsLimit() {
     List<String> offenders =
-        measureMainSources().stream()
-            .filter(Measured::over)
-            .filter(m -> !PENDING.contains(m.key()))
-            .map(Measured::toString)
-            .toList();
+        measureMainSources().stream().filter(Measured::over).map(Measured::toString).toList();
     assertThat(offenders).as("methods over the limit: split them into named steps").isEmpty();
-  }
-
-  @Test
-  void everyPendingMethodIsStillOverItsLimitSoTheListOnlyShrinks() {
-    Set<String> stillOver = new TreeSet<>();
-    measureMainSources().stream().filter(Measured::over).forEach(m -> stillOver.add(m.key()));
-    List<String> stale = PENDING.stream().filter(p -> !stillOver.contains(p)).sorted().toList();
-    assertThat(stale)
-        .as("PENDING entries no longer over their limit (or gone): remove them from PENDING")
-        .isEmpty();
   }
 
   @Test
