@@ -31,22 +31,9 @@ final class DataAlone {
         DR_REGION, new Provider("test-aws-dr", ProviderArgs.builder().region(DR_REGION).build()));
   }
 
+  /** The database alone as {@code env}'s preset with these values sets it, as {@code test-db}. */
   static ResourceGraph database(String env, Map<String, ?> values) {
-    var config = Plans.config(env, values);
-    return Handles.build(
-        ctx ->
-            new Database(
-                "test-db",
-                new Database.Args(
-                    config.database(),
-                    config.environment(),
-                    Handles.dataPlacement("db"),
-                    Handles.appTier(),
-                    Handles.keys(),
-                    Handles.logs(),
-                    Handles.aws(),
-                    dr()),
-                none()));
+    return database("test-db", Plans.config(env, values), DataAlone::dr);
   }
 
   /**
@@ -55,10 +42,16 @@ final class DataAlone {
    * stacks.
    */
   static ResourceGraph database(PlatformConfig config) {
+    return database(config.prefix() + "-db", config, Handles::dr);
+  }
+
+  /** The DR region is made inside the program: its provider is a resource. */
+  private static ResourceGraph database(
+      String name, PlatformConfig config, java.util.function.Supplier<DrRegion> dr) {
     return Handles.build(
         ctx ->
             new Database(
-                config.prefix() + "-db",
+                name,
                 new Database.Args(
                     config.database(),
                     config.environment(),
@@ -67,7 +60,7 @@ final class DataAlone {
                     Handles.keys(),
                     Handles.logs(),
                     Handles.aws(),
-                    Handles.dr()),
+                    dr.get()),
                 none()));
   }
 
