@@ -27,7 +27,8 @@ public final class Policy {
             DataDeployRules.all(),
             ComputeDeployRules.all(),
             AddonDeployRules.all(),
-            NetworkDeployRules.all())
+            NetworkDeployRules.all(),
+            BudgetRules.all())
         .flatMap(List::stream)
         .toList();
   }
@@ -36,17 +37,32 @@ public final class Policy {
     return evaluate(graph, environment, rules(), Exceptions.DEFAULT);
   }
 
+  /** With the stack's monthly estimate, which the budget rules need (else not applicable). */
+  public static PolicyReport evaluate(
+      ResourceGraph graph, Environment environment, java.util.OptionalDouble estimate) {
+    return evaluate(graph, environment, rules(), Exceptions.DEFAULT, estimate);
+  }
+
   public static PolicyReport evaluate(
       ResourceGraph graph,
       Environment environment,
       List<Rule> rules,
       List<PolicyException> exceptions) {
-    PolicyContext ctx = new PolicyContext(graph, environment);
+    return evaluate(graph, environment, rules, exceptions, java.util.OptionalDouble.empty());
+  }
+
+  public static PolicyReport evaluate(
+      ResourceGraph graph,
+      Environment environment,
+      List<Rule> rules,
+      List<PolicyException> exceptions,
+      java.util.OptionalDouble estimate) {
+    PolicyContext ctx = new PolicyContext(graph, environment, estimate);
     List<Finding> findings = new ArrayList<>();
     for (Rule rule : rules) {
       List<RecordedResource> subjects =
           rule.types().stream().sorted().flatMap(t -> ctx.ofType(t).stream()).toList();
-      if (subjects.isEmpty()) {
+      if (subjects.isEmpty() || (BudgetRules.needsEstimate(rule) && estimate.isEmpty())) {
         findings.add(new Finding(rule, null, null, Verdict.NOT_APPLICABLE, List.of(), null));
         continue;
       }

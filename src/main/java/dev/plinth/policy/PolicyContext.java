@@ -16,10 +16,26 @@ public final class PolicyContext {
   private final ResourceGraph graph;
   private final Environment environment;
   private final Map<String, List<RecordedResource>> byType = new HashMap<>();
+  private final java.util.OptionalDouble estimate;
 
   public PolicyContext(ResourceGraph graph, Environment environment) {
+    this(graph, environment, java.util.OptionalDouble.empty());
+  }
+
+  /**
+   * With the stack's monthly cost estimate (the review's cost report; the policy pack does not
+   * price resources itself), which the budget rules compare with the budget.
+   */
+  public PolicyContext(
+      ResourceGraph graph, Environment environment, java.util.OptionalDouble estimate) {
     this.graph = graph;
     this.environment = environment;
+    this.estimate = estimate;
+  }
+
+  /** The stack's monthly cost estimate in USD, when the caller priced the graph. */
+  public java.util.OptionalDouble estimate() {
+    return estimate;
   }
 
   public ResourceGraph graph() {

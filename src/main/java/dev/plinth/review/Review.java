@@ -19,9 +19,12 @@ public record Review(PolicyMode mode, PolicyReport policy, CostReport cost) {
   public static final int POLICY_VIOLATIONS = 3;
 
   public static Review of(ResourceGraph graph, PlatformConfig config, PolicyMode mode) {
-    PolicyReport policy =
-        mode == PolicyMode.OFF ? null : Policy.evaluate(graph, config.environment());
     CostReport cost = CostEstimator.estimate(graph, config.cost(), config.region());
+    PolicyReport policy =
+        mode == PolicyMode.OFF
+            ? null
+            : Policy.evaluate(
+                graph, config.environment(), java.util.OptionalDouble.of(cost.total()));
     return new Review(mode, policy, cost);
   }
 

@@ -127,6 +127,15 @@ public final class StackSummary {
     row.put("cost / month", String.format(java.util.Locale.ROOT, "$%,.2f", review.cost().total()));
     row.put(
         "budget / month", String.format(java.util.Locale.ROOT, "$%,.0f", review.cost().budget()));
+    if (review.cost().budget() > 0) {
+      row.put(
+          "estimate / budget",
+          String.format(
+              java.util.Locale.ROOT,
+              "%.0f%%%s",
+              100 * review.cost().total() / review.cost().budget(),
+              review.cost().withinBudget() ? "" : " (over)"));
+    }
     return row;
   }
 

@@ -690,8 +690,9 @@ final class Fixtures {
     g.add(
         Types.BUDGET,
         p + "budget-monthly",
-        "{budgetType: 'COST', timeUnit: 'MONTHLY', costFilters: [{name: 'TagKeyValue', values:"
-            + " ['user:Environment$"
+        "{budgetType: 'COST', timeUnit: 'MONTHLY', limitUnit: 'USD', limitAmount: '"
+            + (env.equals("prod") ? "4000.00" : "1000.00")
+            + "', costFilters: [{name: 'TagKeyValue', values: ['user:Environment$"
             + env
             + "']}]}",
         p + "budget-environment-tag");

@@ -21,8 +21,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PolicyRulesTest {
 
+  /**
+   * What the fixtures' stacks are taken to cost a month, for the budget rules (the fixtures'
+   * budgets are $1,000, and $4,000 in prod).
+   */
+  static final double FIXTURE_ESTIMATE = 500;
+
   static PolicyReport evaluate(GraphBuilder g, String env) {
-    return Policy.evaluate(g.build(), Environment.valueOf(env.toUpperCase(java.util.Locale.ROOT)));
+    return Policy.evaluate(
+        g.build(),
+        Environment.valueOf(env.toUpperCase(java.util.Locale.ROOT)),
+        java.util.OptionalDouble.of(FIXTURE_ESTIMATE));
   }
 
   @ParameterizedTest
@@ -37,11 +46,15 @@ class PolicyRulesTest {
   }
 
   @Test
-  void everyRuleChecksSomethingInTheProdBaseline() {
-    PolicyReport report = evaluate(Fixtures.compliant("prod"), "prod");
+  void everyRuleChecksSomethingInABaselineWhereItApplies() {
+    // In prod's baseline, or for a rule that does not apply in prod (COST-01) in staging's.
     Set<String> checked =
-        report.findings().stream()
+        Stream.of("prod", "staging")
+            .flatMap(env -> evaluate(Fixtures.compliant(env), env).findings().stream())
             .filter(f -> f.verdict() == Verdict.PASS || f.verdict() == Verdict.EXCEPTED)
+            .filter(
+                f ->
+                    f.rule().appliesTo(Environment.PROD) || f.resourceName().startsWith("staging-"))
             .map(Finding::ruleId)
             .collect(Collectors.toSet());
 
@@ -123,6 +136,18 @@ class PolicyRulesTest {
 
   static Stream<Arguments> baseCases() {
     return Stream.of(
+        // budgets
+        c(
+            "COST-01",
+            "staging",
+            "staging-budget-monthly",
+            "the estimate ($500) is over the budget",
+            g -> g.set("staging-budget-monthly", "limitAmount", "'450.00'")),
+        c(
+            "COST-02",
+            "prod-budget-monthly",
+            "prod's estimate ($500) is over its budget",
+            g -> g.set("prod-budget-monthly", "limitAmount", "'400.00'")),
         // workloads
         c(
             "PL-24",
