@@ -373,7 +373,12 @@ final class Binder {
       problem(key, "must be a mapping", node.isTextual() ? node.asText() : node);
       return dflt;
     }
+    // A stack file's mapping adds to the preset's entries or overrides them, as every other
+    // setting does: setting one chart's version keeps the others' (docs/settings.md).
     Map<String, Object> out = new LinkedHashMap<>();
+    if (dflt instanceof Map<?, ?> preset) {
+      preset.forEach((k, v) -> out.put(String.valueOf(k), v));
+    }
     node.fields()
         .forEachRemaining(
             e -> {

@@ -519,4 +519,29 @@ class ConfigLoaderTest {
         .contains("observability");
     assertThat(Binder.suggest("kubernetes", List.of("network", "observability"))).isEmpty();
   }
+
+  @org.junit.jupiter.api.Test
+  void aMappingInTheStackFileAddsToThePresetsEntriesInsteadOfReplacingThem() {
+    var preset = dev.plinth.testing.Plans.config("prod").cluster().chartVersions();
+    var config =
+        dev.plinth.testing.Plans.config(
+            "prod",
+            java.util.Map.of(
+                "plinth:cluster",
+                java.util.Map.of("chartVersions", java.util.Map.of("metrics-server", "3.12.2"))));
+
+    var versions = config.cluster().chartVersions();
+    org.assertj.core.api.Assertions.assertThat(versions)
+        .as("plinth:cluster.chartVersions with one entry set")
+        .containsEntry("metrics-server", "3.12.2")
+        .hasSameSizeAs(preset);
+    preset.forEach(
+        (chart, version) -> {
+          if (!chart.equals("metrics-server")) {
+            org.assertj.core.api.Assertions.assertThat(versions)
+                .as("plinth:cluster.chartVersions.%s keeps its preset", chart)
+                .containsEntry(chart, version);
+          }
+        });
+  }
 }
