@@ -62,14 +62,14 @@ final class DiffPrinter {
       }
       out.println(head);
       for (InputChange i : c.inputs()) {
-        int from = firstDifference(i.before(), i.after());
+        int at = firstDifference(i.before(), i.after());
         out.println(
             "      "
                 + i.path()
                 + ": "
-                + show(i.before(), from)
+                + show(i.before(), at)
                 + " -> "
-                + show(i.after(), from)
+                + show(i.after(), at)
                 + (i.replacing() != null ? "  (replaces: " + i.replacing() + ")" : ""));
       }
       for (OtherChange o : c.others()) {
