@@ -31,9 +31,10 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code plan <stack> [--json] [--config FILE] [--policy MODE] [--diagram FILE]} and {@code plan
  * --all}: what {@code pulumi up} would create, offline, with the review gates (policy verdicts,
- * cost estimate, diagram; with {@code --all}, the account check of review/AccountCheck). Exit
- * codes: 0 planned, 2 configuration errors (or a bad command line), 3 a mandatory policy rule or
- * the account check fails under {@code --policy enforce}, 1 anything else.
+ * cost estimate, diagram; with {@code --all}, the account check of review/AccountCheck). With
+ * {@code --diff-from REF|FILE}: what changes against an older plan instead (PlanDiff). Exit codes:
+ * 0 planned, 2 configuration errors (or a bad command line), 3 a mandatory policy rule or the
+ * account check fails under {@code --policy enforce}, 1 anything else.
  */
 @Command(
     name = "plan",
