@@ -43,7 +43,9 @@ final class DiffSource {
     JsonNode doc = planTree(spec, sha, stack);
     try {
       Files.createDirectories(cached.getParent());
-      Files.writeString(cached, Json.MAPPER.writeValueAsString(doc));
+      Path part = Files.createTempFile(cached.getParent(), sha, ".part");
+      Files.writeString(part, Json.MAPPER.writeValueAsString(doc));
+      Files.move(part, cached, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       // The cache only saves time: the diff goes on without it.
     }
