@@ -125,7 +125,7 @@ final class DiffSource {
 
   private record Result(int code, String out, String err) {}
 
-  private static Result run(Path dir, String... command) throws BadSource {
+  private static Result run(Path dir, String... command) {
     try {
       Path out = Files.createTempFile("plinth-diff-out", ".txt");
       Path err = Files.createTempFile("plinth-diff-err", ".txt");
@@ -147,11 +147,10 @@ final class DiffSource {
         Files.deleteIfExists(err);
       }
     } catch (IOException e) {
-      throw new BadSource(
-          command[0] + " did not run: " + firstLine(String.valueOf(e.getMessage())));
+      return new Result(-1, "", command[0] + " did not run: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new BadSource(command[0] + " was interrupted");
+      return new Result(-1, "", command[0] + " was interrupted");
     }
   }
 
