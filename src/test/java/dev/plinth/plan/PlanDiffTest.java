@@ -162,7 +162,7 @@ class PlanDiffTest {
   }
 
   @Test
-  void anEksVersionJumpOfTwoMinorsFails() {
+  void anEksVersionJumpOfTwoMinorsFails() throws Exception {
     ObjectNode older = savedDoc.deepCopy();
     String cluster = "prod-cluster-eks";
     ObjectNode inputs = (ObjectNode) step(older, cluster).at("/newState/inputs");
@@ -181,6 +181,12 @@ class PlanDiffTest {
               assertThat(v.resource()).isEqualTo(cluster);
               assertThat(v.mandatory()).isTrue();
             });
+
+    Path jumped = dir.resolve("two-minors-below.json");
+    Files.writeString(jumped, older.toString());
+    Run run = PlanCommandTest.plan("prod", "--diff-from", jumped.toString());
+    assertThat(run.exit()).as(cluster + " two minors up must exit 3: " + run.err()).isEqualTo(3);
+    assertThat(run.out()).as(cluster).contains("FAIL DIFF-02 " + cluster);
 
     inputs.put("version", "1." + (minor - 1));
     List<PlanDiff.Change> oneStep = PlanDiff.compare(older, savedDoc, ReplacingInputs.load());
