@@ -31,9 +31,10 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code plan <stack> [--json] [--config FILE] [--policy MODE] [--diagram FILE]} and {@code plan
  * --all}: what {@code pulumi up} would create, offline, with the review gates (policy verdicts,
- * cost estimate, diagram; with {@code --all}, the account check of review/AccountCheck). Exit
- * codes: 0 planned, 2 configuration errors (or a bad command line), 3 a mandatory policy rule or
- * the account check fails under {@code --policy enforce}, 1 anything else.
+ * cost estimate, diagram; with {@code --all}, the account check of review/AccountCheck). With
+ * {@code --diff-from REF|FILE}: what changes against an older plan instead (PlanDiff). Exit codes:
+ * 0 planned, 2 configuration errors (or a bad command line), 3 a mandatory policy rule or the
+ * account check fails under {@code --policy enforce}, 1 anything else.
  */
 @Command(
     name = "plan",
@@ -84,6 +85,14 @@ public final class PlanCommand implements Callable<Integer> {
           "Plan every Pulumi.<stack>.yaml in the working directory, compare their settings and"
               + " check the stacks that share an account (plinth:account) together.")
   boolean all;
+
+  @Option(
+      names = "--diff-from",
+      paramLabel = "REF|FILE",
+      description =
+          "Compare with the plan of a git ref (its tree built and planned offline) or of a saved"
+              + " `plan <stack> --json` file: create, update, replace, delete or same per resource.")
+  String diffFrom;
 
   /** Where the report goes; in text mode, through {@link Fit#wrapping} to {@link #width}. */
   private PrintStream out;
@@ -171,6 +180,10 @@ public final class PlanCommand implements Callable<Integer> {
       return CONFIG_ERRORS;
     }
     if (all) {
+      if (diffFrom != null) {
+        err.println("plan --all takes no --diff-from");
+        return CONFIG_ERRORS;
+      }
       return planAll();
     }
     if (stack == null) {
@@ -178,7 +191,7 @@ public final class PlanCommand implements Callable<Integer> {
       return CONFIG_ERRORS;
     }
     Path file = config != null ? config : Path.of("Pulumi." + stack + ".yaml");
-    int code = planOne(stack, file, null, null);
+    int code = diffFrom != null ? diffOne(stack, file) : planOne(stack, file, null, null);
     summarize(null);
     return code;
   }
@@ -283,6 +296,67 @@ public final class PlanCommand implements Callable<Integer> {
         failedRules.put(name, rules);
       }
       return review.exitCode();
+    } catch (Exception e) {
+      err.println("plan " + name + " failed: " + e.getMessage());
+      return FAILED;
+    }
+  }
+
+  /**
+   * {@code --diff-from}: this tree's plan of the stack compared with the old one (docs/plan.md,
+   * "Diff"); exit 2 when the old plan cannot be had, 3 when a mandatory diff rule fails under
+   * {@code --policy enforce}.
+   */
+  private int diffOne(String name, Path file) {
+    DiffSource.Loaded old;
+    try {
+      old = DiffSource.load(diffFrom, name);
+    } catch (DiffSource.BadSource e) {
+      err.println(e.getMessage());
+      return CONFIG_ERRORS;
+    }
+    PlatformConfig platform;
+    try {
+      platform = Checks.load(RawConfig.fromStackFile(file), name);
+    } catch (ConfigException e) {
+      e.problems().stream().map(ConfigProblem::message).forEach(err::println);
+      return CONFIG_ERRORS;
+    } catch (java.io.IOException e) {
+      err.println("cannot read " + file + ": " + e.getMessage());
+      return CONFIG_ERRORS;
+    }
+    try {
+      ResourceGraph graph = Recorder.plan(platform);
+      List<PlanDiff.Change> changes =
+          PlanDiff.compare(old.doc(), PreviewJson.of(graph, platform), ReplacingInputs.load());
+      List<DiffVerdicts.Verdict> verdicts =
+          policy == PolicyMode.OFF
+              ? List.of()
+              : DiffVerdicts.verdicts(changes, platform.environment());
+      List<DiffVerdicts.Note> notes = DiffVerdicts.notes(changes);
+      if (json) {
+        out.println(
+            Json.MAPPER
+                .copy()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(
+                    DiffPrinter.json(old.label(), changes, notes, verdicts, policy)));
+      } else {
+        DiffPrinter.text(out, name, old.label(), changes, notes, verdicts, policy);
+      }
+      if (diagram != null) {
+        DiagramWriter.write(Diagram.of(graph), diagram);
+        (json ? err : out).println("diagram written to " + diagram);
+      }
+      Map<String, Integer> rules = new java.util.TreeMap<>();
+      verdicts.stream()
+          .filter(DiffVerdicts.Verdict::mandatory)
+          .forEach(v -> rules.merge(v.ruleId(), 1, Integer::sum));
+      if (policy == PolicyMode.ENFORCE && !rules.isEmpty()) {
+        failedRules.put(name, rules);
+        return POLICY_VIOLATIONS;
+      }
+      return OK;
     } catch (Exception e) {
       err.println("plan " + name + " failed: " + e.getMessage());
       return FAILED;
