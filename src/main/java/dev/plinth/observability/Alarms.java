@@ -91,6 +91,14 @@ final class Alarms {
   /** Connections above 80% of the instance class's limit. */
   static final double CONNECTIONS_FRACTION = 0.8;
 
+  /**
+   * The connections alarm's threshold: 80% of the class's limit, in whole connections (a count: 80%
+   * of 3,604 is 2,883, not the 2883.2000000000003 a double product prints).
+   */
+  static double connectionsThreshold(int maxConnections) {
+    return Math.floor(maxConnections * CONNECTIONS_FRACTION);
+  }
+
   /** Seed 002: RPO 5 minutes, so a replica more than 300 s behind alerts. */
   static final double REPLICA_LAG_SECONDS = 300;
 
@@ -137,7 +145,7 @@ final class Alarms {
         "Maximum",
         primary,
         "GreaterThanThreshold",
-        db.maxConnections() * CONNECTIONS_FRACTION,
+        connectionsThreshold(db.maxConnections()),
         "Connections near the instance class's limit. Check first: the application's pool sizes"
             + " (seed 004: at most 50 per container) times the replica count.");
     simple(

@@ -310,7 +310,7 @@ public final class Monitoring extends Component {
             "PostgreSQL connections",
             "Maximum",
             instances.stream().map(i -> new Line(ns, "DatabaseConnections", id, i)).toList(),
-            db.maxConnections() * Alarms.CONNECTIONS_FRACTION));
+            Alarms.connectionsThreshold(db.maxConnections())));
     graphs.add(
         new Graph(
             "PostgreSQL free storage (bytes)",
