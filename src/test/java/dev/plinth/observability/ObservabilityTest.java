@@ -275,8 +275,8 @@ class ObservabilityTest {
                 .input("threshold")
                 .orElseThrow()
                 .asDouble())
-        .as("80% of db.r6g.xlarge's default max_connections (32 GiB / 9531392)")
-        .isEqualTo(Math.floor(32.0 * 1024 * 1024 * 1024 / 9531392) * 0.8);
+        .as("80% of db.r6g.xlarge's default max_connections (32 GiB / 9531392), whole connections")
+        .isEqualTo(Math.floor(Math.floor(32.0 * 1024 * 1024 * 1024 / 9531392) * 0.8));
     assertThat(Plans.ofStack("dev").where(r -> r.name().startsWith("dev-monitoring-db-replica")))
         .isEmpty();
   }
