@@ -35,7 +35,8 @@ final class DataDeployRules {
         performanceInsightsRetention(),
         deletionWindows(),
         cacheTransitEncryption(),
-        cacheWindows());
+        cacheWindows(),
+        replicaOfManagedPassword());
   }
 
   // ---- ElastiCache -------------------------------------------------------------------------
@@ -148,6 +149,40 @@ final class DataDeployRules {
                     "remove kmsKeyId (the replica is encrypted with its source's key); name a key"
                         + " only for a cross-region replica")
                 .list());
+  }
+
+  /**
+   * RDS does not create a read replica of an instance whose master password it manages in Secrets
+   * Manager: RDS User Guide, "Password management with Amazon RDS and AWS Secrets Manager",
+   * Limitations ("Creating a read replica when the source DB or DB cluster manages credentials with
+   * Secrets Manager", every engine but SQL Server). Advisory for now: prod has such a replica, and
+   * the fix (Plinth keeping the password itself where replicas exist, or no replica) waits for a
+   * decision; until then every plan of prod shows this failure.
+   */
+  static Rule replicaOfManagedPassword() {
+    return Rule.of(
+        "DEP-17",
+        "no read replica of an instance whose master password RDS manages (RDS refuses it)",
+        Severity.ADVISORY,
+        ALL,
+        "RDS User Guide, Secrets Manager integration limitations (read replicas)",
+        List.of(Types.RDS),
+        (db, ctx) -> {
+          Optional<RecordedResource> source = sameRegionSource(db, ctx);
+          boolean managed =
+              source.map(s -> In.bool(s, "manageMasterUserPassword", false)).orElse(false);
+          return Problems.of(db)
+              .require(
+                  !managed,
+                  "source",
+                  "is a read replica of "
+                      + source.map(RecordedResource::name).orElse("")
+                      + ", whose master password RDS manages in Secrets Manager: RDS refuses to"
+                      + " create it",
+                  "keep the master password in a secret Plinth manages where the database has"
+                      + " replicas, or set plinth:database.readReplicas 0")
+              .list();
+        });
   }
 
   /** RDS writes an exported log to this log group (RDS User Guide, publishing logs). */

@@ -197,6 +197,11 @@ final class DataDeployCases {
             "DEP-16",
             REDIS,
             "a snapshot window with days",
-            g -> g.set(REDIS, "snapshotWindow", "'sun:05:00-sun:06:00'")));
+            g -> g.set(REDIS, "snapshotWindow", "'sun:05:00-sun:06:00'")),
+        c(
+            "DEP-17",
+            "prod-db-replica-1",
+            "the replica's source has RDS manage its master password",
+            g -> g.set("prod-db-primary", "manageMasterUserPassword", "true")));
   }
 }
