@@ -243,6 +243,21 @@ public final class PlanCommand implements Callable<Integer> {
   }
 
   /**
+   * The stack file's validated configuration, or null after printing why not (each problem on a
+   * line of stderr: exit 2).
+   */
+  private PlatformConfig load(String name, Path file) {
+    try {
+      return Checks.load(RawConfig.fromStackFile(file), name);
+    } catch (ConfigException e) {
+      e.problems().stream().map(ConfigProblem::message).forEach(err::println);
+    } catch (java.io.IOException e) {
+      err.println("cannot read " + file + ": " + e.getMessage());
+    }
+    return null;
+  }
+
+  /**
    * Plans one stack; with {@code summaries}, also records its key settings there, and with {@code
    * planned} its graph and account for the account check.
    */
@@ -251,14 +266,8 @@ public final class PlanCommand implements Callable<Integer> {
       Path file,
       Map<String, Map<String, String>> summaries,
       List<AccountCheck.Stack> planned) {
-    PlatformConfig platform;
-    try {
-      platform = Checks.load(RawConfig.fromStackFile(file), name);
-    } catch (ConfigException e) {
-      e.problems().stream().map(ConfigProblem::message).forEach(err::println);
-      return CONFIG_ERRORS;
-    } catch (java.io.IOException e) {
-      err.println("cannot read " + file + ": " + e.getMessage());
+    PlatformConfig platform = load(name, file);
+    if (platform == null) {
       return CONFIG_ERRORS;
     }
     try {
@@ -315,14 +324,8 @@ public final class PlanCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return CONFIG_ERRORS;
     }
-    PlatformConfig platform;
-    try {
-      platform = Checks.load(RawConfig.fromStackFile(file), name);
-    } catch (ConfigException e) {
-      e.problems().stream().map(ConfigProblem::message).forEach(err::println);
-      return CONFIG_ERRORS;
-    } catch (java.io.IOException e) {
-      err.println("cannot read " + file + ": " + e.getMessage());
+    PlatformConfig platform = load(name, file);
+    if (platform == null) {
       return CONFIG_ERRORS;
     }
     try {
