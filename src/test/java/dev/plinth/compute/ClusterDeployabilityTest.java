@@ -41,6 +41,28 @@ class ClusterDeployabilityTest {
                 Map.of("alertEmails", List.of("oncall@plinth.dev")))));
   }
 
+  /**
+   * prod's cluster alone with these cluster settings, named as in the stack ({@code prod-cluster}),
+   * from hand-made handles: what these tests check is the cluster's own resources.
+   */
+  static ResourceGraph prodClusterAlone(Map<String, ?> cluster) {
+    var config = Plans.config("prod", Map.of("plinth:cluster", cluster));
+    return dev.plinth.testing.Handles.build(
+        ctx ->
+            new Cluster(
+                "prod-cluster",
+                new Cluster.Args(
+                    config.cluster(),
+                    config.environment(),
+                    dev.plinth.testing.Handles.placement("private"),
+                    dev.plinth.testing.Handles.appTier(),
+                    dev.plinth.testing.Handles.keys(),
+                    dev.plinth.testing.Handles.logs(),
+                    Map.of("Environment", "prod"),
+                    dev.plinth.testing.Handles.aws()),
+                com.pulumi.resources.ComponentResourceOptions.builder().build()));
+  }
+
   static List<String> problems(Map<String, ?> cluster) {
     try {
       Plans.config("dev", Map.of("plinth:cluster", cluster));
@@ -52,7 +74,7 @@ class ClusterDeployabilityTest {
 
   @Test
   void theCreatorIsNotBootstrappedSoEachListedAdminHasExactlyOneAccessEntry() {
-    ResourceGraph plan = prodWith(Map.of("adminPrincipalArns", List.of(DEPLOY, PREVIEW)));
+    ResourceGraph plan = prodClusterAlone(Map.of("adminPrincipalArns", List.of(DEPLOY, PREVIEW)));
     RecordedResource eks = plan.get(Types.EKS, "prod-cluster-eks");
 
     // EKS CreateCluster accessConfig.bootstrapClusterCreatorAdminPermissions defaults to true: the
@@ -151,7 +173,7 @@ class ClusterDeployabilityTest {
   @Test
   void privateAccessOpensHttpsOnTheClusterSecurityGroupToTheRunner() {
     ResourceGraph plan =
-        prodWith(
+        prodClusterAlone(
             Map.of(
                 "privateAccessSecurityGroupIds",
                 List.of("sg-0123456789abcdef0"),
@@ -265,7 +287,7 @@ class ClusterDeployabilityTest {
   @Test
   void theKubernetesProviderWaitsForTheAccessItsDeletionsGoThrough() {
     ResourceGraph plan =
-        prodWith(
+        prodClusterAlone(
             Map.of(
                 "adminPrincipalArns",
                 List.of(DEPLOY, PREVIEW),
@@ -296,14 +318,14 @@ class ClusterDeployabilityTest {
   @Test
   void reorderingTheAdminsOrTheRunnersRenamesNothing() {
     ResourceGraph one =
-        prodWith(
+        prodClusterAlone(
             Map.of(
                 "adminPrincipalArns",
                 List.of(DEPLOY, PREVIEW),
                 "privateAccessCidrs",
                 List.of("10.20.0.0/16", "10.30.0.0/16")));
     ResourceGraph other =
-        prodWith(
+        prodClusterAlone(
             Map.of(
                 "adminPrincipalArns",
                 List.of(PREVIEW, DEPLOY),
