@@ -145,7 +145,8 @@ public final class Main {
     out.println("A Pulumi program that provisions an AWS platform, and its offline plan.");
     out.println();
     out.println("Usage:");
-    out.println("  plinth " + plan);
+    // The synopsis grows with every option: wrapped to the default width, under itself.
+    Fit.wrap("  plinth " + plan, Fit.DEFAULT).forEach(out::println);
     out.println(
         "      What `pulumi up` would create for STACK (Pulumi.<STACK>.yaml), offline: the");
     out.println(

@@ -41,6 +41,9 @@ class MainTest {
           .as("help names plan's option %s", option.longestName())
           .contains(option.longestName());
     }
+    assertThat(run.out().lines())
+        .as("lines of the top-level help")
+        .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(100));
   }
 
   @ParameterizedTest
