@@ -98,20 +98,46 @@ public final class DiffVerdicts {
   public static List<Note> notes(List<Change> changes) {
     List<Note> notes = new ArrayList<>();
     for (Change c : changes) {
-      if (c.op() != Op.UPDATE && c.op() != Op.REPLACE) {
+      // A replacement creates a new resource: none of these in-place notes applies to it.
+      if (c.op() != Op.UPDATE) {
         continue;
       }
       if (c.type().equals(RDS) && changed(c, "instanceClass", "storageType", "allocatedStorage")) {
         boolean now = c.newState().path("inputs").path("applyImmediately").asBoolean(false);
-        notes.add(
-            new Note(
-                c.name(),
-                (now
-                        ? "applied now; Multi-AZ: a failover"
-                        : "applied in the next maintenance window"
-                            + window(c.newState())
-                            + "; applyImmediately is off")
-                    + " (rds 2014-10-31 ModifyDBInstance: ApplyImmediately, DBInstanceClass)"));
+        String when =
+            now
+                ? "applied now (applyImmediately)"
+                : "applied in the next maintenance window"
+                    + window(c.newState())
+                    + "; applyImmediately is off";
+        if (changed(c, "instanceClass")) {
+          notes.add(
+              new Note(
+                  c.name(),
+                  "class change "
+                      + when
+                      + "; an outage occurs during the change (rds 2014-10-31 ModifyDBInstance:"
+                      + " DBInstanceClass, ApplyImmediately)"));
+        }
+        if (changed(c, "storageType")) {
+          notes.add(
+              new Note(
+                  c.name(),
+                  "storage type change "
+                      + when
+                      + "; the migration typically takes under 24 hours but can take several"
+                      + " days (rds 2014-10-31 ModifyDBInstance: StorageType)"));
+        }
+        if (changed(c, "allocatedStorage")) {
+          notes.add(
+              new Note(
+                  c.name(),
+                  "storage size change "
+                      + when
+                      + "; scaling storage usually causes no outage, and the storage cannot be"
+                      + " changed again for 6 hours or until its optimization completes (RDS User"
+                      + " Guide, Increasing DB instance storage capacity)"));
+        }
       }
       if (c.type().equals(EKS) && changed(c, "version")) {
         notes.add(
@@ -124,7 +150,8 @@ public final class DiffVerdicts {
                     + ": the control plane first (minutes, the cluster keeps serving), then the"
                     + " add-ons, then the node groups, which must match the cluster's version"
                     + " before its next upgrade (eks 2017-11-01 UpdateClusterVersion,"
-                    + " UpdateNodegroupVersion)"));
+                    + " UpdateNodegroupVersion; the order: EKS User Guide, Update existing cluster"
+                    + " to new Kubernetes version)"));
       }
       if (c.type().equals(CACHE) && changed(c, "nodeType")) {
         boolean now = c.newState().path("inputs").path("applyImmediately").asBoolean(false);
@@ -138,8 +165,13 @@ public final class DiffVerdicts {
                     + " (elasticache 2015-02-02 ModifyReplicationGroup: ApplyImmediately,"
                     + " CacheNodeType)"));
       }
+      // A new launch template version (any change but the template's own tags or description)
+      // rolls the node group, which follows the template's latest version.
       if ((c.type().equals(NODE_GROUP) && changed(c, "launchTemplate"))
-          || c.type().equals(LAUNCH_TEMPLATE)) {
+          || (c.type().equals(LAUNCH_TEMPLATE)
+              && c.inputs().stream()
+                  .anyMatch(
+                      i -> !List.of("tags", "tagsAll", "description").contains(i.topKey())))) {
         notes.add(
             new Note(
                 c.name(),

@@ -127,7 +127,8 @@ class PlanDiffTest {
         .as("text diff of " + PRIMARY)
         .contains("~ update " + PRIMARY)
         .contains("instanceClass: \"db.r6g.xlarge\" -> \"db.r6g.2xlarge\"")
-        .contains("note: applied in the next maintenance window");
+        .contains("note: class change applied in the next maintenance window")
+        .contains("an outage occurs during the change");
   }
 
   @Test
