@@ -99,7 +99,7 @@ public final class Platform {
    * What every layer builds on: the platform's AWS provider and account, the disaster-recovery
    * region, and the KMS keys by domain with the log groups' storage.
    */
-  record Foundation(AwsContext aws, DrRegion dr, Keys keys, KeyRing ring, LogStorage logs) {}
+  record Foundation(AwsContext aws, DrRegion dr, KeyRing ring, LogStorage logs) {}
 
   static Foundation foundation(Context ctx, PlatformConfig config) {
     var provider = provider(config, "platform");
@@ -115,7 +115,7 @@ public final class Platform {
         keys.logs(observability.logRetentionDays(), observability.applicationLogRetentionDays());
     ctx.export("region", Output.of(config.region()));
     ctx.export("logsKeyArn", logs.keyArn());
-    return new Foundation(aws, drRegion(config), keys, keys.ring(), logs);
+    return new Foundation(aws, drRegion(config), keys.ring(), logs);
   }
 
   /**

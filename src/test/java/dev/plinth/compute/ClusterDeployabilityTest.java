@@ -48,19 +48,7 @@ class ClusterDeployabilityTest {
   static ResourceGraph prodClusterAlone(Map<String, ?> cluster) {
     var config = Plans.config("prod", Map.of("plinth:cluster", cluster));
     return dev.plinth.testing.Handles.build(
-        ctx ->
-            new Cluster(
-                "prod-cluster",
-                new Cluster.Args(
-                    config.cluster(),
-                    config.environment(),
-                    dev.plinth.testing.Handles.placement("private"),
-                    dev.plinth.testing.Handles.appTier(),
-                    dev.plinth.testing.Handles.keys(),
-                    dev.plinth.testing.Handles.logs(),
-                    Map.of("Environment", "prod"),
-                    dev.plinth.testing.Handles.aws()),
-                com.pulumi.resources.ComponentResourceOptions.builder().build()));
+        ctx -> ClusterTest.cluster("prod-cluster", config.cluster(), config.environment()));
   }
 
   static List<String> problems(Map<String, ?> cluster) {

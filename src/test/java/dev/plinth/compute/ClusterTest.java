@@ -24,16 +24,21 @@ class ClusterTest {
   static final String K8S = "pulumi:providers:kubernetes";
 
   static Cluster cluster(ClusterSettings settings) {
+    return cluster("test-cluster", settings, Environment.STAGING);
+  }
+
+  /** A cluster of these settings alone, from hand-made handles; call it inside a program. */
+  static Cluster cluster(String name, ClusterSettings settings, Environment environment) {
     return new Cluster(
-        "test-cluster",
+        name,
         new Cluster.Args(
             settings,
-            Environment.STAGING,
+            environment,
             Handles.placement("private"),
             Handles.appTier(),
             Handles.keys(),
             Handles.logs(),
-            Map.of("Environment", "staging"),
+            Map.of("Environment", environment.key()),
             Handles.aws()),
         ComponentResourceOptions.builder().build());
   }

@@ -26,11 +26,34 @@ final class EdgeAlone {
 
   /** The load balancer of {@code env}'s settings, with the fake certificate when {@code https}. */
   static ResourceGraph loadBalancer(String env, Map<String, ?> values, boolean https) {
-    var config = Plans.config(env, values);
+    return loadBalancer("test-lb", Plans.config(env, values), https);
+  }
+
+  static ResourceGraph firewall(String env, Map<String, ?> values) {
+    return firewall("test-waf", Plans.config(env, values));
+  }
+
+  /**
+   * The load balancer alone as {@code config} sets it, named as in its stack ({@code
+   * <prefix>-edge-lb}), with the fake certificate unless the stack is HTTP-only.
+   */
+  static ResourceGraph loadBalancer(PlatformConfig config) {
+    return loadBalancer(config.prefix() + "-edge-lb", config, !config.edge().httpOnly());
+  }
+
+  /**
+   * The firewall alone as {@code config} sets it, named as in its stack ({@code
+   * <prefix>-edge-waf}).
+   */
+  static ResourceGraph firewall(PlatformConfig config) {
+    return firewall(config.prefix() + "-edge-waf", config);
+  }
+
+  private static ResourceGraph loadBalancer(String name, PlatformConfig config, boolean https) {
     return Handles.build(
         ctx ->
             new LoadBalancer(
-                "test-lb",
+                name,
                 new LoadBalancer.Args(
                     config.edge(),
                     config.environment(),
@@ -41,51 +64,11 @@ final class EdgeAlone {
                 none()));
   }
 
-  static ResourceGraph firewall(String env, Map<String, ?> values) {
-    var config = Plans.config(env, values);
+  private static ResourceGraph firewall(String name, PlatformConfig config) {
     return Handles.build(
         ctx ->
             new Firewall(
-                "test-waf",
-                new Firewall.Args(
-                    config.edge().firewall(),
-                    env,
-                    Handles.aws(),
-                    Output.of(LOAD_BALANCER),
-                    Handles.logs()),
-                none()));
-  }
-
-  /**
-   * The load balancer alone as {@code config} sets it, named as in its stack ({@code
-   * <prefix>-edge-lb}), with the fake certificate unless the stack is HTTP-only.
-   */
-  static ResourceGraph loadBalancer(PlatformConfig config) {
-    return Handles.build(
-        ctx ->
-            new LoadBalancer(
-                config.prefix() + "-edge-lb",
-                new LoadBalancer.Args(
-                    config.edge(),
-                    config.environment(),
-                    Handles.aws(),
-                    Handles.placement("public"),
-                    Handles.appTier(),
-                    config.edge().httpOnly()
-                        ? Optional.empty()
-                        : Optional.of(Output.of(CERTIFICATE))),
-                none()));
-  }
-
-  /**
-   * The firewall alone as {@code config} sets it, named as in its stack ({@code
-   * <prefix>-edge-waf}).
-   */
-  static ResourceGraph firewall(PlatformConfig config) {
-    return Handles.build(
-        ctx ->
-            new Firewall(
-                config.prefix() + "-edge-waf",
+                name,
                 new Firewall.Args(
                     config.edge().firewall(),
                     config.environment().key(),

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.plinth.plan.PlanCommandAccess.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -17,23 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 public class PlanCommandTest {
   @TempDir Path dir;
 
-  /** What is printed, not its layout: these runs are not fitted to a width (FitTest is). */
-  static final int UNFITTED = Integer.MAX_VALUE;
-
-  public record Run(int exit, String out, String err) {}
-
   public static Run plan(String... args) {
-    var out = new ByteArrayOutputStream();
-    var err = new ByteArrayOutputStream();
-    int exit =
-        PlanCommand.execute(
-            java.nio.file.Path.of(""),
-            UNFITTED,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            args);
-    return new Run(
-        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return PlanCommandAccess.plan(PlanCommandAccess.UNFITTED, args);
   }
 
   @Test

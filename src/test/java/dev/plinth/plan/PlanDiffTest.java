@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plinth.config.Environment;
-import dev.plinth.plan.PlanCommandTest.Run;
+import dev.plinth.plan.PlanCommandAccess.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.plinth.plan.PlanCommandAccess.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,23 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReviewGatesCommandTest {
   @TempDir Path dir;
 
-  /** What is printed, not its layout: these runs are not fitted to a width (FitTest is). */
-  static final int UNFITTED = Integer.MAX_VALUE;
-
-  record Run(int exit, String out, String err) {}
-
   static Run plan(String... args) {
-    var out = new ByteArrayOutputStream();
-    var err = new ByteArrayOutputStream();
-    int exit =
-        PlanCommand.execute(
-            java.nio.file.Path.of(""),
-            UNFITTED,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            args);
-    return new Run(
-        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return PlanCommandAccess.plan(PlanCommandAccess.UNFITTED, args);
   }
 
   /**
@@ -191,17 +174,7 @@ class ReviewGatesCommandTest {
   }
 
   static Run planIn(Path directory, String... args) {
-    var out = new ByteArrayOutputStream();
-    var err = new ByteArrayOutputStream();
-    int exit =
-        PlanCommand.execute(
-            directory,
-            UNFITTED,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            args);
-    return new Run(
-        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return PlanCommandAccess.plan(directory, PlanCommandAccess.UNFITTED, args);
   }
 
   /**
