@@ -39,6 +39,7 @@ public final class Checks {
           SettingsChecks.QUOTAS,
           ClusterValidation.REPOSITORY_NAMES,
           SettingsChecks.SECRETS,
+          SettingsChecks.DR,
           DatabaseValidation.CHECK);
 
   /**

@@ -85,6 +85,11 @@ class ChecksTest {
                 Map.of("app", Map.of("API KEY", Map.of("secure", "v1:c2VjcmV0")))),
             "plinth:secrets.app.API KEY"),
         row(
+            "dr",
+            SettingsChecks.DR,
+            Map.of("plinth:dr", Map.of("role", "standby")),
+            "plinth:dr.primaryStack"),
+        row(
             "database",
             DatabaseValidation.CHECK,
             Map.of("plinth:database", Map.of("backupRetentionDays", 90)),

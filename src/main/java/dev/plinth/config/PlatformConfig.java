@@ -14,6 +14,7 @@ package dev.plinth.config;
  *     and {@code aws:region} as sharing one region's (review/AccountCheck). Default {@value
  *     #DEFAULT_ACCOUNT} in every environment: docs/deploy.md deploys dev, staging and prod into one
  *     account, so by default all stacks share it
+ * @param dr {@code plinth:dr}: disaster recovery across regions, {@link DrSettings}
  * @param quotas {@code plinth:quotas}: quotas that AWS has raised for the account and region the
  *     stack deploys to, by the account check's key ({@link AccountValidation#QUOTA_KEYS}, such as
  *     {@code elasticIps}); a quota not named keeps AWS's default. Plinth never calls AWS with it:
@@ -34,6 +35,7 @@ public record PlatformConfig(
     ObservabilitySettings observability,
     SecretsSettings secrets,
     CostSettings cost,
+    DrSettings dr,
     String account,
     java.util.Map<String, Integer> quotas) {
 
@@ -59,6 +61,7 @@ public record PlatformConfig(
         ObservabilitySettings.preset(environment),
         SecretsSettings.preset(environment),
         CostSettings.preset(environment),
+        DrSettings.preset(environment),
         DEFAULT_ACCOUNT,
         java.util.Map.of());
   }

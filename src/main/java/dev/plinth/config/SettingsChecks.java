@@ -26,6 +26,8 @@ public final class SettingsChecks {
   public static final ConfigCheck QUOTAS =
       config -> AccountValidation.validateQuotas(config.quotas());
 
+  public static final ConfigCheck DR = config -> DrSettings.validate(config.dr());
+
   public static final ConfigCheck SECRETS =
       config -> SecretsSettings.validate(config.secrets(), config.environment());
 }
