@@ -261,7 +261,7 @@ class CostEstimatorTest {
 
   @Test
   void overBudgetIsStated() {
-    CostSettings tight = new CostSettings(10, 0, 0, 0, 0, 0, 60);
+    CostSettings tight = new CostSettings(10, 0, 0, 0, 0, 0, 60, 0);
     CostReport report = CostEstimator.estimate(Plans.ofStack("dev"), tight, "us-east-1");
 
     assertThat(report.withinBudget()).isFalse();
