@@ -69,9 +69,12 @@ public record ClusterSettings(
    * @param capacityType SPOT in dev (seed 004: spot for non-critical workloads), ON_DEMAND
    *     elsewhere: staging keeps on-demand to mirror prod's capacity and meets its budget without
    *     spot
-   * @param minSize 2 (seeds 000, 003), 3 in prod (seed 001 medium)
+   * @param minSize 1 in dev (seed 001 development: a single server; one spot t4g.medium holds the
+   *     add-ons and dev's one application replica, and the Cluster Autoscaler adds nodes up to
+   *     maxSize when pods wait; PL-16 asks two nodes in prod only), 2 in staging (seeds 000, 003),
+   *     3 in prod (seed 001 medium)
    * @param maxSize 4 in dev, 10 elsewhere (seeds 000, 001, 003)
-   * @param desiredSize the starting size: the minimum
+   * @param desiredSize the starting size: the minimum (the cost estimate prices this many nodes)
    * @param diskGb encrypted gp3 root volume: 50 GB (seed 003 root volume)
    * @param labels node labels
    * @param taints node taints (none by default); effect NO_SCHEDULE, NO_EXECUTE or
@@ -158,9 +161,9 @@ public record ClusterSettings(
                   List.of("t4g.medium"),
                   Architecture.ARM64,
                   CapacityType.SPOT,
-                  2,
+                  1,
                   4,
-                  2,
+                  1,
                   50,
                   Map.of("workload", "app"),
                   List.of());
