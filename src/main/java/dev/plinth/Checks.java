@@ -6,6 +6,7 @@ import dev.plinth.config.ConfigLoader;
 import dev.plinth.config.PlatformConfig;
 import dev.plinth.config.RawConfig;
 import dev.plinth.config.SettingsChecks;
+import dev.plinth.data.CacheValidation;
 import dev.plinth.data.DatabaseValidation;
 import dev.plinth.edge.EdgeValidation;
 import dev.plinth.network.NetworkValidation;
@@ -40,7 +41,8 @@ public final class Checks {
           ClusterValidation.REPOSITORY_NAMES,
           SettingsChecks.SECRETS,
           SettingsChecks.DR,
-          DatabaseValidation.CHECK);
+          DatabaseValidation.CHECK,
+          CacheValidation.CHECK);
 
   /**
    * Loads and validates a stack's configuration with {@link #ALL}; throws {@link

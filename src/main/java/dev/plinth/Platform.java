@@ -108,6 +108,7 @@ public final class Platform {
         new Keys(
             config.prefix() + "-keys",
             config.environment(),
+            config.keys().layout(),
             aws,
             ComponentResourceOptions.builder().providers(provider).build());
     var observability = config.observability();

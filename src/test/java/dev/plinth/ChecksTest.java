@@ -9,6 +9,7 @@ import dev.plinth.config.ConfigLoader;
 import dev.plinth.config.ConfigProblem;
 import dev.plinth.config.RawConfig;
 import dev.plinth.config.SettingsChecks;
+import dev.plinth.data.CacheValidation;
 import dev.plinth.data.DatabaseValidation;
 import dev.plinth.edge.EdgeValidation;
 import dev.plinth.network.NetworkValidation;
@@ -93,7 +94,12 @@ class ChecksTest {
             "database",
             DatabaseValidation.CHECK,
             Map.of("plinth:database", Map.of("backupRetentionDays", 90)),
-            "plinth:database.backupRetentionDays"));
+            "plinth:database.backupRetentionDays"),
+        row(
+            "cache",
+            CacheValidation.CHECK,
+            Map.of("plinth:cache", Map.of("nodeType", "r6g.large")),
+            "plinth:cache.nodeType"));
   }
 
   private static Arguments row(

@@ -439,6 +439,10 @@ public final class Cluster extends Component {
                 .nodeRoleArn(nodeRole.role().arn())
                 .subnetIds(args.privateTier().subnetIds())
                 .instanceTypes(n.instanceTypes())
+                // The architecture's EKS-optimized AL2023 AMI (botocore eks 2017-11-01
+                // CreateNodegroup amiType, shape AMITypes): arm64 nodes need
+                // AL2023_ARM_64_STANDARD; the launch template names no AMI, so EKS picks it.
+                .amiType(n.architecture().amiType())
                 .capacityType(n.capacityType().key())
                 .scalingConfig(
                     NodeGroupScalingConfigArgs.builder()

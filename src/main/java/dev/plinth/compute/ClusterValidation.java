@@ -128,6 +128,7 @@ public final class ClusterValidation {
       problems.add(
           ConfigProblem.of(nodes + ".instanceTypes", "must name at least one instance type", "[]"));
     }
+    architecture(n, nodes, problems);
     if (n.diskGb() < 20 || n.diskGb() > 16384) {
       problems.add(ConfigProblem.of(nodes + ".diskGb", "must be between 20 and 16384", n.diskGb()));
     }
@@ -163,6 +164,50 @@ public final class ClusterValidation {
     }
     problems.addAll(Charts.validate(s));
     return problems;
+  }
+
+  /**
+   * An instance type's family and its attributes: series letters, generation digits, then the
+   * additional capabilities (EC2 User Guide, "Amazon EC2 instance type naming conventions").
+   */
+  private static final Pattern INSTANCE_FAMILY = Pattern.compile("([a-z]+)(\\d+)([a-z-]*)");
+
+  /**
+   * Whether an instance type runs on AWS Graviton (arm64): its family's capabilities carry {@code
+   * g} ("g - AWS Graviton processors", EC2 instance type naming conventions: t4g, m7g, r7g, c6gn,
+   * x2gd, g5g), or it is the first-generation {@code a1}. Anything else is x86_64.
+   */
+  static boolean isGraviton(String instanceType) {
+    String family = instanceType.split("\\.", 2)[0];
+    if (family.equals("a1")) {
+      return true;
+    }
+    var m = INSTANCE_FAMILY.matcher(family);
+    return m.matches() && m.group(3).contains("g");
+  }
+
+  /** Every instance type must run the architecture's AMI, or the node group fails to create. */
+  private static void architecture(
+      ClusterSettings.NodeGroupSettings n, String nodes, List<ConfigProblem> problems) {
+    boolean arm = n.architecture() == ClusterSettings.Architecture.ARM64;
+    for (int i = 0; i < n.instanceTypes().size(); i++) {
+      String type = n.instanceTypes().get(i);
+      if (isGraviton(type) != arm) {
+        problems.add(
+            ConfigProblem.of(
+                nodes + ".instanceTypes[" + i + "]",
+                "must be "
+                    + (arm ? "a Graviton (arm64) type such as t4g.medium" : "an x86_64 type")
+                    + " to match "
+                    + nodes
+                    + ".architecture "
+                    + n.architecture().key()
+                    + " (or set architecture to "
+                    + (arm ? "x86_64" : "arm64")
+                    + ")",
+                type));
+      }
+    }
   }
 
   private static void privateAccess(ClusterSettings s, List<ConfigProblem> problems) {

@@ -5,8 +5,12 @@ package dev.plinth.config;
  *
  * @param engine {@code redis} (seeds 000, 001, 002: Redis 7) or {@code valkey}
  * @param engineVersion 7.1
- * @param nodeType cache.t4g.small in dev and staging (seed 004 development: 1 GB class),
- *     cache.r6g.large in prod (seed 001 medium: cache.r6g.large)
+ * @param nodeType cache.t4g.micro in dev (the smallest Graviton node: seed 001's development server
+ *     has no Redis of its own, and its sizing formula, 0.1 MB of Redis memory per concurrent user,
+ *     asks far less than a micro node for a development team; seed 004's 1 GB development cache is
+ *     the larger figure, kept in staging), cache.t4g.small in staging (seed 004 development: 1 GB
+ *     class), cache.r6g.large in prod (seed 001 medium: cache.r6g.large). Redis OSS runs on T4g
+ *     nodes from 5.0.6 (botocore elasticache 2015-02-02, CacheNode)
  * @param shards node groups: 1 in dev and staging, 3 in prod (seed 001 large: 3 masters)
  * @param replicasPerShard 0 in dev, 1 in staging and prod (seed 001: 3 masters + 3 replicas; seed
  *     004: primary + 1-2 replicas, failover under 30 s)
@@ -39,7 +43,7 @@ public record CacheSettings(
 
   public static CacheSettings preset(Environment env) {
     return switch (env) {
-      case DEV -> new CacheSettings(CacheEngine.REDIS, "7.1", "cache.t4g.small", 1, 0, 1);
+      case DEV -> new CacheSettings(CacheEngine.REDIS, "7.1", "cache.t4g.micro", 1, 0, 1);
       case STAGING -> new CacheSettings(CacheEngine.REDIS, "7.1", "cache.t4g.small", 1, 1, 7);
       case PROD -> new CacheSettings(CacheEngine.REDIS, "7.1", "cache.r6g.large", 3, 1, 7);
     };

@@ -57,13 +57,24 @@ public record ClusterSettings(
   /**
    * The managed node group.
    *
-   * @param instanceTypes t3.medium in dev, t3.large in staging, m6i.large in prod (seed 001 medium:
-   *     4 vCPU class app servers; m6i.large 2 vCPU / 8 GB per node, three or more)
+   * @param instanceTypes t4g.medium in dev and staging (2 vCPU, 4 GB per node, Graviton: seed 003's
+   *     staging t3.medium x 2, seed 001's staging 4 vCPU / 8 GB in all, at 19% less than t3.medium:
+   *     issue 16's budgets), m6i.large in prod (seed 001 medium: 4 vCPU class app servers;
+   *     m6i.large 2 vCPU / 8 GB per node, three or more). Every type must match {@code
+   *     architecture}
+   * @param architecture the nodes' CPU architecture, which picks the EKS AMI type: {@code arm64}
+   *     (AL2023_ARM_64_STANDARD) in dev and staging, where the nodes are Graviton, {@code x86_64}
+   *     (AL2023_x86_64_STANDARD) in prod (botocore eks 2017-11-01 AMITypes). The application's
+   *     image must be built for it (docker buildx --platform linux/arm64, or a multi-arch image)
    * @param capacityType SPOT in dev (seed 004: spot for non-critical workloads), ON_DEMAND
-   *     elsewhere
-   * @param minSize 2 (seeds 000, 003), 3 in prod (seed 001 medium)
+   *     elsewhere: staging keeps on-demand to mirror prod's capacity and meets its budget without
+   *     spot
+   * @param minSize 1 in dev (seed 001 development: a single server; one spot t4g.medium holds the
+   *     add-ons and dev's one application replica, and the Cluster Autoscaler adds nodes up to
+   *     maxSize when pods wait; PL-16 asks two nodes in prod only), 2 in staging (seeds 000, 003),
+   *     3 in prod (seed 001 medium)
    * @param maxSize 4 in dev, 10 elsewhere (seeds 000, 001, 003)
-   * @param desiredSize the starting size: the minimum
+   * @param desiredSize the starting size: the minimum (the cost estimate prices this many nodes)
    * @param diskGb encrypted gp3 root volume: 50 GB (seed 003 root volume)
    * @param labels node labels
    * @param taints node taints (none by default); effect NO_SCHEDULE, NO_EXECUTE or
@@ -71,6 +82,7 @@ public record ClusterSettings(
    */
   public record NodeGroupSettings(
       List<String> instanceTypes,
+      Architecture architecture,
       CapacityType capacityType,
       int minSize,
       int maxSize,
@@ -78,6 +90,33 @@ public record ClusterSettings(
       int diskGb,
       Map<String, String> labels,
       List<Taint> taints) {}
+
+  /**
+   * The nodes' CPU architecture and the EKS-optimized Amazon Linux 2023 AMI type that goes with it
+   * (botocore eks 2017-11-01, shape AMITypes).
+   */
+  public enum Architecture implements Keyed {
+    X86_64("x86_64", "AL2023_x86_64_STANDARD"),
+    ARM64("arm64", "AL2023_ARM_64_STANDARD");
+
+    private final String key;
+    private final String amiType;
+
+    Architecture(String key, String amiType) {
+      this.key = key;
+      this.amiType = amiType;
+    }
+
+    @Override
+    public String key() {
+      return key;
+    }
+
+    /** The node group's {@code amiType} for this architecture. */
+    public String amiType() {
+      return amiType;
+    }
+  }
 
   /** A node taint. */
   public record Taint(String key, String value, String effect) {}
@@ -119,17 +158,19 @@ public record ClusterSettings(
         switch (env) {
           case DEV ->
               new NodeGroupSettings(
-                  List.of("t3.medium"),
+                  List.of("t4g.medium"),
+                  Architecture.ARM64,
                   CapacityType.SPOT,
-                  2,
+                  1,
                   4,
-                  2,
+                  1,
                   50,
                   Map.of("workload", "app"),
                   List.of());
           case STAGING ->
               new NodeGroupSettings(
-                  List.of("t3.large"),
+                  List.of("t4g.medium"),
+                  Architecture.ARM64,
                   CapacityType.ON_DEMAND,
                   2,
                   10,
@@ -140,6 +181,7 @@ public record ClusterSettings(
           case PROD ->
               new NodeGroupSettings(
                   List.of("m6i.large"),
+                  Architecture.X86_64,
                   CapacityType.ON_DEMAND,
                   3,
                   10,

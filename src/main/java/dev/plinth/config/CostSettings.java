@@ -21,6 +21,11 @@ package dev.plinth.config;
  *     prod (assumption)
  * @param spotDiscountPercent how much below on-demand spot node groups run: 60 everywhere (AWS:
  *     spot is typically 50-70% below on-demand; 60 is the middle)
+ * @param backupCopyGb database backup data that each copy to another region keeps there and sends
+ *     there each month (RDS's replicated automated backups, an AWS Backup copy action): 100 GB
+ *     everywhere, one full copy of the database's initial storage (seed 004: 100 GB minimum, the
+ *     staging and prod presets' allocatedStorageGb); priced at backup storage plus inter-region
+ *     transfer. Only stacks with such copies (prod's defaults) use it
  */
 public record CostSettings(
     double budgetMonthlyUsd,
@@ -29,13 +34,14 @@ public record CostSettings(
     double wafRequestsMillionsPerMonth,
     double logsGbPerMonth,
     double s3GbStored,
-    double spotDiscountPercent) {
+    double spotDiscountPercent,
+    double backupCopyGb) {
 
   public static CostSettings preset(Environment env) {
     return switch (env) {
-      case DEV -> new CostSettings(200, 50, 1, 1, 5, 10, 60);
-      case STAGING -> new CostSettings(450, 200, 1, 5, 20, 50, 60);
-      case PROD -> new CostSettings(4000, 1000, 5, 50, 100, 500, 60);
+      case DEV -> new CostSettings(200, 50, 1, 1, 5, 10, 60, 100);
+      case STAGING -> new CostSettings(450, 200, 1, 5, 20, 50, 60, 100);
+      case PROD -> new CostSettings(4000, 1000, 5, 50, 100, 500, 60, 100);
     };
   }
 }

@@ -19,6 +19,7 @@ public final class CostValidation {
     nonNegative(problems, "wafRequestsMillionsPerMonth", s.wafRequestsMillionsPerMonth());
     nonNegative(problems, "logsGbPerMonth", s.logsGbPerMonth());
     nonNegative(problems, "s3GbStored", s.s3GbStored());
+    nonNegative(problems, "backupCopyGb", s.backupCopyGb());
     if (s.spotDiscountPercent() < 0 || s.spotDiscountPercent() > 90) {
       problems.add(
           ConfigProblem.of(

@@ -5,11 +5,21 @@ package dev.plinth.config;
  *
  * @param engineVersion major version: 15 everywhere (seeds 000, 001, 002; seed 004 asks 14+ with
  *     pgvector, which 15 ships); minor versions upgrade automatically
- * @param instanceClass db.t4g.medium in dev (seed 004 development: 2 vCPU, 4 GB), db.m6g.large in
- *     staging (2 vCPU, 8 GB: keeps staging within seed 003's $450 budget), db.r6g.xlarge in prod
- *     (seed 001 production medium: 4 vCPU, 32 GB)
+ * @param instanceClass db.t4g.micro in dev (2 vCPU, 1 GiB, Graviton: seed 001's development
+ *     database container, 0.5 CPU and 1 GB of the single 2 vCPU / 4 GB server; RDS's default
+ *     max_connections 112 covers seed 004's pools of at most 50 per container at dev's 2 replicas),
+ *     db.t4g.medium in staging (2 vCPU, 4 GB, Graviton: seed 004's development class, above seed
+ *     003's staging database, an Atlas M10; staging's Multi-AZ pair on db.m6g.large alone was over
+ *     half of seed 003's $450), db.r6g.xlarge in prod (seed 001 production medium: 4 vCPU, 32 GB).
+ *     Not checked offline: that RDS offers PostgreSQL 15 on db.t4g.micro in the stack's region
+ *     ({@code aws rds describe-orderable-db-instance-options --engine postgres --engine-version 15
+ *     --db-instance-class db.t4g.micro}, docs/plan.md, "Cost model")
  * @param multiAz a standby in another zone: off in dev, on in staging and prod (seeds 001, 004)
- * @param allocatedStorageGb initial gp3 storage: 100 GB (seed 004: 100 GB minimum)
+ * @param allocatedStorageGb initial gp3 storage: 20 GB in dev (seed 001 development: 20 GB SSD;
+ *     RDS's gp3 minimum for PostgreSQL, botocore rds 2014-10-31 CreateDBInstance AllocatedStorage:
+ *     20 to 65536), 100 GB in staging and prod (seed 004: 100 GB minimum, a production figure).
+ *     Seed 004's 100 GB conflicts with seed 001's 20 GB in dev: dev holds development data only,
+ *     and storage autoscaling ({@code maxAllocatedStorageGb}) grows it when it fills
  * @param maxAllocatedStorageGb storage autoscaling ceiling: 200 dev, 500 staging, 1000 prod (seed
  *     004: autoscaling up to 1 TB)
  * @param backupRetentionDays automated backups and point-in-time recovery: 7 in dev (seed 004), 14
@@ -47,9 +57,9 @@ public record DatabaseSettings(
       case DEV ->
           new DatabaseSettings(
               "15",
-              "db.t4g.medium",
+              "db.t4g.micro",
               false,
-              100,
+              20,
               200,
               7,
               "03:00-04:00",
@@ -61,7 +71,7 @@ public record DatabaseSettings(
       case STAGING ->
           new DatabaseSettings(
               "15",
-              "db.m6g.large",
+              "db.t4g.medium",
               true,
               100,
               500,

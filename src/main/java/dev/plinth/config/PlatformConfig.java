@@ -20,6 +20,7 @@ package dev.plinth.config;
  *     {@code elasticIps}); a quota not named keeps AWS's default. Plinth never calls AWS with it:
  *     it tells {@code plan --all} what the account holds. Default empty in every environment (a new
  *     account has AWS's defaults)
+ * @param keys {@code plinth:keys}: the KMS key layout ({@link KeySettings})
  */
 public record PlatformConfig(
     String stack,
@@ -34,6 +35,7 @@ public record PlatformConfig(
     WorkloadSettings workloads,
     ObservabilitySettings observability,
     SecretsSettings secrets,
+    KeySettings keys,
     CostSettings cost,
     DrSettings dr,
     String account,
@@ -60,6 +62,7 @@ public record PlatformConfig(
         WorkloadSettings.preset(environment),
         ObservabilitySettings.preset(environment),
         SecretsSettings.preset(environment),
+        KeySettings.preset(environment),
         CostSettings.preset(environment),
         DrSettings.preset(environment),
         DEFAULT_ACCOUNT,

@@ -18,18 +18,22 @@ import java.util.Optional;
  * gateways and public IPv4 addresses, ALBs, WAF web ACLs and rules, RDS instances (class, Multi-AZ,
  * storage; read replicas alike), ElastiCache nodes, KMS keys, secrets and alarms; plus the usage
  * assumptions of {@code plinth:cost} (NAT traffic, ALB capacity units, WAF requests, logs, S3).
- * Replicated automated backups are named in a note, not priced (their size is not in the plan).
+ * Alarms are priced per metric they query (a metric-math alarm on six nodes is six alarm metrics).
+ * Backup copies to another region (RDS's replicated automated backups, AWS Backup copy actions) are
+ * priced from {@code plinth:cost.backupCopyGb}: its storage there and its transfer there.
  */
 public final class CostEstimator {
   private final PriceTable prices;
   private final CostSettings usage;
   private final ResourceGraph graph;
+  private final String region;
   private final Map<String, RecordedResource> byUrn = new HashMap<>();
   private final List<CostLine> lines = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
-  private CostEstimator(ResourceGraph graph, CostSettings usage, PriceTable prices) {
+  private CostEstimator(ResourceGraph graph, CostSettings usage, PriceTable prices, String region) {
     this.graph = graph;
+    this.region = region;
     this.usage = usage;
     this.prices = prices;
     graph.resources().forEach(r -> byUrn.put(r.urn(), r));
@@ -41,7 +45,7 @@ public final class CostEstimator {
 
   public static CostReport estimate(
       ResourceGraph graph, CostSettings usage, String region, PriceTable prices) {
-    CostEstimator e = new CostEstimator(graph, usage, prices);
+    CostEstimator e = new CostEstimator(graph, usage, prices, region);
     e.run();
     if (!PriceTable.REGION.equals(region)) {
       e.notes.add(
@@ -67,15 +71,12 @@ public final class CostEstimator {
         case Types.WEB_ACL -> webAcl(r);
         case Types.RDS -> database(r);
         case Types.RDS_BACKUP_REPLICATION ->
-            notes.add(
-                "automated-backup replication "
-                    + r.name()
-                    + " is not priced: its backup storage in the DR region and the cross-region"
-                    + " transfer depend on the database's size and change rate");
+            backupCopy(r, "replicated automated backups", regionOf(text(r, "kmsKeyId")));
+        case Types.BACKUP_PLAN -> backupPlanCopies(r);
         case Types.CACHE -> cache(r);
         case Types.KMS_KEY -> monthly(r, "KMS key", "kms.key");
         case Types.SECRET -> monthly(r, "secret", "secret");
-        case Types.ALARM -> monthly(r, "alarm", "alarm");
+        case Types.ALARM -> alarm(r);
         default -> {}
       }
     }
@@ -109,6 +110,85 @@ public final class CostEstimator {
     add(r, item, "$" + fmt(p) + "/month", p);
   }
 
+  /**
+   * A metric alarm costs the alarm price per metric it watches: one for a single-metric alarm, one
+   * per {@code metricQueries} entry that reads a metric (expressions are free) for a metric-math
+   * alarm (CloudWatch User Guide, "Analyzing, optimizing, and reducing CloudWatch costs"; the price
+   * table's alarm row).
+   */
+  private void alarm(RecordedResource r) {
+    int metrics = alarmMetrics(r);
+    double p = prices.usd("alarm");
+    add(
+        r,
+        metrics == 1 ? "alarm" : "alarm (metric math, " + metrics + " metrics)",
+        metrics + " x $" + fmt(p) + "/metric-month",
+        metrics * p);
+  }
+
+  /** How many metrics an alarm queries: its metric queries that read a metric, else one. */
+  static int alarmMetrics(RecordedResource r) {
+    JsonNode queries = r.input("metricQueries").orElse(null);
+    if (queries == null || !queries.isArray() || queries.isEmpty()) {
+      return 1;
+    }
+    int metrics = 0;
+    for (JsonNode q : queries) {
+      if (q.hasNonNull("metric")) {
+        metrics++;
+      }
+    }
+    return Math.max(metrics, 1);
+  }
+
+  /** An AWS Backup plan's copy actions: each keeps and sends a copy to another vault. */
+  private void backupPlanCopies(RecordedResource r) {
+    JsonNode rules = r.input("rules").orElse(null);
+    if (rules == null) {
+      return;
+    }
+    for (JsonNode rule : rules) {
+      for (JsonNode copy : rule.path("copyActions")) {
+        String vault = copy.path("destinationVaultArn").asText("");
+        backupCopy(
+            r,
+            "AWS Backup copy (" + rule.path("ruleName").asText("rule") + ")",
+            regionOf(Optional.of(vault)));
+      }
+    }
+  }
+
+  /**
+   * A copy of the database's backups in another region: {@code backupCopyGb} of backup storage
+   * there (no free allowance outside the source region), and the same amount sent there each month
+   * at the inter-region transfer price (RDS User Guide, USER_ReplicateBackups: "DB snapshot copy
+   * charges apply to the data transfer"). A copy within the stack's region is only storage.
+   */
+  private void backupCopy(RecordedResource r, String what, Optional<String> destination) {
+    double gb = usage.backupCopyGb();
+    double storage = prices.usd("rds.backup");
+    add(
+        r,
+        what + " storage" + destination.map(d -> " in " + d).orElse(""),
+        fmt(gb) + " GB x $" + fmt(storage) + "/GB-month (assumption)",
+        gb * storage);
+    if (destination.isEmpty() || !destination.get().equals(region)) {
+      double transfer = prices.usd("transfer.interRegion");
+      add(
+          r,
+          what + " transfer to " + destination.orElse("another region"),
+          fmt(gb) + " GB x $" + fmt(transfer) + "/GB (assumption)",
+          gb * transfer);
+    }
+  }
+
+  /** The region field of an ARN ({@code arn:aws:kms:us-west-2:...}), when there is one. */
+  static Optional<String> regionOf(Optional<String> arn) {
+    return arn.map(a -> a.split(":", -1))
+        .filter(parts -> parts.length > 3 && !parts[3].isBlank())
+        .map(parts -> parts[3]);
+  }
+
   private void eks(RecordedResource r) {
     String version = text(r, "version").orElse("");
     boolean extended = EksVersions.pastStandard(version, EksVersions.today());
@@ -134,13 +214,29 @@ public final class CostEstimator {
         "nodes (" + type + (spot ? ", spot" : "") + ")",
         desired + " x 730 h x $" + fmt(p) + "/h" + (spot ? " x " + fmt(factor) + " (spot)" : ""),
         desired * H * p * factor);
-    int disk = r.input("diskSize").map(JsonNode::asInt).orElse(20);
+    int disk = r.input("diskSize").map(JsonNode::asInt).or(() -> launchTemplateDisk(r)).orElse(20);
     double gp3 = prices.usd("ebs.gp3");
     add(
         r,
         "node disks",
         desired + " x " + disk + " GB x $" + fmt(gp3) + "/GB-month",
         desired * disk * gp3);
+  }
+
+  /**
+   * The root volume of the launch template a node group names (by the id the mock cloud gave the
+   * template): with a launch template, the disk size is the template's, not the group's diskSize.
+   */
+  private Optional<Integer> launchTemplateDisk(RecordedResource group) {
+    Optional<String> id = text(group, "launchTemplate.id");
+    if (id.isEmpty()) {
+      return Optional.empty();
+    }
+    return graph.ofType(Types.LAUNCH_TEMPLATE).stream()
+        .filter(t -> id.get().equals(t.id()))
+        .findFirst()
+        .flatMap(t -> t.input("blockDeviceMappings.0.ebs.volumeSize"))
+        .map(JsonNode::asInt);
   }
 
   private void loadBalancer(RecordedResource r) {

@@ -105,7 +105,9 @@ public record CostReport(
             + CostEstimator.fmt(a.s3GbStored())
             + " GB, spot "
             + CostEstimator.fmt(a.spotDiscountPercent())
-            + "% below on-demand");
+            + "% below on-demand, backup copies "
+            + CostEstimator.fmt(a.backupCopyGb())
+            + " GB each");
     notes.forEach(n -> out.println("    note: " + n));
   }
 
@@ -138,6 +140,7 @@ public record CostReport(
     a.put("logsGbPerMonth", assumptions.logsGbPerMonth());
     a.put("s3GbStored", assumptions.s3GbStored());
     a.put("spotDiscountPercent", assumptions.spotDiscountPercent());
+    a.put("backupCopyGb", assumptions.backupCopyGb());
     ArrayNode n = doc.putArray("notes");
     notes.forEach(n::add);
     return doc;

@@ -28,6 +28,51 @@ public final class DatabaseValidation {
 
   private DatabaseValidation() {}
 
+  /** An RDS DB instance class: {@code db.}, a family, a size ({@code db.t4g.micro}). */
+  static final java.util.regex.Pattern INSTANCE_CLASS =
+      java.util.regex.Pattern.compile("db\\.[a-z][a-z0-9-]*\\.[a-z0-9]+");
+
+  /**
+   * RDS for PostgreSQL's bounds for gp2/gp3 storage in GiB (botocore rds 2014-10-31,
+   * CreateDBInstance AllocatedStorage: "Must be an integer from 20 to 65536").
+   */
+  public static final int MIN_STORAGE_GB = 20;
+
+  public static final int MAX_STORAGE_GB = 65536;
+
+  /** The class's name and the storage bounds RDS accepts for PostgreSQL on gp3. */
+  private static void sizes(DatabaseSettings s, List<ConfigProblem> problems) {
+    if (!INSTANCE_CLASS.matcher(s.instanceClass()).matches()) {
+      problems.add(
+          ConfigProblem.of(
+              KEY + ".instanceClass",
+              "must be an RDS DB instance class such as db.t4g.micro or db.r6g.xlarge",
+              s.instanceClass()));
+    }
+    int storage = s.allocatedStorageGb();
+    if (storage < MIN_STORAGE_GB || storage > MAX_STORAGE_GB) {
+      problems.add(
+          ConfigProblem.of(
+              KEY + ".allocatedStorageGb",
+              "must be between "
+                  + MIN_STORAGE_GB
+                  + " and "
+                  + MAX_STORAGE_GB
+                  + " GB (what RDS for PostgreSQL accepts on gp3)",
+              storage));
+    } else if (s.maxAllocatedStorageGb() <= storage || s.maxAllocatedStorageGb() > MAX_STORAGE_GB) {
+      problems.add(
+          ConfigProblem.of(
+              KEY + ".maxAllocatedStorageGb",
+              "must be above allocatedStorageGb ("
+                  + storage
+                  + ") and at most "
+                  + MAX_STORAGE_GB
+                  + ": storage autoscaling needs room to grow",
+              s.maxAllocatedStorageGb()));
+    }
+  }
+
   /**
    * @param region the stack's {@code aws:region}; null when it is itself invalid (reported
    *     elsewhere)
@@ -35,6 +80,7 @@ public final class DatabaseValidation {
   public static List<ConfigProblem> validate(
       DatabaseSettings s, BackupSettings backups, String region) {
     List<ConfigProblem> problems = new ArrayList<>();
+    sizes(s, problems);
     int rotation = s.masterPasswordRotationDays();
     if (rotation < MIN_ROTATION_DAYS || rotation > MAX_ROTATION_DAYS) {
       problems.add(

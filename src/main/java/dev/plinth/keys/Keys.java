@@ -12,6 +12,7 @@ import dev.plinth.AwsContext;
 import dev.plinth.Component;
 import dev.plinth.Json;
 import dev.plinth.config.Environment;
+import dev.plinth.config.KeySettings.KeyLayout;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,7 +21,9 @@ import java.util.Map;
 /**
  * Customer-managed KMS keys, one per data domain ({@link KeyDomain}), each with yearly rotation and
  * an explicit key policy. A key per domain rather than one per environment keeps each policy to the
- * one service that uses the key, and lets an operator revoke or audit one domain alone.
+ * one service that uses the key, and lets an operator revoke or audit one domain alone; where that
+ * is not worth $1 a month per domain (dev, plinth:keys.layout shared), one key serves every domain
+ * with the union of their policies.
  */
 public final class Keys extends Component {
   public static final String TYPE = "plinth:data:Keys";
@@ -36,22 +39,36 @@ public final class Keys extends Component {
 
   public Keys(
       String name, Environment environment, AwsContext aws, ComponentResourceOptions options) {
+    this(name, environment, KeyLayout.PER_DOMAIN, aws, options);
+  }
+
+  /**
+   * @param layout one key per domain, or one key shared by every domain (plinth:keys.layout): the
+   *     shared key's policy holds every domain's service statements, and every domain's alias
+   *     points at it
+   */
+  public Keys(
+      String name,
+      Environment environment,
+      KeyLayout layout,
+      AwsContext aws,
+      ComponentResourceOptions options) {
     super(TYPE, name, options);
     Map<String, Output<String>> outputs = new java.util.TreeMap<>();
+    Key shared =
+        layout == KeyLayout.SHARED
+            ? key(
+                "shared",
+                "every domain (shared key)",
+                List.of(KeyDomain.values()),
+                environment,
+                aws)
+            : null;
     for (KeyDomain domain : KeyDomain.values()) {
-      Output<String> policy =
-          Output.tuple(aws.accountId(), aws.partition())
-              .applyValue(t -> policy(domain, t.t1, t.t2, aws.region()));
       Key key =
-          new Key(
-              child(domain.key()),
-              KeyArgs.builder()
-                  .description("Plinth " + environment.key() + ": " + domain.description())
-                  .enableKeyRotation(true)
-                  .deletionWindowInDays(deletionWindowDays(environment))
-                  .policy(policy)
-                  .build(),
-              statefulOptions(environment.isProduction()));
+          shared != null
+              ? shared
+              : key(domain.key(), domain.description(), List.of(domain), environment, aws);
       new Alias(
           child(domain.key() + "-alias"),
           AliasArgs.builder()
@@ -63,6 +80,26 @@ public final class Keys extends Component {
       outputs.put(domain.key() + "KeyArn", key.arn());
     }
     registerOutputs(Map.copyOf(outputs));
+  }
+
+  private Key key(
+      String suffix,
+      String description,
+      List<KeyDomain> domains,
+      Environment environment,
+      AwsContext aws) {
+    Output<String> policy =
+        Output.tuple(aws.accountId(), aws.partition())
+            .applyValue(t -> policy(domains, t.t1, t.t2, aws.region()));
+    return new Key(
+        child(suffix),
+        KeyArgs.builder()
+            .description("Plinth " + environment.key() + ": " + description)
+            .enableKeyRotation(true)
+            .deletionWindowInDays(deletionWindowDays(environment))
+            .policy(policy)
+            .build(),
+        statefulOptions(environment.isProduction()));
   }
 
   /** The ARN of a domain's key. */
@@ -90,6 +127,12 @@ public final class Keys extends Component {
 
   /** The account administers the key; the domain's service may use it. */
   public static String policy(KeyDomain domain, String account, String partition, String region) {
+    return policy(List.of(domain), account, partition, region);
+  }
+
+  /** The account administers the key; each of the domains' services may use it. */
+  public static String policy(
+      List<KeyDomain> domains, String account, String partition, String region) {
     List<Object> statements = new ArrayList<>();
     statements.add(
         obj(
@@ -98,7 +141,7 @@ public final class Keys extends Component {
             "Principal", obj("AWS", "arn:" + partition + ":iam::" + account + ":root"),
             "Action", "kms:*",
             "Resource", "*"));
-    statements.addAll(domain.serviceStatements(account, partition, region));
+    domains.forEach(d -> statements.addAll(d.serviceStatements(account, partition, region)));
     return Json.policy(statements.toArray());
   }
 }

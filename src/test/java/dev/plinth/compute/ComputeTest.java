@@ -21,8 +21,8 @@ class ComputeTest {
 
   @ParameterizedTest
   @CsvSource({
-    "dev, 2, 4, SPOT, t3.medium",
-    "staging, 2, 10, ON_DEMAND, t3.large",
+    "dev, 1, 4, SPOT, t4g.medium",
+    "staging, 2, 10, ON_DEMAND, t4g.medium",
     "prod, 3, 10, ON_DEMAND, m6i.large"
   })
   void theNodeGroupScalesWithinTheSeedsBounds(

@@ -27,6 +27,7 @@ class CostSettingsTest {
         "albAverageLcus | -2 | plinth:cost.albAverageLcus must be 0 or more (got -2.0)",
         "wafRequestsMillionsPerMonth | -3 | plinth:cost.wafRequestsMillionsPerMonth must be 0 or more (got -3.0)",
         "spotDiscountPercent | 95 | plinth:cost.spotDiscountPercent must be between 0 and 90 (got 95.0)",
+        "backupCopyGb | -1 | plinth:cost.backupCopyGb must be 0 or more (got -1.0)",
       })
   void badCostSettingsAreRefusedNamingKeyAndValue(String key, double value, String message) {
     assertThatThrownBy(() -> Plans.config("dev", Map.of("plinth:cost", Map.of(key, value))))
@@ -47,6 +48,7 @@ class CostSettingsTest {
     "wafRequestsMillionsPerMonth, 0",
     "logsGbPerMonth, 0",
     "s3GbStored, 0",
+    "backupCopyGb, 0",
     "budgetMonthlyUsd, 0.01"
   })
   void theBoundsOfCostSettingsAreAllowed(String key, double value) {

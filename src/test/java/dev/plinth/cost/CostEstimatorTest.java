@@ -56,8 +56,8 @@ class CostEstimatorTest {
         costs(
             "dev-cluster",
             H * 0.10 // EKS control plane
-                + 2 * H * 0.0416 * (1 - 0.60) // two t3.medium spot nodes, 60% below on-demand
-                + 2 * 20 * 0.08, // their root volumes, priced at EKS's 20 GB default (see README)
+                + 1 * H * 0.0336 * (1 - 0.60) // one t4g.medium spot node, 60% below on-demand
+                + 1 * 50 * 0.08, // its 50 GB root volume, from the launch template
             "dev-network",
             1 * H * 0.045 // NAT gateway
                 + 1 * H * 0.005 // its Elastic IP (public IPv4)
@@ -69,15 +69,17 @@ class CostEstimatorTest {
             "dev-edge-waf",
             5 + 5 * 1.00 + 1 * 0.60, // web ACL, 5 rules or rule groups, 1 M requests
             "dev-db",
-            H * 0.065 + 100 * 0.115, // db.t4g.medium single-AZ, 100 GB gp3
+            H * 0.016 + 20 * 0.115, // db.t4g.micro single-AZ, 20 GB gp3
             "dev-cache",
-            1 * H * 0.032, // one cache.t4g.small node
+            1 * H * 0.016, // one cache.t4g.micro node
             "dev-secrets",
             1 * 0.40, // the cache's AUTH token
             "dev-keys",
-            8 * 1.00, // KMS keys: logs, database, cache, secrets, backup, cluster, alerts, audit
+            1 * 1.00, // one KMS key shared by every domain (plinth:keys.layout shared)
             "dev-monitoring",
-            12 * 0.10, // alarms: ALB 3, PostgreSQL 4, Redis 3 (no replica lag), nodes 2
+            // alarm metrics: ALB 5xx rate 2 (errors, requests), p95 1, unhealthy 1; PostgreSQL 4;
+            // Redis CPU, memory, evictions 1 each (one node); nodes 2
+            (2 + 1 + 1 + 4 + 3 * 1 + 2) * 0.10,
             "usage",
             5 * (0.50 + 0.03) // logs: 5 GB ingested and stored
                 + 10 * 0.023)); // S3 Standard: 10 GB
@@ -90,7 +92,7 @@ class CostEstimatorTest {
         Environment.STAGING,
         costs(
             "staging-cluster",
-            H * 0.10 + 2 * H * 0.0832 + 2 * 20 * 0.08, // control plane, two t3.large nodes, volumes
+            H * 0.10 + 2 * H * 0.0336 + 2 * 50 * 0.08, // control plane, two t4g.medium, 50 GB each
             "staging-network",
             1 * H * 0.045 + 1 * H * 0.005 + 200 * 0.045,
             "staging-edge-lb",
@@ -100,15 +102,17 @@ class CostEstimatorTest {
             "staging-edge-waf",
             5 + 5 * 1.00 + 5 * 0.60, // web ACL, 5 rules or rule groups, 5 M requests
             "staging-db",
-            H * 0.159 * 2 + 100 * 0.23, // db.m6g.large Multi-AZ, 100 GB gp3 Multi-AZ
+            H * 0.065 * 2 + 100 * 0.23, // db.t4g.medium Multi-AZ, 100 GB gp3 Multi-AZ
             "staging-cache",
             2 * H * 0.032, // one shard, primary + replica, cache.t4g.small
             "staging-secrets",
             0.40,
             "staging-keys",
-            8 * 1.00,
+            8 * 1.00, // a key per domain
             "staging-monitoring",
-            13 * 0.10, // alarms: ALB 3, PostgreSQL 4, Redis 4, nodes 2
+            // alarm metrics: ALB 2 + 1 + 1; PostgreSQL 4; Redis CPU, memory, evictions and
+            // replication lag over 2 nodes each; nodes 2
+            (2 + 1 + 1 + 4 + 4 * 2 + 2) * 0.10,
             "usage",
             20 * (0.50 + 0.03) + 50 * 0.023));
   }
@@ -122,7 +126,7 @@ class CostEstimatorTest {
             "prod-cluster",
             H * 0.10
                 + 3 * H * 0.096
-                + 3 * 20 * 0.08, // control plane, three m6i.large nodes, volumes
+                + 3 * 50 * 0.08, // control plane, three m6i.large nodes, 50 GB volumes
             "prod-network",
             3 * H * 0.045 + 3 * H * 0.005 + 1000 * 0.045,
             "prod-edge-lb",
@@ -135,7 +139,9 @@ class CostEstimatorTest {
             H * 0.45 * 2
                 + 100 * 0.23 // db.r6g.xlarge Multi-AZ primary, 100 GB gp3 Multi-AZ
                 + H * 0.45 // one read replica, single-AZ
-                + 1.00, // the key of the replicated automated backups in the DR region
+                + 1.00 // the key of the replicated automated backups in the DR region
+                + 100 * 0.095 // the replicated backups: 100 GB (backupCopyGb) of backup storage
+                + 100 * 0.02, // and their transfer to us-west-2
             "prod-cache",
             6 * H * 0.206, // three shards of primary + replica, cache.r6g.large
             "prod-secrets",
@@ -143,9 +149,13 @@ class CostEstimatorTest {
             "prod-keys",
             8 * 1.00,
             "prod-backups",
-            1.00, // the replicated backups' key in the DR region
+            1.00 // the replicated backups' key in the DR region
+                + 100 * 0.095 // AWS Backup's copy to the DR vault: 100 GB stored
+                + 100 * 0.02, // and sent to us-west-2
             "prod-monitoring",
-            14 * 0.10, // the same and the replica's lag
+            // alarm metrics: ALB 2 + 1 + 1; PostgreSQL 4 and the replica's lag; Redis CPU,
+            // memory, evictions and replication lag over 6 nodes each; nodes 2
+            (2 + 1 + 1 + 4 + 1 + 4 * 6 + 2) * 0.10,
             "usage",
             100 * (0.50 + 0.03) + 500 * 0.023));
   }
@@ -159,7 +169,7 @@ class CostEstimatorTest {
     double expected =
         H * 0.10 // EKS control plane, the newest version, in standard support
             + 3 * H * 0.096 // 3 m6i.large nodes
-            + 3 * 20 * 0.08 // their 20 GB gp3 disks (EKS default size)
+            + 3 * 50 * 0.08 // their 50 GB gp3 disks, from the launch template
             + 2 * H * 0.045 // 2 NAT gateways
             + 2 * H * 0.005 // 2 Elastic IPs
             + H * 0.0225 // ALB
@@ -178,13 +188,10 @@ class CostEstimatorTest {
             + 0.10 // an alarm
             + 1000 * 0.045 // NAT data processed
             + 100 * (0.50 + 0.03) // logs
-            + 500 * 0.023; // S3 Standard
+            + 500 * 0.023 // S3 Standard
+            + 2 * (100 * 0.095 + 100 * 0.02); // RDS's and AWS Backup's copies to us-west-2
     assertThat(report.total()).isCloseTo(expected, within(0.001));
-    assertThat(report.notes())
-        .as("notes of the baseline: only the unpriced backup replication")
-        .singleElement()
-        .asString()
-        .contains("prod-db-backup-replication");
+    assertThat(report.notes()).as("notes of the baseline: everything priced").isEmpty();
   }
 
   @Test
@@ -215,21 +222,111 @@ class CostEstimatorTest {
     assertThat(extended - standard).isCloseTo(H * (0.60 - 0.10), within(0.001));
   }
 
+  /** The lines of an estimate whose item names a resource and starts with a word. */
+  static java.util.List<CostLine> lines(CostReport report, String resource, String startsWith) {
+    return report.lines().stream()
+        .filter(l -> l.item().startsWith(startsWith) && l.item().endsWith(" " + resource))
+        .toList();
+  }
+
   @Test
-  void replicatedAutomatedBackupsAreNamedInANoteNotGuessed() {
-    CostReport prod =
-        CostEstimator.estimate(
-            Plans.ofStack("prod"), CostSettings.preset(Environment.PROD), "us-east-1");
+  void replicatedAutomatedBackupsArePricedFromTheStatedCopySizeStoredAndSent() {
+    CostSettings preset = CostSettings.preset(Environment.PROD);
+    CostReport prod = CostEstimator.estimate(Plans.ofStack("prod"), preset, "us-east-1");
+    CostSettings doubled =
+        new CostSettings(
+            preset.budgetMonthlyUsd(),
+            preset.trafficGbPerMonth(),
+            preset.albAverageLcus(),
+            preset.wafRequestsMillionsPerMonth(),
+            preset.logsGbPerMonth(),
+            preset.s3GbStored(),
+            preset.spotDiscountPercent(),
+            2 * preset.backupCopyGb());
+    CostReport bigger = CostEstimator.estimate(Plans.ofStack("prod"), doubled, "us-east-1");
     CostReport dev =
         CostEstimator.estimate(
             Plans.ofStack("dev"), CostSettings.preset(Environment.DEV), "us-east-1");
 
-    assertThat(prod.notes())
+    var storage = lines(prod, "prod-db-backup-replication", "replicated automated backups storage");
+    var transfer =
+        lines(prod, "prod-db-backup-replication", "replicated automated backups transfer");
+    assertThat(storage)
+        .as("the DR region's backup storage of prod-db-backup-replication")
         .singleElement()
-        .asString()
-        .contains("prod-db-backup-replication")
-        .contains("not priced");
-    assertThat(dev.notes()).as("notes of dev, which replicates nothing").isEmpty();
+        .satisfies(
+            l -> {
+              assertThat(l.item()).contains("in us-west-2");
+              assertThat(l.monthlyUsd()).isCloseTo(100 * 0.095, within(0.001));
+            });
+    assertThat(transfer)
+        .as("the transfer to the DR region of prod-db-backup-replication")
+        .singleElement()
+        .satisfies(l -> assertThat(l.monthlyUsd()).isCloseTo(100 * 0.02, within(0.001)));
+    assertThat(bigger.total() - prod.total())
+        .as("twice plinth:cost.backupCopyGb adds the same again, for RDS's and AWS Backup's copy")
+        .isCloseTo(2 * (100 * 0.095 + 100 * 0.02), within(0.001));
+    assertThat(prod.notes()).as("notes of prod: nothing left unpriced").isEmpty();
+    assertThat(dev.lines())
+        .as("dev copies no backups to another region")
+        .noneMatch(l -> l.item().contains("transfer to"));
+  }
+
+  @Test
+  void aBackupCopyWithinTheStacksRegionIsStorageOnly() {
+    GraphBuilder g = FixturesAccess.compliant("prod");
+    g.set(
+        "prod-backup-plan",
+        "rules.0.copyActions.0.destinationVaultArn",
+        "'arn:aws:backup:us-east-1:123456789012:backup-vault:other'");
+    CostReport report =
+        CostEstimator.estimate(g.build(), CostSettings.preset(Environment.PROD), "us-east-1");
+
+    assertThat(lines(report, "prod-backup-plan", "AWS Backup copy"))
+        .as("the copy lines of prod-backup-plan, copying within us-east-1")
+        .singleElement()
+        .satisfies(l -> assertThat(l.item()).contains("storage in us-east-1"));
+  }
+
+  @Test
+  void aMetricMathAlarmIsPricedPerMetricItQueries() {
+    GraphBuilder g = FixturesAccess.compliant("prod");
+    double single =
+        CostEstimator.estimate(g.build(), CostSettings.preset(Environment.PROD), "us-east-1")
+            .total();
+    g.add(
+        "aws:cloudwatch/metricAlarm:MetricAlarm",
+        "prod-monitoring-cache-cpu",
+        "{metricQueries: [{id: 'worst', expression: 'MAX([n0, n1, n2])', returnData: true},"
+            + " {id: 'n0', metric: {metricName: 'EngineCPUUtilization', period: 60, stat:"
+            + " 'Maximum'}}, {id: 'n1', metric: {metricName: 'EngineCPUUtilization', period: 60,"
+            + " stat: 'Maximum'}}, {id: 'n2', metric: {metricName: 'EngineCPUUtilization',"
+            + " period: 60, stat: 'Maximum'}}]}");
+    CostReport report =
+        CostEstimator.estimate(g.build(), CostSettings.preset(Environment.PROD), "us-east-1");
+
+    assertThat(report.total() - single)
+        .as("prod-monitoring-cache-cpu: three metrics and an expression, the expression free")
+        .isCloseTo(3 * 0.10, within(0.001));
+    assertThat(lines(report, "prod-monitoring-cache-cpu", "alarm"))
+        .singleElement()
+        .satisfies(l -> assertThat(l.item()).contains("3 metrics"));
+  }
+
+  @Test
+  void nodeDisksComeFromTheLaunchTemplateTheGroupNames() {
+    GraphBuilder g = FixturesAccess.compliant("prod");
+    double at50 =
+        CostEstimator.estimate(g.build(), CostSettings.preset(Environment.PROD), "us-east-1")
+            .total();
+    g.set("prod-cluster-nodes-lt", "blockDeviceMappings.0.ebs.volumeSize", "80");
+    double at80 =
+        CostEstimator.estimate(g.build(), CostSettings.preset(Environment.PROD), "us-east-1")
+            .total();
+
+    assertThat(at80 - at50)
+        .as("3 nodes of prod-cluster-nodes, each 30 GB more in prod-cluster-nodes-lt")
+        .isCloseTo(3 * 30 * 0.08, within(0.001));
   }
 
   @Test
@@ -261,7 +358,7 @@ class CostEstimatorTest {
 
   @Test
   void overBudgetIsStated() {
-    CostSettings tight = new CostSettings(10, 0, 0, 0, 0, 0, 60);
+    CostSettings tight = new CostSettings(10, 0, 0, 0, 0, 0, 60, 0);
     CostReport report = CostEstimator.estimate(Plans.ofStack("dev"), tight, "us-east-1");
 
     assertThat(report.withinBudget()).isFalse();

@@ -23,8 +23,8 @@ class DataTierTest {
 
   @ParameterizedTest
   @CsvSource({
-    "dev, false, 7, false, db.t4g.medium, 200",
-    "staging, true, 14, true, db.m6g.large, 500",
+    "dev, false, 7, false, db.t4g.micro, 200",
+    "staging, true, 14, true, db.t4g.medium, 500",
     "prod, true, 30, true, db.r6g.xlarge, 1000"
   })
   void thePrimaryKeepsDataSafeForItsEnvironment(

@@ -58,6 +58,49 @@ class KeysTest {
   }
 
   @Test
+  void aSharedLayoutMakesOneKeyWhosePolicyHoldsEveryDomainsStatementsAndEveryAliasTargetsIt()
+      throws Exception {
+    ResourceGraph graph =
+        Handles.build(
+            ctx ->
+                new Keys(
+                    "test-keys",
+                    Environment.DEV,
+                    dev.plinth.config.KeySettings.KeyLayout.SHARED,
+                    Handles.aws(),
+                    ComponentResourceOptions.builder().build()));
+
+    RecordedResource shared = graph.get("aws:kms/key:Key", "test-keys-shared");
+    assertThat(graph.ofType("aws:kms/key:Key")).as("keys of a shared layout").hasSize(1);
+    assertThat(shared.input("enableKeyRotation").orElseThrow().asBoolean())
+        .as("rotation of %s", shared.name())
+        .isTrue();
+    var policy = new com.fasterxml.jackson.databind.ObjectMapper().readTree(shared.text("policy"));
+    List<String> sids = new java.util.ArrayList<>();
+    policy.get("Statement").forEach(st -> sids.add(st.path("Sid").asText()));
+    for (KeyDomain domain : KeyDomain.values()) {
+      String own = Keys.policy(domain, "123456789012", "aws", "us-east-1");
+      var ownStatements = new com.fasterxml.jackson.databind.ObjectMapper().readTree(own);
+      ownStatements
+          .get("Statement")
+          .forEach(
+              st ->
+                  assertThat(sids)
+                      .as("statements of %s: those of domain %s", shared.name(), domain)
+                      .contains(st.path("Sid").asText()));
+      RecordedResource alias =
+          graph.get("aws:kms/alias:Alias", "test-keys-" + domain.key() + "-alias");
+      assertThat(alias.text("name"))
+          .as("alias of domain %s", domain)
+          .isEqualTo("alias/plinth/dev/" + domain.key());
+      assertThat(alias.text("targetKeyId"))
+          .as("the key %s points at", alias.name())
+          .isEqualTo(shared.id());
+    }
+    assertThat(sids).as("statement ids of %s, each once", shared.name()).doesNotHaveDuplicates();
+  }
+
+  @Test
   void aKeyRingWithoutADomainsKeyIsRefusedNamingTheDomain() {
     var arns = new java.util.EnumMap<KeyDomain, com.pulumi.core.Output<String>>(KeyDomain.class);
     for (KeyDomain domain : KeyDomain.values()) {

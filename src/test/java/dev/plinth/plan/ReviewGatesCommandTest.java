@@ -144,7 +144,7 @@ class ReviewGatesCommandTest {
     assertThat(table).containsPattern("NAT gateways +1 +1 +3");
     assertThat(table).containsPattern("availability zones +2 +3 +3");
     assertThat(table)
-        .containsPattern("PostgreSQL class +db.t4g.medium +db.m6g.large +db.r6g.xlarge");
+        .containsPattern("PostgreSQL class +db.t4g.micro +db.t4g.medium +db.r6g.xlarge");
     assertThat(table).containsPattern("cost / month +\\$");
     assertThat(table).containsPattern("app replicas \\(min-max\\) +1-2 +1-3 +2-20");
     assertThat(table)

@@ -16,16 +16,29 @@ class BudgetRulesTest {
 
   @Test
   void devOverItsBudgetFailsTheAdvisoryRuleNamingTheBudgetAndTheShare() {
-    var config = Plans.stackFile("dev");
-    Review review = Review.of(Plans.ofStack("dev"), config, PolicyMode.ENFORCE);
+    // the shipped dev preset is within its $200 (issue 16; BudgetLeversTest): a $150 budget is not
+    var config = Plans.config("dev", Map.of("plinth:cost", Map.of("budgetMonthlyUsd", 150)));
+    Review review = Review.of(Plans.of(config), config, PolicyMode.ENFORCE);
 
     Finding finding = review.policy().verdict("COST-01", "dev-budget-monthly").orElseThrow();
-    assertThat(review.cost().withinBudget()).as("dev's estimate within its budget").isFalse();
+    assertThat(review.cost().withinBudget()).as("dev's estimate within $150").isFalse();
     assertThat(finding.verdict()).as("COST-01 on dev-budget-monthly").isEqualTo(Verdict.FAIL);
     assertThat(String.join(" ", finding.messages()))
-        .contains("dev-budget-monthly: is $200.00 a month")
+        .contains("dev-budget-monthly: is $150.00 a month")
         .containsPattern("the estimate is \\$[\\d,.]+ \\(\\d+% of it\\)");
     assertThat(review.exitCode()).as("an advisory failure does not fail the plan").isZero();
+  }
+
+  @Test
+  void theShippedDevAndStagingPassTheAdvisoryBudgetRule() {
+    for (String stack : java.util.List.of("dev", "staging")) {
+      Review review = Review.of(Plans.ofStack(stack), Plans.stackFile(stack), PolicyMode.ENFORCE);
+
+      assertThat(
+              review.policy().verdict("COST-01", stack + "-budget-monthly").orElseThrow().verdict())
+          .as("COST-01 on %s-budget-monthly", stack)
+          .isEqualTo(Verdict.PASS);
+    }
   }
 
   @Test
