@@ -9,6 +9,7 @@ import dev.plinth.config.SettingsChecks;
 import dev.plinth.data.DatabaseValidation;
 import dev.plinth.edge.EdgeValidation;
 import dev.plinth.network.NetworkValidation;
+import dev.plinth.schedule.OfficeHoursValidation;
 import dev.plinth.workloads.WorkloadValidation;
 import java.util.List;
 
@@ -39,7 +40,8 @@ public final class Checks {
           SettingsChecks.QUOTAS,
           ClusterValidation.REPOSITORY_NAMES,
           SettingsChecks.SECRETS,
-          DatabaseValidation.CHECK);
+          DatabaseValidation.CHECK,
+          OfficeHoursValidation.CHECK);
 
   /**
    * Loads and validates a stack's configuration with {@link #ALL}; throws {@link
