@@ -323,28 +323,9 @@ public final class CostEstimator {
   }
 
   private boolean scheduled(RecordedResource r) {
-    if (officeHours == null || !officeHours.enabled()) {
-      return false;
-    }
-    for (RecordedResource schedule : graph.ofType(Types.SCHEDULE)) {
-      String target = text(schedule, "target.arn").orElse("");
-      JsonNode input = json(text(schedule, "target.input").orElse("{}"));
-      if (r.type().equals(Types.NODE_GROUP)
-          && target.endsWith(":eks:updateNodegroupConfig")
-          && input.path("ScalingConfig").path("DesiredSize").asInt(-1) == 0
-          && input.path("ClusterName").asText().equals(text(r, "clusterName").orElse(null))) {
-        return true;
-      }
-      if (r.type().equals(Types.RDS)
-          && target.endsWith(":rds:stopDBInstance")
-          && input
-              .path("DbInstanceIdentifier")
-              .asText()
-              .equals(text(r, "identifier").orElse(null))) {
-        return true;
-      }
-    }
-    return false;
+    return officeHours != null
+        && officeHours.enabled()
+        && !dev.plinth.policy.Resources.stoppingSchedules(graph, r).isEmpty();
   }
 
   /**
@@ -389,14 +370,6 @@ public final class CostEstimator {
               + " million free a month ($"
               + fmt(perMillion)
               + " per million beyond): $0");
-    }
-  }
-
-  private static JsonNode json(String text) {
-    try {
-      return dev.plinth.Json.MAPPER.readTree(text);
-    } catch (java.io.IOException e) {
-      return dev.plinth.Json.MAPPER.createObjectNode();
     }
   }
 
