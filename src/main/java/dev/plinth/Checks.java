@@ -10,6 +10,7 @@ import dev.plinth.data.CacheValidation;
 import dev.plinth.data.DatabaseValidation;
 import dev.plinth.edge.EdgeValidation;
 import dev.plinth.network.NetworkValidation;
+import dev.plinth.schedule.OfficeHoursValidation;
 import dev.plinth.workloads.WorkloadValidation;
 import java.util.List;
 
@@ -42,7 +43,8 @@ public final class Checks {
           SettingsChecks.SECRETS,
           SettingsChecks.DR,
           DatabaseValidation.CHECK,
-          CacheValidation.CHECK);
+          CacheValidation.CHECK,
+          OfficeHoursValidation.CHECK);
 
   /**
    * Loads and validates a stack's configuration with {@link #ALL}; throws {@link

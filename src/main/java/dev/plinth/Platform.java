@@ -28,6 +28,7 @@ import dev.plinth.network.Network;
 import dev.plinth.observability.AuditTrail;
 import dev.plinth.observability.Budget;
 import dev.plinth.observability.Monitoring;
+import dev.plinth.schedule.OfficeHours;
 import dev.plinth.workloads.Application;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,7 @@ public final class Platform {
     Data data = data(ctx, config, base, network);
     Backups backups = backups(ctx, config, base, data.database());
     Compute compute = compute(ctx, config, base, network);
+    officeHours(ctx, config, base, data, compute);
     workloads(ctx, config, compute, edge, data);
     observability(ctx, config, base, edge, data, backups, compute);
   }
@@ -313,6 +315,30 @@ public final class Platform {
     ctx.export("kubeconfig", cluster.kubeconfig());
     ctx.export("repositoryUrls", registry.repositoryUrls());
     return new Compute(registry, cluster, cluster.access().after(List.of(addons)));
+  }
+
+  /**
+   * The node group scaled to zero and the database stopped outside office hours, when {@code
+   * plinth:officeHours.enabled} (on in dev and staging, off in prod).
+   */
+  static Optional<OfficeHours> officeHours(
+      Context ctx, PlatformConfig config, Foundation base, Data data, Compute compute) {
+    if (!config.officeHours().enabled()) {
+      return Optional.empty();
+    }
+    var officeHours =
+        new OfficeHours(
+            config.prefix() + "-office-hours",
+            new OfficeHours.Args(
+                config.officeHours(),
+                config.environment().key(),
+                base.aws(),
+                compute.cluster().scaling(),
+                data.database().identifier(),
+                data.database().arn()),
+            in(config, "schedule"));
+    ctx.export("officeHoursScheduleGroup", officeHours.groupName());
+    return Optional.of(officeHours);
   }
 
   /** The application's Kubernetes objects, when {@code plinth:workloads.enabled}. */

@@ -28,7 +28,8 @@ class ArchitectureTest {
     "dev.plinth.compute..",
     "dev.plinth.workloads..",
     "dev.plinth.backup..",
-    "dev.plinth.observability.."
+    "dev.plinth.observability..",
+    "dev.plinth.schedule.."
   };
 
   /** What reads a plan after the fact: no component may need it to build resources. */

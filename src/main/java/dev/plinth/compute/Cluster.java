@@ -113,6 +113,7 @@ public final class Cluster extends Component {
   private final Provider kubernetes;
   private final String clusterName;
   private NodeGroup nodes;
+  private NodeGroupSettings nodeSettings;
 
   public Cluster(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
@@ -479,6 +480,7 @@ public final class Cluster extends Component {
                 .ignoreChanges("scalingConfig.desiredSize")
                 .build());
     nodes = group;
+    nodeSettings = n;
     autoscalerDiscoveryTags(group);
     return group;
   }
@@ -541,13 +543,12 @@ public final class Cluster extends Component {
   private void autoscalerDiscoveryTags(NodeGroup group) {
     // Node-group tags do not reach the Auto Scaling group: put the autoscaler's discovery tags
     // there.
-    Output<String> asg =
-        group.resources().applyValue(r -> r.get(0).autoscalingGroups().get(0).name().orElseThrow());
+    Output<String> asg = autoScalingGroupName(group);
     Map<String, String> tags =
         Map.of(
             "k8s.io/cluster-autoscaler/enabled",
             "true",
-            "k8s.io/cluster-autoscaler/" + clusterName,
+            autoscalerOwnedTagKey(clusterName),
             "owned");
     tags.forEach(
         (key, value) ->
@@ -559,6 +560,21 @@ public final class Cluster extends Component {
                         TagTagArgs.builder().key(key).value(value).propagateAtLaunch(false).build())
                     .build(),
                 childOptions()));
+  }
+
+  private static Output<String> autoScalingGroupName(NodeGroup group) {
+    return group
+        .resources()
+        .applyValue(r -> r.get(0).autoscalingGroups().get(0).name().orElseThrow());
+  }
+
+  /**
+   * The Cluster Autoscaler's ownership tag on the node group's Auto Scaling group ({@code
+   * k8s.io/cluster-autoscaler/<cluster>}, value {@code owned}): auto-discovery finds the group by
+   * it, and the autoscaler's IAM policy allows scaling only groups that carry it (ClusterAddons).
+   */
+  public static String autoscalerOwnedTagKey(String clusterName) {
+    return "k8s.io/cluster-autoscaler/" + clusterName;
   }
 
   /** The resource types a node's launch template tags. */
@@ -654,6 +670,22 @@ public final class Cluster extends Component {
   /** The kubeconfig, a secret. */
   public Output<String> kubeconfig() {
     return kubeconfig;
+  }
+
+  /**
+   * The handle for scaling the managed node group from outside the cluster (office hours): its
+   * names, ARN, Auto Scaling group and configured sizes.
+   */
+  public NodeGroupScaling scaling() {
+    return new NodeGroupScaling(
+        cluster.name(),
+        nodes.nodeGroupName(),
+        nodes.arn(),
+        autoScalingGroupName(nodes),
+        autoscalerOwnedTagKey(clusterName),
+        nodeSettings.minSize(),
+        nodeSettings.maxSize(),
+        nodeSettings.desiredSize());
   }
 
   /** The managed node group: what runs pods, for resources that need running pods. */

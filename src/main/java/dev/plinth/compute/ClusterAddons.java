@@ -220,7 +220,7 @@ public final class ClusterAddons extends Component {
             "Condition",
             obj(
                 "StringEquals",
-                obj("aws:ResourceTag/k8s.io/cluster-autoscaler/" + clusterName, "owned"))));
+                obj("aws:ResourceTag/" + Cluster.autoscalerOwnedTagKey(clusterName), "owned"))));
   }
 
   /**

@@ -8,6 +8,8 @@ package dev.plinth.config;
  * @param stack the Pulumi stack name
  * @param environment {@code plinth:environment}: dev, staging or prod (required; picks the preset)
  * @param region {@code aws:region} (required)
+ * @param officeHours {@code plinth:officeHours}: when the node group and the database run (on in
+ *     dev and staging, off in prod; see {@link OfficeHoursSettings})
  * @param account {@code plinth:account}: a name for the AWS account the stack deploys to (an alias
  *     or the 12-digit id; Plinth never calls AWS with it). {@code plan --all} treats stacks with
  *     the same account as sharing one account's names and quotas, and stacks with the same account
@@ -38,6 +40,7 @@ public record PlatformConfig(
     KeySettings keys,
     CostSettings cost,
     DrSettings dr,
+    OfficeHoursSettings officeHours,
     String account,
     java.util.Map<String, Integer> quotas) {
 
@@ -65,6 +68,7 @@ public record PlatformConfig(
         KeySettings.preset(environment),
         CostSettings.preset(environment),
         DrSettings.preset(environment),
+        OfficeHoursSettings.preset(environment),
         DEFAULT_ACCOUNT,
         java.util.Map.of());
   }

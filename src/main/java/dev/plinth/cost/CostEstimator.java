@@ -2,6 +2,7 @@ package dev.plinth.cost;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plinth.config.CostSettings;
+import dev.plinth.config.OfficeHoursSettings;
 import dev.plinth.plan.RecordedResource;
 import dev.plinth.plan.ResourceGraph;
 import dev.plinth.policy.EksVersions;
@@ -30,6 +31,7 @@ public final class CostEstimator {
   private final Map<String, RecordedResource> byUrn = new HashMap<>();
   private final List<CostLine> lines = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
+  private OfficeHoursSettings officeHours;
 
   private CostEstimator(ResourceGraph graph, CostSettings usage, PriceTable prices, String region) {
     this.graph = graph;
@@ -45,8 +47,28 @@ public final class CostEstimator {
 
   public static CostReport estimate(
       ResourceGraph graph, CostSettings usage, String region, PriceTable prices) {
+    return estimate(graph, usage, region, prices, null);
+  }
+
+  /**
+   * With the stack's office hours: the node groups and database instances that the plan's office
+   * hours schedules stop are priced for the scheduled hours only ({@link #officeHours}).
+   */
+  public static CostReport estimate(
+      ResourceGraph graph, CostSettings usage, String region, OfficeHoursSettings officeHours) {
+    return estimate(graph, usage, region, PriceTable.standard(), officeHours);
+  }
+
+  static CostReport estimate(
+      ResourceGraph graph,
+      CostSettings usage,
+      String region,
+      PriceTable prices,
+      OfficeHoursSettings officeHours) {
     CostEstimator e = new CostEstimator(graph, usage, prices, region);
+    e.officeHours = officeHours;
     e.run();
+    e.officeHoursNotes();
     if (!PriceTable.REGION.equals(region)) {
       e.notes.add(
           "the stack is in "
@@ -209,18 +231,33 @@ public final class CostEstimator {
     }
     double p = price.orElse(0.0);
     double factor = spot ? 1 - usage.spotDiscountPercent() / 100 : 1;
+    double hours = hours(r);
     add(
         r,
         "nodes (" + type + (spot ? ", spot" : "") + ")",
-        desired + " x 730 h x $" + fmt(p) + "/h" + (spot ? " x " + fmt(factor) + " (spot)" : ""),
-        desired * H * p * factor);
+        desired
+            + " x "
+            + hoursBasis(r)
+            + " x $"
+            + fmt(p)
+            + "/h"
+            + (spot ? " x " + fmt(factor) + " (spot)" : ""),
+        desired * hours * p * factor);
     int disk = r.input("diskSize").map(JsonNode::asInt).or(() -> launchTemplateDisk(r)).orElse(20);
     double gp3 = prices.usd("ebs.gp3");
+    // A node's root volume is deleted with it (the launch template's deleteOnTermination): outside
+    // office hours there is none to pay for.
     add(
         r,
         "node disks",
-        desired + " x " + disk + " GB x $" + fmt(gp3) + "/GB-month",
-        desired * disk * gp3);
+        desired
+            + " x "
+            + disk
+            + " GB x $"
+            + fmt(gp3)
+            + "/GB-month"
+            + (hours < H ? " x " + fmt(round(hours)) + "/730 h" : ""),
+        desired * disk * gp3 * hours / H);
   }
 
   /**
@@ -286,8 +323,12 @@ public final class CostEstimator {
     add(
         r,
         what,
-        "730 h x $" + fmt(price.orElse(0.0)) + "/h" + (multiAz ? " x " + fmt(factor) : ""),
-        H * price.orElse(0.0) * factor);
+        hoursBasis(r)
+            + " x $"
+            + fmt(price.orElse(0.0))
+            + "/h"
+            + (multiAz ? " x " + fmt(factor) : ""),
+        hours(r) * price.orElse(0.0) * factor);
     int storage = r.input("allocatedStorage").map(JsonNode::asInt).orElse(replica ? 0 : 20);
     if (storage > 0) {
       double gb = prices.usd(multiAz ? "rds.gp3.multiAz" : "rds.gp3");
@@ -344,6 +385,93 @@ public final class CostEstimator {
               fmt(usage.s3GbStored()) + " GB x $" + fmt(p) + "/GB-month",
               usage.s3GbStored() * p));
     }
+  }
+
+  /**
+   * Office hours: a node group runs only while a schedule in the plan has not scaled it to zero (an
+   * EKS UpdateNodegroupConfig schedule naming its cluster), a database instance only while a
+   * StopDBInstance schedule naming its identifier has not stopped it. Such a resource is priced for
+   * the office hours' hours a month (working days x the working day x 730/168 weeks); everything
+   * else, and everything when the stack has no office hours, for 730.
+   */
+  private double hours(RecordedResource r) {
+    return scheduled(r) ? officeHours.hoursPerMonth() : H;
+  }
+
+  /** The hours in a line's arithmetic: {@code 730 h}, or the office hours' with their source. */
+  private String hoursBasis(RecordedResource r) {
+    if (!scheduled(r)) {
+      return "730 h";
+    }
+    OfficeHoursSettings s = officeHours;
+    return fmt(round(s.hoursPerMonth()))
+        + " h (office hours "
+        + s.days().stream().distinct().map(OfficeHoursSettings.Day::key).toList()
+        + " "
+        + s.start()
+        + "-"
+        + s.end()
+        + " "
+        + s.timeZone()
+        + ": "
+        + fmt(round(s.hoursPerWeek()))
+        + " h/week)";
+  }
+
+  private boolean scheduled(RecordedResource r) {
+    return officeHours != null
+        && officeHours.enabled()
+        && !dev.plinth.policy.Resources.stoppingSchedules(graph, r).isEmpty();
+  }
+
+  /**
+   * What office hours leave running, and what Scheduler costs: its invocations (three stops every
+   * day, three starts each working day) are within its free allowance, so no line.
+   */
+  private void officeHoursNotes() {
+    List<RecordedResource> schedules = graph.ofType(Types.SCHEDULE);
+    if (officeHours == null || !officeHours.enabled() || schedules.isEmpty()) {
+      return;
+    }
+    notes.add(
+        "office hours (plinth:officeHours): node groups and the database are priced for "
+            + fmt(round(officeHours.hoursPerMonth()))
+            + " of 730 h; the EKS control plane, NAT gateways, the load balancer, Redis, the WAF,"
+            + " KMS keys, secrets, alarms and the database's storage cannot stop and are priced"
+            + " for the whole month");
+    double invocations =
+        schedules.size()
+            / 2.0
+            * (7 + officeHours.days().stream().distinct().count())
+            * OfficeHoursSettings.WEEKS_PER_MONTH;
+    double free = prices.usd("scheduler.freeInvocations") * 1e6;
+    double perMillion = prices.usd("scheduler.invocations");
+    double usd = Math.max(0, invocations - free) / 1e6 * perMillion;
+    if (usd > 0) {
+      lines.add(
+          new CostLine(
+              component(schedules.get(0)),
+              "EventBridge Scheduler invocations",
+              fmt(Math.round(invocations))
+                  + " x $"
+                  + fmt(perMillion)
+                  + "/M beyond the free allowance",
+              usd));
+    } else {
+      notes.add(
+          "EventBridge Scheduler: about "
+              + Math.round(invocations)
+              + " invocations a month, within its "
+              + fmt(prices.usd("scheduler.freeInvocations"))
+              + " million free a month ($"
+              + fmt(perMillion)
+              + " per million beyond): $0");
+    }
+  }
+
+  /** One decimal, for hours in a line's arithmetic. */
+  private static double round(double v) {
+    return Math.round(v * 10) / 10.0;
   }
 
   private static Optional<String> text(RecordedResource r, String path) {

@@ -41,7 +41,25 @@ final class ContainerAnswers {
     state.put("vpcConfig", vpc);
   }
 
+  /**
+   * A node group: its name (Pulumi's auto-name stands in for the one EKS keeps), its ARN as EKS
+   * writes it ({@code arn:aws:eks:<region>:<account>:nodegroup/<cluster>/<name>/<uuid>}, Service
+   * Authorization Reference, Amazon EKS resource types) and its Auto Scaling group.
+   */
   static void nodeGroup(String region, String id, Map<String, Object> state) {
+    state.putIfAbsent("nodeGroupName", state.get("name"));
+    state.put(
+        "arn",
+        "arn:aws:eks:"
+            + region
+            + ":"
+            + MockCloud.ACCOUNT_ID
+            + ":nodegroup/"
+            + state.get("clusterName")
+            + "/"
+            + state.get("nodeGroupName")
+            + "/"
+            + uuid(id));
     state.put(
         "resources",
         List.of(
@@ -49,6 +67,31 @@ final class ContainerAnswers {
                 "autoscalingGroups",
                 List.of(
                     Map.of("name", "eks-" + state.get("name") + "-" + hash(id).substring(0, 8))))));
+  }
+
+  /** A schedule group's ARN as Scheduler writes it: {@code ...:schedule-group/<name>}. */
+  static void scheduleGroup(String region, String id, Map<String, Object> state) {
+    state.put(
+        "arn",
+        "arn:aws:scheduler:"
+            + region
+            + ":"
+            + MockCloud.ACCOUNT_ID
+            + ":schedule-group/"
+            + state.get("name"));
+  }
+
+  private static String uuid(String id) {
+    String h = hash(id);
+    return h.substring(0, 8)
+        + "-"
+        + h.substring(8, 12)
+        + "-"
+        + h.substring(12, 16)
+        + "-"
+        + h.substring(16, 20)
+        + "-"
+        + h.substring(20, 32);
   }
 
   static void openIdConnectProvider(String region, String id, Map<String, Object> state) {

@@ -43,6 +43,7 @@ public final class MockCloud implements Mocks {
               "aws:iam/openIdConnectProvider:OpenIdConnectProvider",
               ContainerAnswers::openIdConnectProvider),
           Map.entry("aws:eks/nodeGroup:NodeGroup", ContainerAnswers::nodeGroup),
+          Map.entry("aws:scheduler/scheduleGroup:ScheduleGroup", ContainerAnswers::scheduleGroup),
           Map.entry("aws:ecr/repository:Repository", ContainerAnswers::repository),
           Map.entry("aws:ec2/launchTemplate:LaunchTemplate", Ec2Answers::launchTemplate),
           Map.entry(

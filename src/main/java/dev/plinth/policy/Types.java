@@ -92,6 +92,7 @@ public final class Types {
       "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
 
   public static final String BACKUP_PLAN = "aws:backup/plan:Plan";
+  public static final String SCHEDULE = "aws:scheduler/schedule:Schedule";
   public static final String BACKUP_VAULT = "aws:backup/vault:Vault";
   public static final String BACKUP_SELECTION = "aws:backup/selection:Selection";
 }

@@ -19,7 +19,8 @@ public record Review(PolicyMode mode, PolicyReport policy, CostReport cost) {
   public static final int POLICY_VIOLATIONS = 3;
 
   public static Review of(ResourceGraph graph, PlatformConfig config, PolicyMode mode) {
-    CostReport cost = CostEstimator.estimate(graph, config.cost(), config.region());
+    CostReport cost =
+        CostEstimator.estimate(graph, config.cost(), config.region(), config.officeHours());
     PolicyReport policy =
         mode == PolicyMode.OFF
             ? null

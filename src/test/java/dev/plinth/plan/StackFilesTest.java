@@ -40,6 +40,9 @@ class StackFilesTest {
     if (!stack.equals("dev")) {
       components.add("edge-certificate"); // dev serves HTTP only, with no certificate
     }
+    if (!stack.equals("prod")) {
+      components.add("office-hours"); // plinth:officeHours: on in dev and staging, off in prod
+    }
     assertThat(plan.where(r -> r.type().startsWith("plinth:")))
         .as("components of %s", stack)
         .extracting(RecordedResource::name)

@@ -465,7 +465,9 @@ final class Fixtures {
     g.add(
         Types.NODE_GROUP,
         p + "cluster-nodes",
-        "{instanceTypes: ['m6i.large'], capacityType: 'ON_DEMAND', scalingConfig: {desiredSize: 3, minSize: 2,"
+        "{clusterName: 'plinth-"
+            + env
+            + "', instanceTypes: ['m6i.large'], capacityType: 'ON_DEMAND', scalingConfig: {desiredSize: 3, minSize: 2,"
             + " maxSize: 10}, launchTemplate: {id: '"
             + p
             + "cluster-nodes-lt-id', version: '1'}}",

@@ -148,6 +148,28 @@ class PolicyRulesTest {
             "prod-budget-monthly",
             "prod's estimate ($500) is over its budget",
             g -> g.set("prod-budget-monthly", "limitAmount", "'400.00'")),
+        // office hours
+        c(
+            "SCHED-01",
+            DB,
+            "an office-hours schedule stops the database every evening",
+            g ->
+                g.add(
+                    Types.SCHEDULE,
+                    "prod-office-hours-db-stop",
+                    "{target: {arn: 'arn:aws:scheduler:::aws-sdk:rds:stopDBInstance', input:"
+                        + " '{\"DbInstanceIdentifier\":\"prod-db-primary\"}'}}")),
+        c(
+            "SCHED-01",
+            "prod-cluster-nodes",
+            "an office-hours schedule scales the node group to zero",
+            g ->
+                g.add(
+                    Types.SCHEDULE,
+                    "prod-office-hours-nodes-stop",
+                    "{target: {arn: 'arn:aws:scheduler:::aws-sdk:eks:updateNodegroupConfig', input:"
+                        + " '{\"ClusterName\":\"plinth-prod\",\"NodegroupName\":\"n\","
+                        + "\"ScalingConfig\":{\"MinSize\":0,\"MaxSize\":10,\"DesiredSize\":0}}'}}")),
         // workloads
         c(
             "PL-24",
