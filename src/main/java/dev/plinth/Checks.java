@@ -39,7 +39,8 @@ public final class Checks {
           SettingsChecks.QUOTAS,
           ClusterValidation.REPOSITORY_NAMES,
           SettingsChecks.SECRETS,
-          DatabaseValidation.CHECK);
+          DatabaseValidation.CHECK,
+          SettingsChecks.CAPACITY);
 
   /**
    * Loads and validates a stack's configuration with {@link #ALL}; throws {@link

@@ -6,10 +6,12 @@ package dev.plinth.config;
  * @param engine {@code redis} (seeds 000, 001, 002: Redis 7) or {@code valkey}
  * @param engineVersion 7.1
  * @param nodeType cache.t4g.small in dev and staging (seed 004 development: 1 GB class),
- *     cache.r6g.large in prod (seed 001 medium: cache.r6g.large)
- * @param shards node groups: 1 in dev and staging, 3 in prod (seed 001 large: 3 masters)
- * @param replicasPerShard 0 in dev, 1 in staging and prod (seed 001: 3 masters + 3 replicas; seed
- *     004: primary + 1-2 replicas, failover under 30 s)
+ *     cache.r6g.large in prod (seed 001 medium: cache.r6g.large; prod's preset is the medium tier,
+ *     {@link Tier})
+ * @param shards node groups: 1 everywhere; prod's medium tier too (seed 001 medium: 3 nodes), the
+ *     large tier 3 (seed 001 large: 3 masters)
+ * @param replicasPerShard 0 in dev, 1 in staging, 2 in prod (seed 001 medium: 3 nodes, one per
+ *     zone; seed 004: primary + 1-2 replicas, failover under 30 s)
  * @param snapshotRetentionDays daily snapshots kept: 1 in dev, 7 in staging and prod
  */
 public record CacheSettings(
@@ -41,7 +43,7 @@ public record CacheSettings(
     return switch (env) {
       case DEV -> new CacheSettings(CacheEngine.REDIS, "7.1", "cache.t4g.small", 1, 0, 1);
       case STAGING -> new CacheSettings(CacheEngine.REDIS, "7.1", "cache.t4g.small", 1, 1, 7);
-      case PROD -> new CacheSettings(CacheEngine.REDIS, "7.1", "cache.r6g.large", 3, 1, 7);
+      case PROD -> new CacheSettings(CacheEngine.REDIS, "7.1", "cache.r6g.large", 1, 2, 7);
     };
   }
 }

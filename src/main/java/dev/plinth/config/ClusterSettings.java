@@ -57,8 +57,9 @@ public record ClusterSettings(
   /**
    * The managed node group.
    *
-   * @param instanceTypes t3.medium in dev, t3.large in staging, m6i.large in prod (seed 001 medium:
-   *     4 vCPU class app servers; m6i.large 2 vCPU / 8 GB per node, three or more)
+   * @param instanceTypes t3.medium in dev, t3.large in staging, m6i.xlarge in prod (seed 001
+   *     medium: 3 app servers of 4 vCPU, 16 GB, t3.xlarge; m6i.xlarge is that size, not burstable;
+   *     prod's preset is the medium tier, {@link dev.plinth.config.Tier})
    * @param capacityType SPOT in dev (seed 004: spot for non-critical workloads), ON_DEMAND
    *     elsewhere
    * @param minSize 2 (seeds 000, 003), 3 in prod (seed 001 medium)
@@ -139,7 +140,7 @@ public record ClusterSettings(
                   List.of());
           case PROD ->
               new NodeGroupSettings(
-                  List.of("m6i.large"),
+                  List.of("m6i.xlarge"),
                   CapacityType.ON_DEMAND,
                   3,
                   10,
