@@ -23,7 +23,7 @@ class ComputeTest {
   @CsvSource({
     "dev, 2, 4, SPOT, t3.medium",
     "staging, 2, 10, ON_DEMAND, t3.large",
-    "prod, 3, 10, ON_DEMAND, m6i.large"
+    "prod, 3, 10, ON_DEMAND, m6i.xlarge"
   })
   void theNodeGroupScalesWithinTheSeedsBounds(
       String env, int min, int max, String capacity, String type) {
