@@ -44,7 +44,8 @@ public final class Checks {
           SettingsChecks.DR,
           DatabaseValidation.CHECK,
           CacheValidation.CHECK,
-          OfficeHoursValidation.CHECK);
+          OfficeHoursValidation.CHECK,
+          SettingsChecks.CAPACITY);
 
   /**
    * Loads and validates a stack's configuration with {@link #ALL}; throws {@link

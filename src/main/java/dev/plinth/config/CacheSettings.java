@@ -9,11 +9,13 @@ package dev.plinth.config;
  *     has no Redis of its own, and its sizing formula, 0.1 MB of Redis memory per concurrent user,
  *     asks far less than a micro node for a development team; seed 004's 1 GB development cache is
  *     the larger figure, kept in staging), cache.t4g.small in staging (seed 004 development: 1 GB
- *     class), cache.r6g.large in prod (seed 001 medium: cache.r6g.large). Redis OSS runs on T4g
- *     nodes from 5.0.6 (botocore elasticache 2015-02-02, CacheNode)
- * @param shards node groups: 1 in dev and staging, 3 in prod (seed 001 large: 3 masters)
- * @param replicasPerShard 0 in dev, 1 in staging and prod (seed 001: 3 masters + 3 replicas; seed
- *     004: primary + 1-2 replicas, failover under 30 s)
+ *     class), cache.r6g.large in prod (seed 001 medium: cache.r6g.large; prod's preset is the
+ *     medium tier, {@link Tier}). Redis OSS runs on T4g nodes from 5.0.6 (botocore elasticache
+ *     2015-02-02, CacheNode)
+ * @param shards node groups: 1 everywhere; prod's medium tier too (seed 001 medium: 3 nodes), the
+ *     large tier 3 (seed 001 large: 3 masters)
+ * @param replicasPerShard 0 in dev, 1 in staging, 2 in prod (seed 001 medium: 3 nodes, one per
+ *     zone; seed 004: primary + 1-2 replicas, failover under 30 s)
  * @param snapshotRetentionDays daily snapshots kept: 1 in dev, 7 in staging and prod
  */
 public record CacheSettings(
@@ -45,7 +47,7 @@ public record CacheSettings(
     return switch (env) {
       case DEV -> new CacheSettings(CacheEngine.REDIS, "7.1", "cache.t4g.micro", 1, 0, 1);
       case STAGING -> new CacheSettings(CacheEngine.REDIS, "7.1", "cache.t4g.small", 1, 1, 7);
-      case PROD -> new CacheSettings(CacheEngine.REDIS, "7.1", "cache.r6g.large", 3, 1, 7);
+      case PROD -> new CacheSettings(CacheEngine.REDIS, "7.1", "cache.r6g.large", 1, 2, 7);
     };
   }
 }

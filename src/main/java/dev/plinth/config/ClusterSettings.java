@@ -59,9 +59,9 @@ public record ClusterSettings(
    *
    * @param instanceTypes t4g.medium in dev and staging (2 vCPU, 4 GB per node, Graviton: seed 003's
    *     staging t3.medium x 2, seed 001's staging 4 vCPU / 8 GB in all, at 19% less than t3.medium:
-   *     issue 16's budgets), m6i.large in prod (seed 001 medium: 4 vCPU class app servers;
-   *     m6i.large 2 vCPU / 8 GB per node, three or more). Every type must match {@code
-   *     architecture}
+   *     issue 16's budgets), m6i.xlarge in prod (seed 001 medium: 3 app servers of 4 vCPU, 16 GB,
+   *     t3.xlarge; m6i.xlarge is that size, not burstable; prod's preset is the medium tier, {@link
+   *     dev.plinth.config.Tier}). Every type must match {@code architecture}
    * @param architecture the nodes' CPU architecture, which picks the EKS AMI type: {@code arm64}
    *     (AL2023_ARM_64_STANDARD) in dev and staging, where the nodes are Graviton, {@code x86_64}
    *     (AL2023_x86_64_STANDARD) in prod (botocore eks 2017-11-01 AMITypes). The application's
@@ -180,7 +180,7 @@ public record ClusterSettings(
                   List.of());
           case PROD ->
               new NodeGroupSettings(
-                  List.of("m6i.large"),
+                  List.of("m6i.xlarge"),
                   Architecture.X86_64,
                   CapacityType.ON_DEMAND,
                   3,

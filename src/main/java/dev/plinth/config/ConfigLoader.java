@@ -20,6 +20,8 @@ public final class ConfigLoader {
   static final String PREFIX = PlatformConfig.NAMESPACE + ":";
   static final String ENVIRONMENT = "environment";
   static final String REGION_KEY = "aws:region";
+  static final String TIER = "tier";
+  static final String CAPACITY = "capacity";
 
   /** Sections of {@link PlatformConfig} that a stack file can set, by key. */
   private static final Set<String> NOT_SECTIONS = Set.of("stack", "region", ENVIRONMENT);
@@ -45,9 +47,14 @@ public final class ConfigLoader {
     List<String> known = new ArrayList<>(sections.keySet());
     known.add(ENVIRONMENT);
 
-    PlatformConfig preset =
-        PlatformConfig.preset(stack, environment == null ? Environment.DEV : environment, region);
     Map<String, Object> bound = new LinkedHashMap<>();
+    PlatformConfig preset =
+        tiered(
+            raw,
+            binder,
+            PlatformConfig.preset(
+                stack, environment == null ? Environment.DEV : environment, region),
+            bound);
     // The sections the stack sets: an unknown key is not a misspelling of one of these.
     List<String> written =
         raw.values().keySet().stream()
@@ -68,7 +75,7 @@ public final class ConfigLoader {
                 return;
               }
               String name = key.substring(PREFIX.length());
-              if (name.equals(ENVIRONMENT)) {
+              if (name.equals(ENVIRONMENT) || name.equals(TIER) || name.equals(CAPACITY)) {
                 return;
               }
               RecordComponent section = sections.get(name);
@@ -128,6 +135,34 @@ public final class ConfigLoader {
             + "' "
             + shown
             + "` (with --path, Pulumi nests it) and remove the flat key");
+  }
+
+  /**
+   * {@code plinth:tier} and {@code plinth:capacity}, bound before the other sections: the stack's
+   * tier ({@link Tier#resolve}: the one written, else the one the load needs, else the
+   * environment's) is laid over the preset ({@link Tier#overlay}), and the stack file's other
+   * sections are then bound onto that, so they override the tier's sizes as they would a preset's.
+   */
+  private static PlatformConfig tiered(
+      RawConfig raw, Binder binder, PlatformConfig preset, Map<String, Object> bound) {
+    JsonNode tierNode = raw.values().get(PREFIX + TIER);
+    JsonNode capacityNode = raw.values().get(PREFIX + CAPACITY);
+    Tier written =
+        tierNode == null
+            ? null
+            : (Tier) binder.bindValue(Tier.class, tierNode, null, PREFIX + TIER);
+    CapacitySettings capacity =
+        capacityNode == null
+            ? preset.capacity()
+            : (CapacitySettings)
+                binder.bindValue(
+                    CapacitySettings.class, capacityNode, preset.capacity(), PREFIX + CAPACITY);
+    Tier.Resolution resolved =
+        Tier.resolve(written, Math.max(0, capacity.concurrentUsers()), preset.tier());
+    resolved.problem().ifPresent(binder::cause);
+    bound.put(TIER, resolved.tier());
+    bound.put(CAPACITY, capacity);
+    return Tier.overlay(preset, resolved.tier(), capacity);
   }
 
   /** Every check's problems, in the order of the checks. */

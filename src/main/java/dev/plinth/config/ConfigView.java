@@ -23,6 +23,7 @@ public final class ConfigView {
     out.put(ConfigLoader.PREFIX + ConfigLoader.ENVIRONMENT, config.environment().key());
     out.put(AccountValidation.KEY, config.account());
     flatten(AccountValidation.QUOTAS_KEY, config.quotas(), out);
+    flatten(ConfigLoader.PREFIX + ConfigLoader.TIER, config.tier(), out);
     for (RecordComponent c : PlatformConfig.class.getRecordComponents()) {
       Object value = get(c, config);
       if (value instanceof Record section) {

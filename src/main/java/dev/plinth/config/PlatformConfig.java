@@ -23,6 +23,12 @@ package dev.plinth.config;
  *     it tells {@code plan --all} what the account holds. Default empty in every environment (a new
  *     account has AWS's defaults)
  * @param keys {@code plinth:keys}: the KMS key layout ({@link KeySettings})
+ * @param tier {@code plinth:tier}: seed 001's production tier, small, medium or large ({@link
+ *     Tier}), laid over the preset before the stack file. Default medium in prod ({@link
+ *     Tier#PROD_DEFAULT}; the prod preset is the medium tier), none in staging (which mirrors a
+ *     tier, reduced, when given one) and dev (which takes none). With {@code
+ *     plinth:capacity.concurrentUsers} and no tier written, the load picks it
+ * @param capacity {@code plinth:capacity}: the load the stack is sized for
  */
 public record PlatformConfig(
     String stack,
@@ -42,7 +48,9 @@ public record PlatformConfig(
     DrSettings dr,
     OfficeHoursSettings officeHours,
     String account,
-    java.util.Map<String, Integer> quotas) {
+    java.util.Map<String, Integer> quotas,
+    Tier tier,
+    CapacitySettings capacity) {
 
   public static final String NAMESPACE = "plinth";
   public static final String PROJECT = "plinth";
@@ -70,7 +78,9 @@ public record PlatformConfig(
         DrSettings.preset(environment),
         OfficeHoursSettings.preset(environment),
         DEFAULT_ACCOUNT,
-        java.util.Map.of());
+        java.util.Map.of(),
+        environment == Environment.PROD ? Tier.PROD_DEFAULT : null,
+        CapacitySettings.preset(environment));
   }
 
   /** Resource name prefix: the environment's key ({@code prod}). */

@@ -28,6 +28,9 @@ public final class SettingsChecks {
 
   public static final ConfigCheck DR = config -> DrSettings.validate(config.dr());
 
+  /** {@code plinth:tier} and {@code plinth:capacity}: where they apply, and the load's checks. */
+  public static final ConfigCheck CAPACITY = CapacityValidation::validate;
+
   public static final ConfigCheck SECRETS =
       config -> SecretsSettings.validate(config.secrets(), config.environment());
 }

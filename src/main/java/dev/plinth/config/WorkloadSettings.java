@@ -18,8 +18,10 @@ package dev.plinth.config;
  *     {@code plinth:edge.targetGroup.port}, where the load balancer sends traffic
  * @param runAsUser the numeric user the container runs as: 1000 (the {@code node} user of the
  *     official Node.js images the seeds' application is built on); never 0
- * @param minReplicas the autoscaler's floor: 1 in dev, 1 in staging (seed 000: staging 1-3), 2 in
- *     prod (seeds 000, 003, 004)
+ * @param minReplicas the autoscaler's floor: 1 in dev, 1 in staging (seed 000: staging 1-3), 3 in
+ *     prod (seed 001 medium: 3 app servers; seeds 000, 003, 004 ask at least 2; prod's preset is
+ *     the medium tier, {@link Tier}); with {@code plinth:capacity.concurrentUsers}, at least
+ *     ceil(users / 500) (seed 001)
  * @param maxReplicas the autoscaler's ceiling: 2 in dev, 3 in staging (seed 000), 20 in prod (seed
  *     004: at most 20 containers, cost control)
  * @param resources the container's requests and limits: 500m / 512Mi to 2 CPU / 2Gi in every
@@ -31,7 +33,7 @@ package dev.plinth.config;
  *     001), 3 s timeout, 3 failures
  * @param autoscaling the HorizontalPodAutoscaler's targets and behaviour
  * @param maxUnavailable pods a voluntary disruption (a node drain) may take at once: 1, so drains
- *     proceed one pod at a time and prod's floor of 2 keeps one serving
+ *     proceed one pod at a time and prod's floor of 3 keeps two serving
  */
 public record WorkloadSettings(
     boolean enabled,
@@ -124,7 +126,7 @@ public record WorkloadSettings(
         "",
         3000,
         1000,
-        env == Environment.PROD ? 2 : 1,
+        env == Environment.PROD ? 3 : 1,
         switch (env) {
           case DEV -> 2;
           case STAGING -> 3;

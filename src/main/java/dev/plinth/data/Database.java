@@ -409,21 +409,11 @@ public final class Database extends Component {
 
   /**
    * RDS PostgreSQL's default max_connections, LEAST(DBInstanceClassMemory/9531392, 5000), for the
-   * class's memory (RDS parameter-group default, RDS user guide); 100 for a class not listed here.
+   * class's memory from the RDS User Guide's table ({@link
+   * dev.plinth.config.InstanceMemory#maxConnections}); 100 for a class not in the table.
    */
   public static int maxConnections(String instanceClass) {
-    double gib =
-        switch (instanceClass) {
-          case "db.t4g.micro" -> 1;
-          case "db.t4g.small" -> 2;
-          case "db.t4g.medium" -> 4;
-          case "db.t4g.large", "db.m6g.large" -> 8;
-          case "db.r6g.large", "db.m6g.xlarge" -> 16;
-          case "db.r6g.xlarge", "db.m6g.2xlarge" -> 32;
-          case "db.r6g.2xlarge" -> 64;
-          default -> 0;
-        };
-    return gib == 0 ? 100 : (int) Math.min(5000, gib * 1024 * 1024 * 1024 / 9531392);
+    return dev.plinth.config.InstanceMemory.maxConnections(instanceClass).orElse(100);
   }
 
   public Output<String> identifier() {

@@ -113,6 +113,9 @@ public final class PlanCommand implements Callable<Integer> {
    */
   private final Map<String, Map<String, Integer>> failedRules = new LinkedHashMap<>();
 
+  /** {@code --all}: the production stacks that planned, by name, for the tier comparison. */
+  private final Map<String, PlatformConfig> production = new LinkedHashMap<>();
+
   /** {@code --all --json}: each stack's document, printed together at the end. */
   private final ObjectNode allDocs = Json.MAPPER.createObjectNode();
 
@@ -299,6 +302,9 @@ public final class PlanCommand implements Callable<Integer> {
       if (planned != null) {
         planned.add(AccountCheck.Stack.of(platform, graph));
       }
+      if (summaries != null && platform.environment() == dev.plinth.config.Environment.PROD) {
+        production.put(name, platform);
+      }
       if (review.exitCode() == POLICY_VIOLATIONS) {
         Map<String, Integer> rules = new java.util.TreeMap<>();
         review.policy().mandatoryFailures().forEach(f -> rules.merge(f.ruleId(), 1, Integer::sum));
@@ -426,10 +432,12 @@ public final class PlanCommand implements Callable<Integer> {
       }
       out.println();
     }
+    Map<String, Map<String, Map<String, String>>> tiers = tiers();
     if (json) {
       ObjectNode doc = Json.MAPPER.createObjectNode();
       doc.set("stacks", allDocs);
       doc.set("comparison", Json.MAPPER.valueToTree(summaries));
+      doc.set("tiers", Json.MAPPER.valueToTree(tiers));
       if (account != null) {
         doc.set("account", account.toJson(policy));
       } else {
@@ -446,8 +454,29 @@ public final class PlanCommand implements Callable<Integer> {
     PrintStream table = json ? err : out;
     table.println("Key settings by environment (read from each plan; - where absent):");
     StackSummary.printTable(table, summaries, json ? Integer.MAX_VALUE : width);
+    tiers.forEach(
+        (name, byTier) ->
+            TierComparison.print(table, name, byTier, json ? Integer.MAX_VALUE : width));
     summarize(account);
     return worst;
+  }
+
+  /**
+   * Each production stack that planned, planned again with each tier (TierComparison); a stack file
+   * that cannot be read again is left out.
+   */
+  private Map<String, Map<String, Map<String, String>>> tiers() {
+    Map<String, Map<String, Map<String, String>>> out = new LinkedHashMap<>();
+    production.forEach(
+        (name, platform) -> {
+          try {
+            RawConfig raw = RawConfig.fromStackFile(directory.resolve("Pulumi." + name + ".yaml"));
+            out.put(name, TierComparison.of(name, raw, platform.tier()));
+          } catch (java.io.IOException | ConfigException e) {
+            err.println("tier comparison of " + name + ": " + e.getMessage());
+          }
+        });
+    return out;
   }
 
   private static int stackOrder(String stack) {

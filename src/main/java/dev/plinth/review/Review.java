@@ -11,10 +11,11 @@ import dev.plinth.policy.PolicyReport;
 import java.io.PrintStream;
 
 /**
- * The review gates of one planned stack: the policy verdicts (unless {@code --policy off}) and the
- * cost estimate. {@code plan} prints them after the preview and adds them to its JSON.
+ * The review gates of one planned stack: the policy verdicts (unless {@code --policy off}), the
+ * cost estimate and what the stack is sized for (its tier and load, {@link Sizing}). {@code plan}
+ * prints them after the preview and adds them to its JSON.
  */
-public record Review(PolicyMode mode, PolicyReport policy, CostReport cost) {
+public record Review(PolicyMode mode, PolicyReport policy, CostReport cost, Sizing sizing) {
   /** Exit code of a plan whose mandatory rules fail under {@code --policy enforce}. */
   public static final int POLICY_VIOLATIONS = 3;
 
@@ -26,7 +27,7 @@ public record Review(PolicyMode mode, PolicyReport policy, CostReport cost) {
             ? null
             : Policy.evaluate(
                 graph, config.environment(), java.util.OptionalDouble.of(cost.total()));
-    return new Review(mode, policy, cost);
+    return new Review(mode, policy, cost, Sizing.of(config));
   }
 
   /** 3 when enforcing and a mandatory rule fails, else 0. */
@@ -45,6 +46,8 @@ public record Review(PolicyMode mode, PolicyReport policy, CostReport cost) {
     }
     out.println();
     cost.print(out);
+    out.println();
+    sizing.print(out);
   }
 
   /** Adds {@code policy} and {@code cost} beside the plan document's keys. */
@@ -55,5 +58,6 @@ public record Review(PolicyMode mode, PolicyReport policy, CostReport cost) {
       doc.putObject("policy").put("mode", mode.key());
     }
     doc.set("cost", cost.toJson());
+    doc.set("sizing", sizing.toJson());
   }
 }

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * -}.
  */
 public final class StackSummary {
-  static final String NONE = "-";
+  public static final String NONE = "-";
 
   private StackSummary() {}
 

@@ -23,7 +23,7 @@ class ComputeTest {
   @CsvSource({
     "dev, 1, 4, SPOT, t4g.medium",
     "staging, 2, 10, ON_DEMAND, t4g.medium",
-    "prod, 3, 10, ON_DEMAND, m6i.large"
+    "prod, 3, 10, ON_DEMAND, m6i.xlarge"
   })
   void theNodeGroupScalesWithinTheSeedsBounds(
       String env, int min, int max, String capacity, String type) {

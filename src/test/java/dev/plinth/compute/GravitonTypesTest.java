@@ -37,6 +37,20 @@ class GravitonTypesTest {
   }
 
   /**
+   * {@link dev.plinth.config.Tier#overlay} sets x86_64 nodes with a tier's node type, so a staging
+   * stack that mirrors a tier (arm64 preset) is not refused for a type mismatch: every tier's node
+   * type must be an x86_64 one.
+   */
+  @org.junit.jupiter.api.Test
+  void everyTiersNodeTypeIsX86SinceTheOverlaySetsX86Nodes() {
+    for (var tier : dev.plinth.config.Tier.all()) {
+      assertThat(ClusterValidation.isGraviton(tier.sizing().nodeInstanceType()))
+          .as("tier %s node type %s", tier.key(), tier.sizing().nodeInstanceType())
+          .isFalse();
+    }
+  }
+
+  /**
    * The Amazon Linux 2023 values of botocore 1.43.11's eks 2017-11-01 AMITypes enum (read
    * 2026-12-02): the node group's amiType must be one of them, or CreateNodegroup refuses it.
    */

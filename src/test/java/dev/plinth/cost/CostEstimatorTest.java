@@ -125,8 +125,8 @@ class CostEstimatorTest {
         costs(
             "prod-cluster",
             H * 0.10
-                + 3 * H * 0.096
-                + 3 * 50 * 0.08, // control plane, three m6i.large nodes, 50 GB volumes
+                + 3 * H * 0.192
+                + 3 * 50 * 0.08, // control plane, three m6i.xlarge nodes, 50 GB volumes
             "prod-network",
             3 * H * 0.045 + 3 * H * 0.005 + 1000 * 0.045,
             "prod-edge-lb",
@@ -143,7 +143,7 @@ class CostEstimatorTest {
                 + 100 * 0.095 // the replicated backups: 100 GB (backupCopyGb) of backup storage
                 + 100 * 0.02, // and their transfer to us-west-2
             "prod-cache",
-            6 * H * 0.206, // three shards of primary + replica, cache.r6g.large
+            3 * H * 0.206, // one shard of primary + two replicas, cache.r6g.large
             "prod-secrets",
             0.40,
             "prod-keys",
@@ -374,7 +374,25 @@ class CostEstimatorTest {
         .allSatisfy(
             p -> {
               assertThat(p.usd()).as(p.key()).isPositive();
-              assertThat(p.source()).as(p.key()).matches(".*\\[(IC|KP|3P|AWS)\\].*");
+              assertThat(p.source()).as(p.key()).matches(".*\\[(IC|KP|3P|AWS|DER)\\].*");
             });
+  }
+
+  @Test
+  void aDerivedPriceIsItsMultipleOfTheRowItNames() {
+    PriceTable table = PriceTable.standard();
+    var derived =
+        table.prices().values().stream().filter(p -> p.source().contains("[DER]")).toList();
+
+    assertThat(derived).isNotEmpty();
+    for (var p : derived) {
+      var m = java.util.regex.Pattern.compile("\\[DER\\] (\\d+) x ([\\w.]+)").matcher(p.source());
+      assertThat(m.find()).as("%s names a multiple of a row: %s", p.key(), p.source()).isTrue();
+      double base = table.usd(m.group(2));
+      assertThat(p.usd())
+          .as("%s = %s x %s", p.key(), m.group(1), m.group(2))
+          .isCloseTo(
+              Integer.parseInt(m.group(1)) * base, org.assertj.core.api.Assertions.within(1e-9));
+    }
   }
 }

@@ -122,7 +122,7 @@ class DataTierTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"dev, 1, 0, false", "staging, 1, 1, true", "prod, 3, 1, true"})
+  @CsvSource({"dev, 1, 0, false", "staging, 1, 1, true", "prod, 1, 2, true"})
   void clusterModeAlwaysHasAutomaticFailoverAndMultiAzWhereverThereIsAReplica(
       String env, int shards, int replicas, boolean multiAz) {
     RecordedResource redis = Plans.ofStack(env).get(REDIS, env + "-cache-redis");

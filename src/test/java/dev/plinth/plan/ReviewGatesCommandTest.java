@@ -146,10 +146,18 @@ class ReviewGatesCommandTest {
     assertThat(table)
         .containsPattern("PostgreSQL class +db.t4g.micro +db.t4g.medium +db.r6g.xlarge");
     assertThat(table).containsPattern("cost / month +\\$");
-    assertThat(table).containsPattern("app replicas \\(min-max\\) +1-2 +1-3 +2-20");
+    assertThat(table).containsPattern("app replicas \\(min-max\\) +1-2 +1-3 +3-20");
     assertThat(table)
         .as("retention periods in numeric order")
         .containsPattern("log retention days +7, 365 +7, 365 +30, 365");
+    String tiers = run.out().substring(run.out().indexOf("Production tiers of prod"));
+    assertThat(tiers)
+        .as("the three tiers side by side, prod's own marked")
+        .containsPattern("setting +small +medium \\(prod\\) +large")
+        .containsPattern("PostgreSQL class +db.m6g.xlarge +db.r6g.xlarge +db.m6g.4xlarge")
+        .containsPattern("Redis nodes +2 +3 +6")
+        .containsPattern("cost / month +\\$[\\d,.]+ +\\$[\\d,.]+ +\\$[\\d,.]+")
+        .doesNotContain("EKS version");
   }
 
   @Test
@@ -171,6 +179,17 @@ class ReviewGatesCommandTest {
     assertThat(doc.at("/account/mode").asText()).isEqualTo("enforce");
     assertThat(doc.at("/account/stacks/prod/account").asText()).isEqualTo("default");
     assertThat(doc.at("/account/passes").asBoolean()).isTrue();
+    assertThat(doc.at("/tiers/prod/medium (prod)/cost ~1 month").asText())
+        .as("the medium tier's estimate is prod's own")
+        .isEqualTo(doc.at("/comparison/prod/cost ~1 month").asText());
+    double small = money(doc.at("/tiers/prod/small/cost ~1 month").asText());
+    double large = money(doc.at("/tiers/prod/large/cost ~1 month").asText());
+    assertThat(small).as("small below medium below large").isLessThan(expected);
+    assertThat(large).isGreaterThan(expected);
+  }
+
+  private static double money(String text) {
+    return Double.parseDouble(text.replace("$", "").replace(",", ""));
   }
 
   static Run planIn(Path directory, String... args) {

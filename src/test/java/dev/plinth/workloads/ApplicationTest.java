@@ -89,7 +89,7 @@ class ApplicationTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"dev, 1, 2", "staging, 1, 3", "prod, 2, 20"})
+  @CsvSource({"dev, 1, 2", "staging, 1, 3", "prod, 3, 20"})
   void theAutoscalerHasTheEnvironmentsBoundsAndTheSeedsBehaviour(String env, int min, int max) {
     RecordedResource hpa = Plans.ofStack(env).get(HPA, env + "-app-autoscaler");
 
