@@ -8,13 +8,15 @@ import dev.plinth.plan.ResourceGraph;
 import dev.plinth.policy.Policy;
 import dev.plinth.policy.PolicyMode;
 import dev.plinth.policy.PolicyReport;
+import dev.plinth.timing.DeployTime;
 import java.io.PrintStream;
 
 /**
- * The review gates of one planned stack: the policy verdicts (unless {@code --policy off}) and the
- * cost estimate. {@code plan} prints them after the preview and adds them to its JSON.
+ * The review gates of one planned stack: the policy verdicts (unless {@code --policy off}), the
+ * cost estimate and the deploy time. {@code plan} prints them after the preview and adds them to
+ * its JSON.
  */
-public record Review(PolicyMode mode, PolicyReport policy, CostReport cost) {
+public record Review(PolicyMode mode, PolicyReport policy, CostReport cost, DeployTime deploy) {
   /** Exit code of a plan whose mandatory rules fail under {@code --policy enforce}. */
   public static final int POLICY_VIOLATIONS = 3;
 
@@ -25,7 +27,7 @@ public record Review(PolicyMode mode, PolicyReport policy, CostReport cost) {
             ? null
             : Policy.evaluate(
                 graph, config.environment(), java.util.OptionalDouble.of(cost.total()));
-    return new Review(mode, policy, cost);
+    return new Review(mode, policy, cost, DeployTime.of(graph));
   }
 
   /** 3 when enforcing and a mandatory rule fails, else 0. */
@@ -36,6 +38,11 @@ public record Review(PolicyMode mode, PolicyReport policy, CostReport cost) {
   }
 
   public void print(PrintStream out) {
+    print(out, Integer.MAX_VALUE);
+  }
+
+  /** Prints the gates, the deploy time's lines cut to {@code width} columns. */
+  public void print(PrintStream out, int width) {
     out.println();
     if (policy != null) {
       policy.print(out, mode);
@@ -44,9 +51,11 @@ public record Review(PolicyMode mode, PolicyReport policy, CostReport cost) {
     }
     out.println();
     cost.print(out);
+    out.println();
+    deploy.print(out, width);
   }
 
-  /** Adds {@code policy} and {@code cost} beside the plan document's keys. */
+  /** Adds {@code policy}, {@code cost} and {@code deploy} beside the plan document's keys. */
   public void addTo(ObjectNode doc) {
     if (policy != null) {
       doc.set("policy", policy.toJson(mode));
@@ -54,5 +63,6 @@ public record Review(PolicyMode mode, PolicyReport policy, CostReport cost) {
       doc.putObject("policy").put("mode", mode.key());
     }
     doc.set("cost", cost.toJson());
+    doc.set("deploy", deploy.toJson());
   }
 }
