@@ -106,20 +106,21 @@ public record DeployTime(
       }
     }
     List<CostlyEdge> costly = new ArrayList<>();
-    for (RecordedResource r : graph.resources()) {
-      for (String d : r.explicitOnlyDependencies()) {
-        if (!byUrn.containsKey(d)) {
-          continue;
-        }
-        Map<String, Set<String>> without = new HashMap<>(waits);
-        Set<String> mine = new LinkedHashSet<>(waits.get(r.urn()));
-        mine.remove(d);
-        without.put(r.urn(), mine);
-        double saves =
-            expected.makespan() - Schedule.of(order, typical, without, workers).makespan();
-        if (saves >= NOTICEABLE_MINUTES) {
-          costly.add(new CostlyEdge(r.name(), byUrn.get(d).name(), saves));
-        }
+    for (Schedule.Step step : expected.path()) {
+      // Only an edge of the critical path can lengthen it: into a resource on the path, from the
+      // dependency whose end made that resource ready.
+      RecordedResource r = byUrn.get(step.id());
+      String d = expected.readyAfter().get(r.urn());
+      if (step.afterWorker() || d == null || !r.explicitOnlyDependencies().contains(d)) {
+        continue;
+      }
+      Map<String, Set<String>> without = new HashMap<>(waits);
+      Set<String> mine = new LinkedHashSet<>(waits.get(r.urn()));
+      mine.remove(d);
+      without.put(r.urn(), mine);
+      double saves = expected.makespan() - Schedule.of(order, typical, without, workers).makespan();
+      if (saves >= NOTICEABLE_MINUTES) {
+        costly.add(new CostlyEdge(r.name(), byUrn.get(d).name(), saves));
       }
     }
     return new DeployTime(range, List.copyOf(path), List.copyOf(costly), List.copyOf(defaults));
@@ -174,22 +175,21 @@ public record DeployTime(
     int room = Math.max(Fit.MIN, width) - 4;
     int i = 0;
     while (i < path.size()) {
-      // A run of creates whose ends each freed the worker the next one took: a queue, one line.
+      // Two or more creates whose ends each freed the worker the next one took: one line.
       int j = i;
       while (j + 1 < path.size() && path.get(j + 1).afterWorker()) {
         j++;
       }
-      if (j > i) {
+      if (j > i + 1) {
         PathStep last = path.get(j - 1);
         out.println(
             "    "
                 + Fit.cut(
                     String.format(
                         java.util.Locale.ROOT,
-                        "%6s  %d short create%s in turn, all %d workers busy, until %s",
+                        "%6s  %d creates in turn while all %d workers were busy, until %s",
                         min(path.get(i).start()),
                         j - i,
-                        j - i == 1 ? "" : "s",
                         PARALLEL,
                         min(last.start() + last.minutes())),
                     room));
@@ -201,11 +201,12 @@ public record DeployTime(
               + Fit.cut(
                   String.format(
                       java.util.Locale.ROOT,
-                      "%6s  %s %s, %s",
+                      "%6s  %s %s, %s%s",
                       min(step.start()),
                       step.name(),
                       Fit.shortType(step.type()),
-                      min(step.minutes())),
+                      min(step.minutes()),
+                      step.afterWorker() ? " (queued for a worker)" : ""),
                   room));
       i++;
     }

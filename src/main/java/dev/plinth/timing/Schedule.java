@@ -22,9 +22,15 @@ import java.util.Set;
  * @param makespan minutes to the last task's end: the deployment's length
  * @param path the critical path, first to last: the chain of tasks whose ends each started the next
  *     one, ending with the last to finish
+ * @param readyAfter for each task with dependencies, the one whose end made it ready (the last to
+ *     end; the first in order among those ending together)
  */
 public record Schedule(
-    Map<String, Double> start, Map<String, Double> finish, double makespan, List<Step> path) {
+    Map<String, Double> start,
+    Map<String, Double> finish,
+    double makespan,
+    List<Step> path,
+    Map<String, String> readyAfter) {
 
   /** A tolerance for comparing minutes summed in different orders. */
   static final double EPSILON = 1e-9;
@@ -49,134 +55,149 @@ public record Schedule(
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be at least 1 (got " + workers + ")");
     }
+    int n = order.size();
     Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < order.size(); i++) {
+    for (int i = 0; i < n; i++) {
       index.put(order.get(i), i);
     }
-    Map<String, List<String>> dependents = new HashMap<>();
-    Map<String, Integer> waiting = new HashMap<>();
-    for (String id : order) {
-      int n = 0;
-      for (String d : dependsOn.getOrDefault(id, Set.of())) {
-        if (index.containsKey(d) && !d.equals(id)) {
-          dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(id);
-          n++;
+    double[] length = new double[n];
+    int[] waiting = new int[n];
+    List<List<Integer>> dependents = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      length[i] = minutes.getOrDefault(order.get(i), 0.0);
+      dependents.add(new ArrayList<>());
+    }
+    for (int i = 0; i < n; i++) {
+      for (String d : dependsOn.getOrDefault(order.get(i), Set.of())) {
+        Integer j = index.get(d);
+        if (j != null && j != i) {
+          dependents.get(j).add(i);
+          waiting[i]++;
         }
       }
-      waiting.put(id, n);
     }
-    Map<String, Double> ready = new HashMap<>();
-    Map<String, String> lastDependency = new HashMap<>();
-    Map<String, String> freedBy = new HashMap<>();
+    Run run = new Run(n, workers, length, waiting, dependents);
+    run.execute();
+    if (run.started < n) {
+      int stuck = 0;
+      while (run.begin[stuck] >= 0) {
+        stuck++;
+      }
+      throw new IllegalArgumentException("dependency cycle through " + order.get(stuck));
+    }
     Map<String, Double> start = new LinkedHashMap<>();
     Map<String, Double> finish = new LinkedHashMap<>();
-    Comparator<String> byReady =
-        Comparator.<String>comparingDouble(ready::get).thenComparingInt(index::get);
-    PriorityQueue<String> queue = new PriorityQueue<>(byReady);
-    PriorityQueue<String> running =
-        new PriorityQueue<>(
-            Comparator.<String>comparingDouble(finish::get).thenComparingInt(index::get));
-    for (String id : order) {
-      if (waiting.get(id) == 0) {
-        ready.put(id, 0.0);
-        queue.add(id);
+    Map<String, String> readyAfter = new LinkedHashMap<>();
+    double makespan = 0;
+    int last = -1;
+    for (int i = 0; i < n; i++) {
+      start.put(order.get(i), run.begin[i]);
+      finish.put(order.get(i), run.end[i]);
+      if (run.cause[i] >= 0) {
+        readyAfter.put(order.get(i), order.get(run.cause[i]));
       }
+      if (last < 0 || run.end[i] > run.end[last] + EPSILON) {
+        last = i;
+      }
+      makespan = Math.max(makespan, run.end[i]);
     }
-    double now = 0;
-    String lastFreed = null;
-    while (!queue.isEmpty() || !running.isEmpty()) {
-      // Start what can start now: zero-minute tasks always, others while a worker is free.
-      List<String> deferred = new ArrayList<>();
-      while (!queue.isEmpty() && ready.get(queue.peek()) <= now + EPSILON) {
-        String id = queue.poll();
-        double length = minutes.getOrDefault(id, 0.0);
-        if (length > 0 && running.size() >= workers) {
-          deferred.add(id);
-          continue;
-        }
-        start.put(id, now);
-        finish.put(id, now + length);
-        if (now > ready.get(id) + EPSILON && lastFreed != null) {
-          freedBy.put(id, lastFreed);
-        }
-        if (length > 0) {
-          running.add(id);
-        } else {
-          release(id, now, dependents, waiting, ready, lastDependency, queue);
+    List<Step> path = new ArrayList<>();
+    for (int i = last; i >= 0; ) {
+      boolean afterWorker = run.freedBy[i] >= 0;
+      path.add(new Step(order.get(i), run.begin[i], length[i], afterWorker));
+      i = afterWorker ? run.freedBy[i] : run.cause[i];
+    }
+    Collections.reverse(path);
+    return new Schedule(
+        Map.copyOf(start), Map.copyOf(finish), makespan, List.copyOf(path), readyAfter);
+  }
+
+  /** One simulation over task indexes: the event loop and what it learns. */
+  private static final class Run {
+    final int workers;
+    final double[] length;
+    final int[] waiting;
+    final List<List<Integer>> dependents;
+    final double[] ready;
+    final double[] begin;
+    final double[] end;
+    final int[] cause;
+    final int[] freedBy;
+    int started;
+
+    Run(int n, int workers, double[] length, int[] waiting, List<List<Integer>> dependents) {
+      this.workers = workers;
+      this.length = length;
+      this.waiting = waiting;
+      this.dependents = dependents;
+      ready = new double[n];
+      begin = new double[n];
+      end = new double[n];
+      cause = new int[n];
+      freedBy = new int[n];
+      java.util.Arrays.fill(begin, -1);
+      java.util.Arrays.fill(cause, -1);
+      java.util.Arrays.fill(freedBy, -1);
+    }
+
+    void execute() {
+      PriorityQueue<Integer> queue =
+          new PriorityQueue<>(
+              Comparator.<Integer>comparingDouble(i -> ready[i]).thenComparingInt(i -> i));
+      PriorityQueue<Integer> running =
+          new PriorityQueue<>(
+              Comparator.<Integer>comparingDouble(i -> end[i]).thenComparingInt(i -> i));
+      for (int i = 0; i < length.length; i++) {
+        if (waiting[i] == 0) {
+          queue.add(i);
         }
       }
-      queue.addAll(deferred);
-      if (running.isEmpty()) {
-        if (queue.isEmpty()) {
+      double now = 0;
+      int lastFreed = -1;
+      while (!queue.isEmpty() || !running.isEmpty()) {
+        // Start what can start now: zero-minute tasks always, others while a worker is free.
+        List<Integer> deferred = new ArrayList<>();
+        while (!queue.isEmpty()) {
+          int id = queue.poll();
+          if (length[id] > 0 && running.size() >= workers) {
+            deferred.add(id);
+            continue;
+          }
+          begin[id] = now;
+          end[id] = now + length[id];
+          started++;
+          if (now > ready[id] + EPSILON && lastFreed >= 0) {
+            freedBy[id] = lastFreed;
+          }
+          if (length[id] > 0) {
+            running.add(id);
+          } else {
+            release(id, now, queue);
+          }
+        }
+        queue.addAll(deferred);
+        if (running.isEmpty()) {
           break;
         }
-        now = ready.get(queue.peek());
-        continue;
-      }
-      // Advance to the next end, or to the next task becoming ready while a worker is free.
-      double next = finish.get(running.peek());
-      if (!queue.isEmpty() && running.size() < workers) {
-        next = Math.min(next, ready.get(queue.peek()));
-      }
-      now = next;
-      while (!running.isEmpty() && finish.get(running.peek()) <= now + EPSILON) {
-        String done = running.poll();
-        lastFreed = done;
-        release(done, finish.get(done), dependents, waiting, ready, lastDependency, queue);
+        now = end[running.peek()];
+        while (!running.isEmpty() && end[running.peek()] <= now + EPSILON) {
+          int done = running.poll();
+          lastFreed = done;
+          release(done, end[done], queue);
+        }
       }
     }
-    if (start.size() != order.size()) {
-      String stuck = order.stream().filter(id -> !start.containsKey(id)).findFirst().orElseThrow();
-      throw new IllegalArgumentException("dependency cycle through " + stuck);
-    }
-    double makespan = finish.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-    return new Schedule(
-        start, finish, makespan, path(order, minutes, start, finish, lastDependency, freedBy));
-  }
 
-  private static void release(
-      String done,
-      double at,
-      Map<String, List<String>> dependents,
-      Map<String, Integer> waiting,
-      Map<String, Double> ready,
-      Map<String, String> lastDependency,
-      PriorityQueue<String> queue) {
-    for (String next : dependents.getOrDefault(done, List.of())) {
-      Double before = ready.get(next);
-      if (before == null || at > before + EPSILON) {
-        ready.put(next, at);
-        lastDependency.put(next, done);
-      }
-      int left = waiting.merge(next, -1, Integer::sum);
-      if (left == 0) {
-        queue.add(next);
+    private void release(int done, double at, PriorityQueue<Integer> queue) {
+      for (int next : dependents.get(done)) {
+        if (cause[next] < 0 || at > ready[next] + EPSILON) {
+          ready[next] = at;
+          cause[next] = done;
+        }
+        if (--waiting[next] == 0) {
+          queue.add(next);
+        }
       }
     }
-  }
-
-  /** Back from the last task to end: through whatever made each task start when it did. */
-  private static List<Step> path(
-      List<String> order,
-      Map<String, Double> minutes,
-      Map<String, Double> start,
-      Map<String, Double> finish,
-      Map<String, String> lastDependency,
-      Map<String, String> freedBy) {
-    String last = null;
-    for (String id : order) {
-      if (last == null || finish.get(id) > finish.get(last) + EPSILON) {
-        last = id;
-      }
-    }
-    List<Step> steps = new ArrayList<>();
-    String id = last;
-    while (id != null) {
-      boolean afterWorker = freedBy.containsKey(id);
-      steps.add(new Step(id, start.get(id), minutes.getOrDefault(id, 0.0), afterWorker));
-      id = afterWorker ? freedBy.get(id) : lastDependency.get(id);
-    }
-    Collections.reverse(steps);
-    return List.copyOf(steps);
   }
 }
