@@ -70,6 +70,40 @@ class CreateTimesTest {
     assertThat(table.of(proxy).orElseThrow().variant()).isEmpty();
   }
 
+  /** docs/plan.md's "Deploy time" section, up to the next section. */
+  static String docsSection() throws java.io.IOException {
+    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/plan.md"));
+    int from = doc.indexOf("### Deploy time");
+    assertThat(from).as("docs/plan.md has a Deploy time section").isPositive();
+    return doc.substring(from, doc.indexOf("\n### ", from + 1));
+  }
+
+  @Test
+  void docsPlanMdNamesEveryTypeOfTheTable() throws Exception {
+    String section = docsSection();
+    for (CreateTimes.Row row : table.all()) {
+      if (!row.type().equals(CreateTimes.ANY)) {
+        assertThat(section)
+            .as("docs/plan.md, Deploy time: the table's type %s", row.type())
+            .contains("`" + row.type() + "`");
+      }
+    }
+  }
+
+  @Test
+  void docsPlanMdShowsWhatPlanProdPrints() throws Exception {
+    var run = dev.plinth.plan.PlanCommandAccess.plan(dev.plinth.Fit.DEFAULT, "prod");
+    String out = run.out();
+    int from = out.indexOf("Deploy time (");
+    int to = out.indexOf("\n", out.indexOf("resource types timed by a stated default", from));
+    String printed = out.substring(from, to);
+
+    assertThat(docsSection())
+        .as(
+            "docs/plan.md's example of plan prod's Deploy time part (copy it from ./plinth plan prod)")
+        .contains(printed);
+  }
+
   @Test
   void theStackAndComponentsCreateNothingAndTakeNoRow() {
     ResourceGraph prod = Plans.ofStack("prod");
