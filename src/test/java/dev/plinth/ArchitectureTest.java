@@ -38,7 +38,8 @@ class ArchitectureTest {
     "dev.plinth.policy..",
     "dev.plinth.review..",
     "dev.plinth.cost..",
-    "dev.plinth.diagram.."
+    "dev.plinth.diagram..",
+    "dev.plinth.timing.."
   };
 
   /**

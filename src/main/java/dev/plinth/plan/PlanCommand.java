@@ -290,7 +290,7 @@ public final class PlanCommand implements Callable<Integer> {
         }
       } else {
         PreviewPrinter.print(graph, out, width);
-        review.print(out);
+        review.print(out, width);
       }
       if (diagram != null) {
         DiagramWriter.write(Diagram.of(graph), diagram);

@@ -149,9 +149,19 @@ public final class Recorder {
                         request.getProtect(),
                         request.getRetainOnDelete(),
                         request.getProvider().isEmpty() ? null : request.getProvider(),
-                        List.copyOf(request.getIgnoreChangesList())));
+                        List.copyOf(request.getIgnoreChangesList()),
+                        propertyDependencies(request)));
                 return response;
               });
+    }
+
+    /** Per input, the URNs of the resources it comes from (the request's propertyDependencies). */
+    private static Map<String, List<String>> propertyDependencies(RegisterResourceRequest request) {
+      Map<String, List<String>> out = new java.util.TreeMap<>();
+      request
+          .getPropertyDependenciesMap()
+          .forEach((key, deps) -> out.put(key, List.copyOf(deps.getUrnsList())));
+      return out;
     }
 
     @Override

@@ -8,14 +8,16 @@ import dev.plinth.plan.ResourceGraph;
 import dev.plinth.policy.Policy;
 import dev.plinth.policy.PolicyMode;
 import dev.plinth.policy.PolicyReport;
+import dev.plinth.timing.DeployTime;
 import java.io.PrintStream;
 
 /**
  * The review gates of one planned stack: the policy verdicts (unless {@code --policy off}), the
- * cost estimate and what the stack is sized for (its tier and load, {@link Sizing}). {@code plan}
- * prints them after the preview and adds them to its JSON.
+ * cost estimate, what the stack is sized for (its tier and load, {@link Sizing}) and the deploy
+ * time. {@code plan} prints them after the preview and adds them to its JSON.
  */
-public record Review(PolicyMode mode, PolicyReport policy, CostReport cost, Sizing sizing) {
+public record Review(
+    PolicyMode mode, PolicyReport policy, CostReport cost, Sizing sizing, DeployTime deploy) {
   /** Exit code of a plan whose mandatory rules fail under {@code --policy enforce}. */
   public static final int POLICY_VIOLATIONS = 3;
 
@@ -27,7 +29,7 @@ public record Review(PolicyMode mode, PolicyReport policy, CostReport cost, Sizi
             ? null
             : Policy.evaluate(
                 graph, config.environment(), java.util.OptionalDouble.of(cost.total()));
-    return new Review(mode, policy, cost, Sizing.of(config));
+    return new Review(mode, policy, cost, Sizing.of(config), DeployTime.of(graph));
   }
 
   /** 3 when enforcing and a mandatory rule fails, else 0. */
@@ -38,6 +40,11 @@ public record Review(PolicyMode mode, PolicyReport policy, CostReport cost, Sizi
   }
 
   public void print(PrintStream out) {
+    print(out, Integer.MAX_VALUE);
+  }
+
+  /** Prints the gates, the deploy time's lines cut to {@code width} columns. */
+  public void print(PrintStream out, int width) {
     out.println();
     if (policy != null) {
       policy.print(out, mode);
@@ -48,9 +55,10 @@ public record Review(PolicyMode mode, PolicyReport policy, CostReport cost, Sizi
     cost.print(out);
     out.println();
     sizing.print(out);
+    deploy.print(out, width);
   }
 
-  /** Adds {@code policy} and {@code cost} beside the plan document's keys. */
+  /** Adds {@code policy}, {@code cost} and {@code deploy} beside the plan document's keys. */
   public void addTo(ObjectNode doc) {
     if (policy != null) {
       doc.set("policy", policy.toJson(mode));
@@ -59,5 +67,6 @@ public record Review(PolicyMode mode, PolicyReport policy, CostReport cost, Sizi
     }
     doc.set("cost", cost.toJson());
     doc.set("sizing", sizing.toJson());
+    doc.set("deploy", deploy.toJson());
   }
 }

@@ -71,6 +71,38 @@ class RecorderTest {
   }
 
   @Test
+  void aDependencyNoInputComesFromIsRecordedAsExplicitOnly() {
+    ResourceGraph graph =
+        Recorder.run(
+            "t",
+            "us-east-1",
+            ctx -> {
+              var source =
+                  new Parameter(
+                      "source", ParameterArgs.builder().type("String").value("v").build());
+              new Parameter(
+                  "reads", ParameterArgs.builder().type("String").value(source.name()).build());
+              new Parameter(
+                  "waits",
+                  ParameterArgs.builder().type("String").value("v").build(),
+                  CustomResourceOptions.builder().dependsOn(source).build());
+            });
+    String source = graph.get("aws:ssm/parameter:Parameter", "source").urn();
+    RecordedResource reads = graph.get("aws:ssm/parameter:Parameter", "reads");
+    RecordedResource waits = graph.get("aws:ssm/parameter:Parameter", "waits");
+
+    assertThat(reads.dependencies()).as("reads: its dependencies").containsExactly(source);
+    assertThat(reads.propertyDependencies())
+        .as("reads: the input value comes from source")
+        .containsEntry("value", java.util.List.of(source));
+    assertThat(reads.explicitOnlyDependencies()).as("reads: explicit-only").isEmpty();
+    assertThat(waits.dependencies()).as("waits: its dependencies").containsExactly(source);
+    assertThat(waits.explicitOnlyDependencies())
+        .as("waits: dependsOn source, no input from it")
+        .containsExactly(source);
+  }
+
+  @Test
   void twoRunsOfTheSameStackGiveTheSameDocument() {
     var config = Plans.stackFile("staging");
     String first = PreviewJson.of(Recorder.plan(config), config).toString();
