@@ -69,7 +69,9 @@ class CostEstimatorTest {
             "dev-edge-waf",
             5 + 5 * 1.00 + 1 * 0.60, // web ACL, 5 rules or rule groups, 1 M requests
             "dev-db",
-            H * 0.065 + 100 * 0.115, // db.t4g.medium single-AZ, 100 GB gp3
+            H * 0.065
+                + 100 * 0.115 // db.t4g.medium single-AZ, 100 GB gp3
+                + 0.40, // the master credentials' secret
             "dev-cache",
             1 * H * 0.032, // one cache.t4g.small node
             "dev-secrets",
@@ -100,7 +102,9 @@ class CostEstimatorTest {
             "staging-edge-waf",
             5 + 5 * 1.00 + 5 * 0.60, // web ACL, 5 rules or rule groups, 5 M requests
             "staging-db",
-            H * 0.159 * 2 + 100 * 0.23, // db.m6g.large Multi-AZ, 100 GB gp3 Multi-AZ
+            H * 0.159 * 2
+                + 100 * 0.23 // db.m6g.large Multi-AZ, 100 GB gp3 Multi-AZ
+                + 0.40, // the master credentials' secret
             "staging-cache",
             2 * H * 0.032, // one shard, primary + replica, cache.t4g.small
             "staging-secrets",
@@ -135,13 +139,15 @@ class CostEstimatorTest {
             H * 0.45 * 2
                 + 100 * 0.23 // db.r6g.xlarge Multi-AZ primary, 100 GB gp3 Multi-AZ
                 + H * 0.45 // one read replica, single-AZ
-                + 1.00, // the key of the replicated automated backups in the DR region
+                + 1.00 // the key of the replicated automated backups in the DR region
+                + 0.40 // the master credentials' secret
+                + 0.40, // its replica in the DR region, billed as a secret
             "prod-cache",
             6 * H * 0.206, // three shards of primary + replica, cache.r6g.large
             "prod-secrets",
-            0.40,
+            0.40 + 0.40, // the cache's AUTH token and its replica in the DR region
             "prod-keys",
-            8 * 1.00,
+            8 * 1.00 + 1.00, // the eight domains' keys and the secrets key in the DR region
             "prod-backups",
             1.00, // the replicated backups' key in the DR region
             "prod-monitoring",
@@ -225,11 +231,40 @@ class CostEstimatorTest {
             Plans.ofStack("dev"), CostSettings.preset(Environment.DEV), "us-east-1");
 
     assertThat(prod.notes())
+        .filteredOn(n -> n.contains("backup-replication"))
         .singleElement()
         .asString()
         .contains("prod-db-backup-replication")
         .contains("not priced");
-    assertThat(dev.notes()).as("notes of dev, which replicates nothing").isEmpty();
+    assertThat(dev.notes())
+        .as("notes of dev, which replicates nothing")
+        .noneMatch(n -> n.contains("replication"));
+  }
+
+  @Test
+  void secretReplicasArePricedAsSecretsAndTheRotationFunctionIsNamedInANote() {
+    CostReport prod =
+        CostEstimator.estimate(
+            Plans.ofStack("prod"), CostSettings.preset(Environment.PROD), "us-east-1");
+    CostReport staging =
+        CostEstimator.estimate(
+            Plans.ofStack("staging"), CostSettings.preset(Environment.STAGING), "us-east-1");
+
+    assertThat(prod.lines())
+        .filteredOn(l -> l.item().startsWith("secret replica (us-west-2)"))
+        .extracting(CostLine::item)
+        .containsExactlyInAnyOrder(
+            "secret replica (us-west-2) prod-db-master-secret",
+            "secret replica (us-west-2) prod-secrets-cache-auth-token");
+    assertThat(staging.lines())
+        .as("staging replicates no secret")
+        .noneMatch(l -> l.item().startsWith("secret replica"));
+    assertThat(prod.notes())
+        .filteredOn(n -> n.contains("rotation function"))
+        .singleElement()
+        .asString()
+        .contains("prod-db-rotation")
+        .contains("not priced");
   }
 
   @Test
@@ -239,6 +274,7 @@ class CostEstimatorTest {
             Plans.ofStack("dev"), CostSettings.preset(Environment.DEV), "eu-west-1");
 
     assertThat(report.notes())
+        .filteredOn(n -> n.contains("the stack is in"))
         .singleElement()
         .asString()
         .contains("eu-west-1")
