@@ -157,6 +157,21 @@ class MasterCredentialsTest {
   }
 
   @Test
+  void switchingAnExistingPrimaryToPlinthsPasswordUpdatesItInPlace() {
+    var replacing = dev.plinth.plan.ReplacingInputs.load();
+
+    for (String input :
+        List.of("manageMasterUserPassword", "password", "masterUserSecretKmsKeyId")) {
+      assertThat(replacing.replacing(DataTierTest.RDS, input))
+          .as("whether changing %s replaces an RDS instance (docs/upgrades.md)", input)
+          .isEmpty();
+    }
+    assertThat(replacing.replacing(DataTierTest.RDS, "username"))
+        .as("the table knows the instance's replacing inputs")
+        .isPresent();
+  }
+
+  @Test
   void dep17PassesInProdNowThatThePasswordIsPlinths() {
     PolicyReport report = Policy.evaluate(Plans.ofStack("prod"), Environment.PROD);
 
