@@ -16,6 +16,7 @@ import dev.plinth.config.ObservabilitySettings.CostAllocationTag;
 import dev.plinth.config.PlatformConfig;
 import dev.plinth.data.Cache;
 import dev.plinth.data.Database;
+import dev.plinth.data.SecretReplication;
 import dev.plinth.data.Secrets;
 import dev.plinth.edge.Certificate;
 import dev.plinth.edge.Firewall;
@@ -116,9 +117,14 @@ public final class Platform {
     var observability = config.observability();
     LogStorage logs =
         keys.logs(observability.logRetentionDays(), observability.applicationLogRetentionDays());
+    DrRegion dr = drRegion(config);
+    if (config.backups().crossRegion()) {
+      // Secrets Manager's replicas there are encrypted with a key of that region (issue 17).
+      keys.addDrKey(KeyDomain.SECRETS, dr.region(), dr.provider());
+    }
     ctx.export("region", Output.of(config.region()));
     ctx.export("logsKeyArn", logs.keyArn());
-    return new Foundation(aws, drRegion(config), keys.ring(), logs);
+    return new Foundation(aws, dr, keys.ring(), logs);
   }
 
   /**
@@ -217,6 +223,7 @@ public final class Platform {
             config.environment(),
             config.secrets().app(),
             base.ring().arn(KeyDomain.SECRETS),
+            SecretReplication.of(base.ring(), base.dr()),
             inData);
     var database =
         new Database(

@@ -29,10 +29,11 @@ package dev.plinth.config;
  * @param readReplicas read replicas in other zones: 0 in dev and staging, 1 in prod (seed 000 asks
  *     2 replicas, seed 004 calls them optional; one keeps reads off the primary at half the cost)
  * @param masterUsername the master user (not {@code postgres}: scanners flag the default)
- * @param masterPasswordRotationDays days between rotations of the RDS-managed master password: 7
- *     everywhere. That is the schedule RDS gives its managed secret by default, so setting it
- *     changes nothing for an existing stack; it is stricter than seed 003's 90-day ceiling (seed
- *     004 asks automatic rotation of database credentials). Secrets Manager accepts 1 to 1000
+ * @param masterPasswordRotationDays days between rotations of the master password (Plinth's secret,
+ *     rotated by AWS's single-user PostgreSQL rotation function): 30 everywhere, within seed 003's
+ *     90-day schedule (seed 004 asks automatic rotation of database credentials; seed 002 gives no
+ *     period). Each single-user rotation briefly refuses the old password to new connections, so
+ *     monthly rather than RDS's weekly default. Secrets Manager accepts 1 to 1000
  * @param crossRegionBackupReplication replicate the primary's automated backups (snapshots and
  *     transaction logs) to {@code plinth:backups.drRegion}, encrypted with a key in that region:
  *     prod only (seed 004: cross-region backup replication, optional for DR; seed 002: RPO 5
@@ -66,7 +67,7 @@ public record DatabaseSettings(
               "sun:04:00-sun:05:00",
               0,
               "plinth_admin",
-              7,
+              30,
               false);
       case STAGING ->
           new DatabaseSettings(
@@ -80,7 +81,7 @@ public record DatabaseSettings(
               "sun:04:00-sun:05:00",
               0,
               "plinth_admin",
-              7,
+              30,
               false);
       case PROD ->
           new DatabaseSettings(
@@ -94,7 +95,7 @@ public record DatabaseSettings(
               "sun:04:00-sun:05:00",
               1,
               "plinth_admin",
-              7,
+              30,
               true);
     };
   }

@@ -97,7 +97,13 @@ public final class CostEstimator {
         case Types.BACKUP_PLAN -> backupPlanCopies(r);
         case Types.CACHE -> cache(r);
         case Types.KMS_KEY -> monthly(r, "KMS key", "kms.key");
-        case Types.SECRET -> monthly(r, "secret", "secret");
+        case Types.SECRET -> secret(r);
+        case Types.SERVERLESS_APPLICATION ->
+            notes.add(
+                "the rotation function of "
+                    + r.name()
+                    + " (a Lambda function) is not priced: it runs its four rotation steps once"
+                    + " per rotation, seconds a month");
         case Types.ALARM -> alarm(r);
         default -> {}
       }
@@ -209,6 +215,27 @@ public final class CostEstimator {
     return arn.map(a -> a.split(":", -1))
         .filter(parts -> parts.length > 3 && !parts[3].isBlank())
         .map(parts -> parts[3]);
+  }
+
+  /**
+   * A secret, and each of its replicas in other regions: Secrets Manager bills a replica as a
+   * secret of its own (issue 17's brief; AWS Secrets Manager pricing page, not in the stored
+   * sources, so the table's per-secret price is used).
+   */
+  private void secret(RecordedResource r) {
+    monthly(r, "secret", "secret");
+    r.input("replicas")
+        .ifPresent(
+            replicas -> {
+              for (JsonNode replica : replicas) {
+                double p = prices.usd("secret");
+                add(
+                    r,
+                    "secret replica (" + replica.path("region").asText() + ")",
+                    "$" + fmt(p) + "/month",
+                    p);
+              }
+            });
   }
 
   private void eks(RecordedResource r) {

@@ -9,10 +9,6 @@ import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
-import com.pulumi.aws.kms.Alias;
-import com.pulumi.aws.kms.AliasArgs;
-import com.pulumi.aws.kms.Key;
-import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.aws.rds.Instance;
 import com.pulumi.aws.rds.InstanceArgs;
 import com.pulumi.aws.rds.InstanceAutomatedBackupsReplication;
@@ -20,9 +16,6 @@ import com.pulumi.aws.rds.InstanceAutomatedBackupsReplicationArgs;
 import com.pulumi.aws.rds.ParameterGroup;
 import com.pulumi.aws.rds.ParameterGroupArgs;
 import com.pulumi.aws.rds.inputs.ParameterGroupParameterArgs;
-import com.pulumi.aws.secretsmanager.SecretRotation;
-import com.pulumi.aws.secretsmanager.SecretRotationArgs;
-import com.pulumi.aws.secretsmanager.inputs.SecretRotationRotationRulesArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -38,6 +31,7 @@ import dev.plinth.keys.Keys;
 import dev.plinth.keys.LogStorage;
 import dev.plinth.network.AppTier;
 import dev.plinth.network.DataPlacement;
+import dev.plinth.random.RandomPassword;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +39,12 @@ import java.util.Map;
 /**
  * PostgreSQL on RDS: the primary (Multi-AZ where configured), read replicas in other zones, a
  * parameter group that forces TLS and logs slow queries, enhanced monitoring, and a security group
- * that admits 5432 from the application only. RDS keeps the master password in Secrets Manager
- * ({@code manageMasterUserPassword}), so no password ever enters Pulumi state, and rotates it on
- * the schedule of {@code masterPasswordRotationDays} (managed rotation: no Lambda). Where {@code
+ * that admits 5432 from the application only. The master credentials are Plinth's own ({@link
+ * MasterCredentials}): a generated password in a Secrets Manager secret under the secrets key,
+ * replicated to the disaster-recovery region where secrets are, rotated every {@code
+ * masterPasswordRotationDays} by AWS's single-user PostgreSQL rotation function. RDS-managed
+ * passwords ({@code manageMasterUserPassword}) are not used: RDS creates no read replica of an
+ * instance whose password it manages (DEP-17), and issue 17 needs replicas. Where {@code
  * crossRegionBackupReplication} is on, the primary's automated backups are replicated to the
  * disaster-recovery region, encrypted with a key created there.
  */
@@ -94,15 +91,13 @@ public final class Database extends Component {
       DrRegion dr) {}
 
   private final Instance primary;
-  private final Output<String> secretsKeyArn;
+  private final SecretRef masterSecret;
   private final List<Instance> replicas = new ArrayList<>();
   private InstanceAutomatedBackupsReplication backupReplication;
 
   public Database(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
-    secretsKeyArn = args.keys().arn(KeyDomain.SECRETS);
     DatabaseSettings s = args.settings();
-    boolean prod = args.environment().isProduction();
     String major = s.engineVersion().split("\\.")[0];
 
     var group =
@@ -116,13 +111,14 @@ public final class Database extends Component {
     var parameters = createParameterGroup(args, major);
     var monitoringRole = createMonitoringRole(name);
     Shared shared = new Shared(group, parameters, monitoringRole);
-    primary = createPrimary(name, args, major, shared);
+    var password = MasterCredentials.password(this);
+    primary = createPrimary(name, args, major, shared, password);
     for (int i = 0; i < s.readReplicas(); i++) {
       replicas.add(createReplica(i, args, shared));
     }
-    rotateMasterSecret(s);
+    masterSecret = MasterCredentials.storeAndRotate(this, args, primary, password, group);
     if (s.crossRegionBackupReplication()) {
-      replicateBackups(args, prod);
+      replicateBackups(args);
     }
     registerOutputs(
         Map.of(
@@ -177,10 +173,12 @@ public final class Database extends Component {
   }
 
   /**
-   * The primary, after its log groups: encrypted, RDS-managed master password, deletion protection
-   * and a final snapshot outside dev, protected in prod.
+   * The primary, after its log groups: encrypted, the generated master password (a secret output:
+   * the plan shows it as [secret]), deletion protection and a final snapshot outside dev, protected
+   * in prod.
    */
-  private Instance createPrimary(String name, Args args, String major, Shared shared) {
+  private Instance createPrimary(
+      String name, Args args, String major, Shared shared, RandomPassword password) {
     DatabaseSettings s = args.settings();
     boolean dev = args.environment() == Environment.DEV;
     // A fixed identifier (not an auto-name) so that the log groups' names are known before the
@@ -201,8 +199,7 @@ public final class Database extends Component {
             .port(PORT)
             .dbName(DATABASE_NAME)
             .username(s.masterUsername())
-            .manageMasterUserPassword(true)
-            .masterUserSecretKmsKeyId(args.keys().arn(KeyDomain.SECRETS))
+            .password(password.result())
             .storageType("gp3")
             .allocatedStorage(s.allocatedStorageGb())
             .maxAllocatedStorage(s.maxAllocatedStorageGb())
@@ -278,24 +275,6 @@ public final class Database extends Component {
   }
 
   /**
-   * Setting or changing the schedule does not rotate the password there and then (the provider's
-   * default would, in the middle of a deployment); RDS rotates it on the schedule.
-   */
-  private void rotateMasterSecret(DatabaseSettings s) {
-    new SecretRotation(
-        child("master-secret-rotation"),
-        SecretRotationArgs.builder()
-            .secretId(masterSecretArn())
-            .rotateImmediately(false)
-            .rotationRules(
-                SecretRotationRotationRulesArgs.builder()
-                    .automaticallyAfterDays(s.masterPasswordRotationDays())
-                    .build())
-            .build(),
-        childOptions());
-  }
-
-  /**
    * The log groups an instance exports to, created before it with the logs key and the
    * environment's retention ({@code <name>-<instance>-logs-<log>}).
    */
@@ -322,30 +301,16 @@ public final class Database extends Component {
    * retention period. Replicated backups must be encrypted with a key of the destination region; it
    * gets the database domain's policy for that region.
    */
-  private void replicateBackups(Args args, boolean prod) {
+  private void replicateBackups(Args args) {
     String env = args.environment().key();
     String drRegion = args.dr().region();
-    CustomResourceOptions inDr =
-        CustomResourceOptions.builder().parent(this).provider(args.dr().provider()).build();
     var drKey =
-        new Key(
+        Keys.inRegion(
             child("dr-key"),
-            KeyArgs.builder()
-                .description("Plinth " + env + ": replicated PostgreSQL backups in " + drRegion)
-                .enableKeyRotation(true)
-                .deletionWindowInDays(Keys.deletionWindowDays(args.environment()))
-                .policy(
-                    Output.tuple(args.aws().accountId(), args.aws().partition())
-                        .applyValue(t -> Keys.policy(KeyDomain.DATABASE, t.t1, t.t2, drRegion)))
-                .build(),
-            CustomResourceOptions.merge(inDr, statefulOptions(prod)));
-    new Alias(
-        child("dr-key-alias"),
-        AliasArgs.builder()
-            .name("alias/plinth/" + env + "/database-dr")
-            .targetKeyId(drKey.keyId())
-            .build(),
-        inDr);
+            KeyDomain.DATABASE,
+            "Plinth " + env + ": replicated PostgreSQL backups in " + drRegion,
+            new Keys.DrPlacement(
+                args.environment(), args.aws(), drRegion, this, args.dr().provider()));
     backupReplication =
         new InstanceAutomatedBackupsReplication(
             child("backup-replication"),
@@ -354,7 +319,7 @@ public final class Database extends Component {
                 .retentionPeriod(args.settings().backupRetentionDays())
                 .kmsKeyId(drKey.arn())
                 .build(),
-            inDr);
+            CustomResourceOptions.builder().parent(this).provider(args.dr().provider()).build());
   }
 
   /**
@@ -385,11 +350,12 @@ public final class Database extends Component {
     return Output.all(replicas.stream().map(Instance::address).toList());
   }
 
-  /** The Secrets Manager secret RDS keeps the master credentials in. */
+  /**
+   * The Secrets Manager secret that holds the master credentials (engine, host, port, username,
+   * password, dbname).
+   */
   public Output<String> masterSecretArn() {
-    return primary
-        .masterUserSecrets()
-        .applyValue(s -> s.isEmpty() ? "" : s.get(0).secretArn().orElse(""));
+    return masterSecret.arn();
   }
 
   public Output<String> arn() {
@@ -398,8 +364,7 @@ public final class Database extends Component {
 
   /** The handle a workload connects with: the writer, the port, the database, the credentials. */
   public DatabaseConnection connection() {
-    return new DatabaseConnection(
-        address(), PORT, DATABASE_NAME, new SecretRef(masterSecretArn(), secretsKeyArn));
+    return new DatabaseConnection(address(), PORT, DATABASE_NAME, masterSecret);
   }
 
   /** Identifiers of the read replicas. */

@@ -2,12 +2,14 @@ package dev.plinth.keys;
 
 import static dev.plinth.Json.obj;
 
+import com.pulumi.aws.Provider;
 import com.pulumi.aws.kms.Alias;
 import com.pulumi.aws.kms.AliasArgs;
 import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
 import dev.plinth.AwsContext;
 import dev.plinth.Component;
 import dev.plinth.Json;
@@ -29,6 +31,9 @@ public final class Keys extends Component {
   public static final String TYPE = "plinth:data:Keys";
 
   private final Map<KeyDomain, Key> keys = new EnumMap<>(KeyDomain.class);
+  private final Map<KeyDomain, Output<String>> drKeys = new EnumMap<>(KeyDomain.class);
+  private final Environment environment;
+  private final AwsContext aws;
 
   /**
    * Days KMS waits before deleting a key scheduled for deletion: the 30-day maximum outside dev.
@@ -54,6 +59,8 @@ public final class Keys extends Component {
       AwsContext aws,
       ComponentResourceOptions options) {
     super(TYPE, name, options);
+    this.environment = environment;
+    this.aws = aws;
     Map<String, Output<String>> outputs = new java.util.TreeMap<>();
     Key shared =
         layout == KeyLayout.SHARED
@@ -109,7 +116,74 @@ public final class Keys extends Component {
 
   /** The handle to every domain's key, for components that encrypt with one of them. */
   public KeyRing ring() {
-    return KeyRing.of(this::arn);
+    return new KeyRing(KeyRing.of(this::arn).arns(), drKeys);
+  }
+
+  /**
+   * Adds a domain's key in the disaster-recovery region ({@code <name>-<domain>-dr}, alias {@code
+   * alias/plinth/<env>/<domain>-dr}), for the domain's service to encrypt its copies there with;
+   * {@link #ring()} carries it from then on.
+   */
+  public Output<String> addDrKey(KeyDomain domain, String region, Provider provider) {
+    Key key =
+        inRegion(
+            child(domain.key() + "-dr"),
+            domain,
+            "Plinth " + environment.key() + ": " + domain.description() + " replicas in " + region,
+            new DrPlacement(environment, aws, region, this, provider));
+    drKeys.put(domain, key.arn());
+    return key.arn();
+  }
+
+  /**
+   * Where a key of another region goes: the environment (deletion window, alias, protection in
+   * prod), the account (its policy), the region and the provider that creates resources there, and
+   * the component it is a child of.
+   */
+  public record DrPlacement(
+      Environment environment,
+      AwsContext aws,
+      String region,
+      com.pulumi.resources.Resource parent,
+      Provider provider) {}
+
+  /**
+   * A domain's key in another region, with yearly rotation, the environment's deletion window, the
+   * domain's policy for that region (its service there may use it), protected in prod, and an alias
+   * {@code alias/plinth/<env>/<domain>-dr} ({@code <name>-alias}).
+   */
+  public static Key inRegion(String name, KeyDomain domain, String description, DrPlacement at) {
+    Environment environment = at.environment();
+    AwsContext aws = at.aws();
+    String region = at.region();
+    CustomResourceOptions inRegion =
+        CustomResourceOptions.builder().parent(at.parent()).provider(at.provider()).build();
+    CustomResourceOptions keyOptions =
+        CustomResourceOptions.builder()
+            .parent(at.parent())
+            .provider(at.provider())
+            .protect(environment.isProduction())
+            .build();
+    var key =
+        new Key(
+            name,
+            KeyArgs.builder()
+                .description(description)
+                .enableKeyRotation(true)
+                .deletionWindowInDays(deletionWindowDays(environment))
+                .policy(
+                    Output.tuple(aws.accountId(), aws.partition())
+                        .applyValue(t -> policy(domain, t.t1, t.t2, region)))
+                .build(),
+            keyOptions);
+    new Alias(
+        name + "-alias",
+        AliasArgs.builder()
+            .name("alias/plinth/" + environment.key() + "/" + domain.key() + "-dr")
+            .targetKeyId(key.keyId())
+            .build(),
+        inRegion);
+    return key;
   }
 
   /**

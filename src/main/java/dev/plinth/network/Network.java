@@ -401,9 +401,9 @@ public final class Network extends Component {
     return new DataPlacement(vpcId(), cacheSubnetGroupName(), availabilityZones());
   }
 
-  /** The handle to the application tier's security group. */
+  /** The handle to the application tier: its security group and its (private) subnets. */
   public AppTier appTier() {
-    return new AppTier(appSecurityGroupId());
+    return new AppTier(appSecurityGroupId(), privateSubnetIds());
   }
 
   public Output<String> vpcCidr() {

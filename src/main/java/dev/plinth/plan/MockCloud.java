@@ -50,7 +50,28 @@ public final class MockCloud implements Mocks {
               "aws:elasticache/replicationGroup:ReplicationGroup",
               ElastiCacheAnswers::replicationGroup),
           Map.entry("aws:ec2/vpc:Vpc", Ec2Answers::vpc),
-          Map.entry("aws:ec2/eip:Eip", Ec2Answers::eip));
+          Map.entry("aws:ec2/eip:Eip", Ec2Answers::eip),
+          Map.entry(
+              "aws:serverlessrepository/cloudFormationStack:CloudFormationStack",
+              MockCloud::serverlessApplication));
+
+  /**
+   * A Serverless Application Repository stack's outputs: the Secrets Manager rotation applications
+   * output the function's ARN as {@code RotationLambdaARN}; the function is named by the {@code
+   * functionName} parameter.
+   */
+  static void serverlessApplication(String region, String id, Map<String, Object> state) {
+    Object parameters = state.get("parameters");
+    String function =
+        parameters instanceof Map<?, ?> p && p.get("functionName") != null
+            ? String.valueOf(p.get("functionName"))
+            : id;
+    state.put(
+        "outputs",
+        Map.of(
+            "RotationLambdaARN",
+            "arn:aws:lambda:" + region + ":" + ACCOUNT_ID + ":function:" + function));
+  }
 
   static final String AWS_PROVIDER = "pulumi:providers:aws";
 

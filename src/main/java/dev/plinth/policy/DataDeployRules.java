@@ -155,15 +155,15 @@ final class DataDeployRules {
    * RDS does not create a read replica of an instance whose master password it manages in Secrets
    * Manager: RDS User Guide, "Password management with Amazon RDS and AWS Secrets Manager",
    * Limitations ("Creating a read replica when the source DB or DB cluster manages credentials with
-   * Secrets Manager", every engine but SQL Server). Advisory for now: prod has such a replica, and
-   * the fix (Plinth keeping the password itself where replicas exist, or no replica) waits for a
-   * decision; until then every plan of prod shows this failure.
+   * Secrets Manager", every engine but SQL Server). Mandatory: such a plan fails to deploy. Plinth
+   * keeps the master password in a secret of its own (data/MasterCredentials), so its stacks pass;
+   * the rule stops a return to {@code manageMasterUserPassword} while the database has replicas.
    */
   static Rule replicaOfManagedPassword() {
     return Rule.of(
         "DEP-17",
         "no read replica of an instance whose master password RDS manages (RDS refuses it)",
-        Severity.ADVISORY,
+        MANDATORY,
         ALL,
         "RDS User Guide, Secrets Manager integration limitations (read replicas)",
         List.of(Types.RDS),
@@ -179,8 +179,9 @@ final class DataDeployRules {
                       + source.map(RecordedResource::name).orElse("")
                       + ", whose master password RDS manages in Secrets Manager: RDS refuses to"
                       + " create it",
-                  "keep the master password in a secret Plinth manages where the database has"
-                      + " replicas, or set plinth:database.readReplicas 0")
+                  "keep the master password in a secret Plinth manages (as data/MasterCredentials"
+                      + " does), not manageMasterUserPassword, or set plinth:database.readReplicas"
+                      + " 0")
               .list();
         });
   }

@@ -119,13 +119,14 @@ public final class Exceptions {
               "*-secrets-cache-auth-token",
               ALL,
               Set.of("rotation"),
-              "Secrets Manager has managed rotation (no Lambda) only for secrets another service"
-                  + " manages, such as the RDS master secret; a schedule for the ElastiCache AUTH"
-                  + " token needs a rotation Lambda of our own calling ModifyReplicationGroup with"
-                  + " AuthTokenUpdateStrategy ROTATE then SET (secretsmanager 2017-10-17 RotateSecret"
-                  + " RotationLambdaARN; elasticache 2015-02-02 ModifyReplicationGroup"
-                  + " AuthTokenUpdateStrategy), which Plinth does not have: the token is rotated on"
-                  + " demand by replacing it (docs/runbooks.md, \"Rotate the credentials\")"),
+              "AWS provides rotation functions for database credentials (the database's master"
+                  + " secret uses its single-user PostgreSQL one) but none for an ElastiCache AUTH"
+                  + " token; a schedule for it needs a rotation Lambda of our own calling"
+                  + " ModifyReplicationGroup with AuthTokenUpdateStrategy ROTATE then SET"
+                  + " (secretsmanager 2017-10-17 RotateSecret RotationLambdaARN; elasticache"
+                  + " 2015-02-02 ModifyReplicationGroup AuthTokenUpdateStrategy), which Plinth does"
+                  + " not have: the token is rotated on demand by replacing it (docs/runbooks.md,"
+                  + " \"Rotate the credentials\")"),
           new PolicyException(
               "ALB-01",
               "dev-*",

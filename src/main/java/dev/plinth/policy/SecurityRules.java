@@ -141,10 +141,11 @@ final class SecurityRules {
                   "rotation",
                   "is not rotated every 90 days or less",
                   "add an aws.secretsmanager.SecretRotation with rotationRules.automaticallyAfterDays"
-                      + " 90 or less (seed 003): managed rotation (no rotationLambdaArn) where"
-                      + " another service manages the secret, as RDS does its master secret,"
-                      + " otherwise a rotation Lambda that changes the credential where it is used"
-                      + " (secretsmanager 2017-10-17 RotateSecret RotationLambdaARN)")
+                      + " 90 or less (seed 003) and a rotation Lambda that changes the credential"
+                      + " where it is used (secretsmanager 2017-10-17 RotateSecret"
+                      + " RotationLambdaARN), as the database's master secret has AWS's single-user"
+                      + " PostgreSQL rotation function; managed rotation (no Lambda) only where"
+                      + " another service manages the secret")
               .list();
         });
   }

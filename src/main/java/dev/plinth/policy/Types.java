@@ -74,6 +74,8 @@ public final class Types {
 
   public static final String KMS_KEY = "aws:kms/key:Key";
   public static final String SECRET = "aws:secretsmanager/secret:Secret";
+  public static final String SERVERLESS_APPLICATION =
+      "aws:serverlessrepository/cloudFormationStack:CloudFormationStack";
   public static final String SECRET_ROTATION = "aws:secretsmanager/secretRotation:SecretRotation";
   public static final String LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
   public static final String ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";

@@ -69,7 +69,9 @@ class CostEstimatorTest {
             "dev-edge-waf",
             5 + 5 * 1.00 + 1 * 0.60, // web ACL, 5 rules or rule groups, 1 M requests
             "dev-db",
-            H * 0.016 + 20 * 0.115, // db.t4g.micro single-AZ, 20 GB gp3
+            H * 0.016
+                + 20 * 0.115 // db.t4g.micro single-AZ, 20 GB gp3
+                + 0.40, // the master credentials' secret
             "dev-cache",
             1 * H * 0.016, // one cache.t4g.micro node
             "dev-secrets",
@@ -102,7 +104,9 @@ class CostEstimatorTest {
             "staging-edge-waf",
             5 + 5 * 1.00 + 5 * 0.60, // web ACL, 5 rules or rule groups, 5 M requests
             "staging-db",
-            H * 0.065 * 2 + 100 * 0.23, // db.t4g.medium Multi-AZ, 100 GB gp3 Multi-AZ
+            H * 0.065 * 2
+                + 100 * 0.23 // db.t4g.medium Multi-AZ, 100 GB gp3 Multi-AZ
+                + 0.40, // the master credentials' secret
             "staging-cache",
             2 * H * 0.032, // one shard, primary + replica, cache.t4g.small
             "staging-secrets",
@@ -141,13 +145,15 @@ class CostEstimatorTest {
                 + H * 0.45 // one read replica, single-AZ
                 + 1.00 // the key of the replicated automated backups in the DR region
                 + 100 * 0.095 // the replicated backups: 100 GB (backupCopyGb) of backup storage
-                + 100 * 0.02, // and their transfer to us-west-2
+                + 100 * 0.02 // and their transfer to us-west-2
+                + 0.40 // the master credentials' secret
+                + 0.40, // its replica in the DR region, billed as a secret
             "prod-cache",
             3 * H * 0.206, // one shard of primary + two replicas, cache.r6g.large
             "prod-secrets",
-            0.40,
+            0.40 + 0.40, // the cache's AUTH token and its replica in the DR region
             "prod-keys",
-            8 * 1.00,
+            8 * 1.00 + 1.00, // the eight domains' keys and the secrets key in the DR region
             "prod-backups",
             1.00 // the replicated backups' key in the DR region
                 + 100 * 0.095 // AWS Backup's copy to the DR vault: 100 GB stored
@@ -266,7 +272,9 @@ class CostEstimatorTest {
     assertThat(bigger.total() - prod.total())
         .as("twice plinth:cost.backupCopyGb adds the same again, for RDS's and AWS Backup's copy")
         .isCloseTo(2 * (100 * 0.095 + 100 * 0.02), within(0.001));
-    assertThat(prod.notes()).as("notes of prod: nothing left unpriced").isEmpty();
+    assertThat(prod.notes())
+        .as("notes of prod: the backup copies are priced")
+        .noneMatch(n -> n.contains("backup"));
     assertThat(dev.lines())
         .as("dev copies no backups to another region")
         .noneMatch(l -> l.item().contains("transfer to"));
@@ -330,12 +338,39 @@ class CostEstimatorTest {
   }
 
   @Test
+  void secretReplicasArePricedAsSecretsAndTheRotationFunctionIsNamedInANote() {
+    CostReport prod =
+        CostEstimator.estimate(
+            Plans.ofStack("prod"), CostSettings.preset(Environment.PROD), "us-east-1");
+    CostReport staging =
+        CostEstimator.estimate(
+            Plans.ofStack("staging"), CostSettings.preset(Environment.STAGING), "us-east-1");
+
+    assertThat(prod.lines())
+        .filteredOn(l -> l.item().startsWith("secret replica (us-west-2)"))
+        .extracting(CostLine::item)
+        .containsExactlyInAnyOrder(
+            "secret replica (us-west-2) prod-db-master-secret",
+            "secret replica (us-west-2) prod-secrets-cache-auth-token");
+    assertThat(staging.lines())
+        .as("staging replicates no secret")
+        .noneMatch(l -> l.item().startsWith("secret replica"));
+    assertThat(prod.notes())
+        .filteredOn(n -> n.contains("rotation function"))
+        .singleElement()
+        .asString()
+        .contains("prod-db-rotation")
+        .contains("not priced");
+  }
+
+  @Test
   void anotherRegionIsPricedAtUsEast1AndSaysSo() {
     CostReport report =
         CostEstimator.estimate(
             Plans.ofStack("dev"), CostSettings.preset(Environment.DEV), "eu-west-1");
 
     assertThat(report.notes())
+        .filteredOn(n -> n.contains("the stack is in"))
         .singleElement()
         .asString()
         .contains("eu-west-1")

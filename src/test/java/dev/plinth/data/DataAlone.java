@@ -74,6 +74,7 @@ final class DataAlone {
                   config.environment(),
                   Map.of(),
                   Output.of(Handles.keyArn(KeyDomain.SECRETS.key())),
+                  java.util.Optional.empty(),
                   none());
           new Cache(
               "test-cache",
@@ -97,6 +98,7 @@ final class DataAlone {
                 environment,
                 app,
                 Output.of(Handles.keyArn(KeyDomain.SECRETS.key())),
+                java.util.Optional.empty(),
                 none()));
   }
 }

@@ -20,6 +20,7 @@ class DataTierTest {
   static final String RDS = "aws:rds/instance:Instance";
   static final String REDIS = "aws:elasticache/replicationGroup:ReplicationGroup";
   static final String INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+  static final String SECRET = "aws:secretsmanager/secret:Secret";
 
   @ParameterizedTest
   @CsvSource({
@@ -51,8 +52,12 @@ class DataTierTest {
     assertThat(db.input("storageEncrypted").orElseThrow().asBoolean()).isTrue();
     assertThat(db.text("kmsKeyId")).as("key of %s", db).startsWith("arn:aws:kms:");
     assertThat(db.input("publiclyAccessible").orElseThrow().asBoolean()).isFalse();
-    assertThat(db.input("manageMasterUserPassword").orElseThrow().asBoolean()).isTrue();
-    assertThat(db.input("password")).as("a password in the inputs of %s", db).isEmpty();
+    assertThat(db.input("manageMasterUserPassword"))
+        .as("RDS-managed password of %s (RDS makes no read replica of such a source)", db)
+        .isEmpty();
+    assertThat(db.text("password"))
+        .as("password of %s, as the plan shows it", db)
+        .isEqualTo("[secret]");
     assertThat(db.text("backupWindow")).isEqualTo("03:00-04:00");
     assertThat(db.text("maintenanceWindow")).isEqualTo("sun:04:00-sun:05:00");
     assertThat(db.protect()).as("protect of %s", db).isEqualTo(env.equals("prod"));
@@ -165,8 +170,19 @@ class DataTierTest {
           .isZero();
       List<RecordedResource> rules =
           plan.where(r -> r.type().equals(INGRESS) && r.text("securityGroupId").equals(group.id()));
-      assertThat(rules).as("ingress rules of %s", group).hasSize(1);
-      RecordedResource rule = rules.get(0);
+      boolean db = store.endsWith("db-sg");
+      assertThat(rules)
+          .as("ingress rules of %s (the database's also admits its password rotation)", group)
+          .hasSize(db ? 2 : 1);
+      if (db) {
+        String rotation =
+            plan.get("aws:ec2/securityGroup:SecurityGroup", env + "-db-rotation-sg").id();
+        assertThat(rules)
+            .as("ingress rules of %s", group)
+            .anySatisfy(r -> assertThat(r.text("referencedSecurityGroupId")).isEqualTo(rotation));
+      }
+      RecordedResource rule =
+          rules.stream().filter(r -> r.name().endsWith("-from-app")).findFirst().orElseThrow();
       assertThat(rule.text("referencedSecurityGroupId")).as("source of %s", rule).isEqualTo(app);
       assertThat(rule.input("cidrIpv4")).as("CIDR source of %s", rule).isEmpty();
       assertThat(rule.input("fromPort").orElseThrow().asInt())

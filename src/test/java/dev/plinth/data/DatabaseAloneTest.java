@@ -19,13 +19,16 @@ class DatabaseAloneTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"dev", "prod"})
-  void theDatabaseAdmitsOnlyTheAppTiersGroupOn5432(String env) {
+  void theDatabaseAdmitsOnlyTheAppTiersGroupAndItsRotationFunctionOn5432(String env) {
     ResourceGraph graph = DataAlone.database(env, Map.of());
     RecordedResource group = graph.get("aws:ec2/securityGroup:SecurityGroup", "test-db-sg");
     RecordedResource rule = graph.get(INGRESS, "test-db-sg-from-app");
+    RecordedResource rotation = graph.get(INGRESS, "test-db-sg-from-rotation");
 
     assertThat(group.text("vpcId")).as("VPC of %s", group).isEqualTo(Handles.VPC);
-    assertThat(graph.ofType(INGRESS)).as("ingress rules of the database").containsExactly(rule);
+    assertThat(graph.ofType(INGRESS))
+        .as("ingress rules of the database")
+        .containsExactlyInAnyOrder(rule, rotation);
     assertThat(rule.text("securityGroupId")).as("group of %s", rule).isEqualTo(group.id());
     assertThat(rule.text("referencedSecurityGroupId"))
         .as("source of %s", rule)
@@ -44,7 +47,7 @@ class DatabaseAloneTest {
   }
 
   @Test
-  void thePrimarySitsInTheGivenSubnetGroupUnderTheDatabaseAndSecretsKeys() {
+  void thePrimarySitsInTheGivenSubnetGroupUnderTheDatabaseKeyAndItsSecretUnderTheSecretsKey() {
     RecordedResource primary = DataAlone.database("staging", Map.of()).get(RDS, "test-db-primary");
 
     assertThat(primary.text("dbSubnetGroupName"))
@@ -56,8 +59,11 @@ class DatabaseAloneTest {
     assertThat(primary.text("performanceInsightsKmsKeyId"))
         .as("Performance Insights key of %s", primary)
         .isEqualTo(Handles.keyArn("database"));
-    assertThat(primary.text("masterUserSecretKmsKeyId"))
-        .as("master secret key of %s", primary)
+    RecordedResource secret =
+        DataAlone.database("staging", Map.of())
+            .get("aws:secretsmanager/secret:Secret", "test-db-master-secret");
+    assertThat(secret.text("kmsKeyId"))
+        .as("key of %s", secret)
         .isEqualTo(Handles.keyArn("secrets"));
   }
 

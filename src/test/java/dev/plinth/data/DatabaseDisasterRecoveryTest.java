@@ -23,24 +23,41 @@ class DatabaseDisasterRecoveryTest {
   static final String REPLICATION =
       "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication";
   static final String KEY = "aws:kms/key:Key";
+  static final String SERVERLESS =
+      "aws:serverlessrepository/cloudFormationStack:CloudFormationStack";
+  static final String INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
 
   @ParameterizedTest
-  @CsvSource({"dev, 7", "staging, 7", "prod, 7"})
-  void theRdsManagedMasterSecretRotatesOnTheEnvironmentsScheduleWithoutALambda(
+  @CsvSource({"dev, 30", "staging, 30", "prod, 30"})
+  void theMasterSecretRotatesOnTheEnvironmentsScheduleWithTheFunctionTheServerlessStackMade(
       String env, int days) {
     ResourceGraph plan = Plans.ofStack(env);
     RecordedResource rotation = plan.get(ROTATION, env + "-db-master-secret-rotation");
+    RecordedResource secret = plan.get(DataTierTest.SECRET, env + "-db-master-secret");
+    RecordedResource stack = plan.get(SERVERLESS, env + "-db-rotation");
 
     assertThat(rotation.input("rotationRules.automaticallyAfterDays").orElseThrow().asInt())
         .as("rotation days of %s", rotation)
         .isEqualTo(days);
     assertThat(rotation.text("secretId"))
         .as("secret rotated by %s", rotation)
-        .startsWith("arn:aws:secretsmanager:us-east-1:" + MockCloud.ACCOUNT_ID + ":secret:rds!db-")
-        .isEqualTo(plan.outputs().get("dbMasterSecretArn").asText());
-    assertThat(rotation.input("rotationLambdaArn"))
-        .as("rotation Lambda of %s (RDS rotates its managed secret itself)", rotation)
-        .isEmpty();
+        .isEqualTo(secret.id());
+    assertThat(plan.outputs().get("dbMasterSecretArn").asText())
+        .as("the stack output the application's secret ARN comes from")
+        .startsWith("arn:aws:secretsmanager:us-east-1:")
+        .endsWith(":secret/" + secret.id());
+    // The function's ARN is the stack's RotationLambdaARN output (the mocks answer it as AWS would
+    // name the function the template creates).
+    assertThat(rotation.text("rotationLambdaArn"))
+        .as("rotation function of %s", rotation)
+        .isEqualTo(
+            "arn:aws:lambda:us-east-1:"
+                + MockCloud.ACCOUNT_ID
+                + ":function:"
+                + stack.text("parameters.functionName"));
+    assertThat(rotation.dependencies())
+        .as("what %s waits for", rotation)
+        .contains(stack.urn(), plan.get(INGRESS, env + "-db-sg-from-rotation").urn());
     assertThat(rotation.input("rotateImmediately").orElseThrow().asBoolean())
         .as("whether deploying %s rotates the password at once", rotation)
         .isFalse();
@@ -52,12 +69,12 @@ class DatabaseDisasterRecoveryTest {
     RecordedResource rotation =
         DataAlone.database(
                 Plans.config(
-                    "staging", Map.of("plinth:database", Map.of("masterPasswordRotationDays", 30))))
+                    "staging", Map.of("plinth:database", Map.of("masterPasswordRotationDays", 14))))
             .get(ROTATION, "staging-db-master-secret-rotation");
 
     assertThat(rotation.input("rotationRules.automaticallyAfterDays").orElseThrow().asInt())
         .as("rotation days of %s", rotation)
-        .isEqualTo(30);
+        .isEqualTo(14);
   }
 
   @Test

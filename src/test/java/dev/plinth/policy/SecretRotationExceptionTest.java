@@ -14,10 +14,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class SecretRotationExceptionTest {
   /**
-   * Failures known and written down: prod's read replica of an instance whose master password RDS
-   * manages (DEP-17, advisory until the fix is decided; see the rule's javadoc).
+   * Failures known and written down: none. (DEP-17, prod's read replica of an instance whose master
+   * password RDS managed, was one until the master password became Plinth's own.)
    */
-  static final java.util.Set<String> KNOWN = java.util.Set.of("DEP-17 prod-db-replica-1");
+  static final java.util.Set<String> KNOWN = java.util.Set.of();
 
   @ParameterizedTest
   @EnumSource(Environment.class)

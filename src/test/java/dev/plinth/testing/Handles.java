@@ -80,7 +80,9 @@ public final class Handles {
   public static final String APP_SECURITY_GROUP = "sg-app";
 
   public static AppTier appTier() {
-    return new AppTier(Output.of(APP_SECURITY_GROUP));
+    return new AppTier(
+        Output.of(APP_SECURITY_GROUP),
+        Output.of(List.of("subnet-private-a", "subnet-private-b", "subnet-private-c")));
   }
 
   /** The disaster-recovery region us-west-2, through a provider named {@code test-aws-dr}. */

@@ -1,0 +1,280 @@
+package dev.plinth.data;
+
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.rds.Instance;
+import com.pulumi.aws.secretsmanager.Secret;
+import com.pulumi.aws.secretsmanager.SecretRotation;
+import com.pulumi.aws.secretsmanager.SecretRotationArgs;
+import com.pulumi.aws.secretsmanager.SecretVersion;
+import com.pulumi.aws.secretsmanager.SecretVersionArgs;
+import com.pulumi.aws.secretsmanager.inputs.SecretRotationRotationRulesArgs;
+import com.pulumi.aws.serverlessrepository.CloudFormationStack;
+import com.pulumi.aws.serverlessrepository.CloudFormationStackArgs;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import dev.plinth.Json;
+import dev.plinth.keys.KeyDomain;
+import dev.plinth.random.RandomPassword;
+import dev.plinth.random.RandomPasswordArgs;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The database's master credentials, kept by Plinth: a generated password, given to the primary and
+ * stored with the connection details in a Secrets Manager secret under the secrets key (a replica
+ * in the disaster-recovery region where secrets replicate), rotated on a schedule by AWS's
+ * single-user PostgreSQL rotation function from the Serverless Application Repository, which runs
+ * in the application tier's subnets with a security group the database admits.
+ *
+ * <p>Why not RDS's managed password ({@code manageMasterUserPassword}): RDS does not create a read
+ * replica of a source whose master password it manages (RDS User Guide, "Password management with
+ * Amazon RDS and AWS Secrets Manager", Limitations: every engine but SQL Server), nor a blue/green
+ * deployment of it; issue 17 needs a cross-region replica.
+ */
+final class MasterCredentials {
+  private MasterCredentials() {}
+
+  /** The secret's name: {@code plinth/<env>/db-master}. */
+  static final String SECRET_NAME = "db-master";
+
+  /**
+   * Characters of the first password: RDS for PostgreSQL takes 8 to 128 (rds 2014-10-31
+   * CreateDBInstance, MasterUserPassword, length constraints).
+   */
+  static final int PASSWORD_LENGTH = 40;
+
+  /**
+   * Special characters of the first password, besides letters and digits. RDS takes any printable
+   * ASCII character except {@code /}, {@code "} and {@code @} (CreateDBInstance and
+   * ModifyDBInstance, MasterUserPassword); these also leave out what the rotation function never
+   * generates ({@link #EXCLUDED_CHARACTERS}) and the space, so every password the database ever has
+   * is of one kind.
+   */
+  static final String PASSWORD_SPECIALS = "!#$%&*()-_=+[]{}<>?^~.";
+
+  /**
+   * What the rotation function's passwords leave out (its {@code excludeCharacters} parameter,
+   * which becomes GetRandomPassword's ExcludeCharacters): RDS's forbidden {@code / " @}, plus
+   * {@code : ' \}, the function's own default (lambda_function.py of
+   * aws-samples/aws-secrets-manager-rotation-lambdas,
+   * SecretsManagerRDSPostgreSQLRotationSingleUser, create_secret), said here so the plan shows it.
+   */
+  static final String EXCLUDED_CHARACTERS = ":/@\"'\\";
+
+  /**
+   * AWS's single-user PostgreSQL rotation application in the Serverless Application Repository (the
+   * aws partition's; Secrets Manager User Guide, "Rotation function templates").
+   */
+  static final String ROTATION_APPLICATION =
+      "arn:aws:serverlessrepo:us-east-1:297356227824:applications/"
+          + "SecretsManagerRDSPostgreSQLRotationSingleUser";
+
+  /**
+   * The application's version, pinned: 1.1.671 for the aws partition, as AWS CDK pins it
+   * (aws/aws-cdk packages/aws-cdk-lib/aws-secretsmanager/lib/secret-rotation.ts,
+   * POSTGRES_ROTATION_SINGLE_USER, set by aws/aws-cdk pull request 37660 of 2026-04-21: "the latest
+   * semantic versions use Python 3.12"; looked up 2026-12-02). A new version is a deliberate
+   * change.
+   */
+  static final String ROTATION_VERSION = "1.1.671";
+
+  /**
+   * The template creates an IAM role and the Lambda permission that lets Secrets Manager invoke the
+   * function, so CloudFormation needs both acknowledgements (terraform-provider-aws acceptance
+   * tests of aws_serverlessapplicationrepository_cloudformation_stack with this application).
+   */
+  static final List<String> ROTATION_CAPABILITIES =
+      List.of("CAPABILITY_IAM", "CAPABILITY_RESOURCE_POLICY");
+
+  /** The stack output that names the rotation function (the same tests; AWS CDK reads it too). */
+  static final String ROTATION_OUTPUT = "RotationLambdaARN";
+
+  /** HTTPS to Secrets Manager's regional endpoint. */
+  static final int HTTPS = 443;
+
+  /** The first password, generated by the Random provider: {@code <db>-master-password}. */
+  static RandomPassword password(Database db) {
+    return new RandomPassword(
+        db.name() + "-master-password",
+        new RandomPasswordArgs(PASSWORD_LENGTH, PASSWORD_SPECIALS),
+        CustomResourceOptions.builder().parent(db).build());
+  }
+
+  /**
+   * The secret's value, in the shape the rotation functions read (Secrets Manager User Guide, "JSON
+   * structure of AWS Secrets Manager secrets", Amazon RDS and Aurora credentials, PostgreSQL):
+   * engine {@code postgres}, host, port (a number), username, password, dbname.
+   */
+  static String credentialsJson(String username, String host, String password) {
+    Map<String, Object> secret = new TreeMap<>();
+    secret.put("engine", "postgres");
+    secret.put("host", host);
+    secret.put("port", Database.PORT);
+    secret.put("username", username);
+    secret.put("password", password);
+    secret.put("dbname", Database.DATABASE_NAME);
+    return Json.write(secret);
+  }
+
+  /**
+   * Stores the credentials ({@code <db>-master-secret}, its value {@code <db>-master-secret-value})
+   * and rotates them every {@code masterPasswordRotationDays}; returns the handle readers take.
+   */
+  static SecretRef storeAndRotate(
+      Database db,
+      Database.Args args,
+      Instance primary,
+      RandomPassword password,
+      SecurityGroup databaseGroup) {
+    String prefix = db.name() + "-";
+    CustomResourceOptions inDb = CustomResourceOptions.builder().parent(db).build();
+    Output<String> keyArn = args.keys().arn(KeyDomain.SECRETS);
+    var secret =
+        new Secret(
+            prefix + "master-secret",
+            Secrets.secretArgs(
+                args.environment(),
+                SECRET_NAME,
+                keyArn,
+                SecretReplication.of(args.keys(), args.dr())),
+            Secrets.secretOptions(db, args.environment()));
+    Output<String> value =
+        Output.tuple(primary.address(), password.result())
+            .applyValue(t -> credentialsJson(args.settings().masterUsername(), t.t1, t.t2));
+    var version =
+        new SecretVersion(
+            prefix + "master-secret-value",
+            SecretVersionArgs.builder()
+                .secretId(secret.id())
+                .secretString(value.asSecret())
+                .build(),
+            inDb);
+    var function = rotationFunction(db, args, databaseGroup);
+    new SecretRotation(
+        prefix + "master-secret-rotation",
+        SecretRotationArgs.builder()
+            .secretId(secret.id())
+            .rotationLambdaArn(function.arn())
+            // A deployment does not rotate there and then (the provider's default would, in the
+            // middle of it); Secrets Manager rotates on the schedule, or on demand (runbook).
+            .rotateImmediately(false)
+            .rotationRules(
+                SecretRotationRotationRulesArgs.builder()
+                    .automaticallyAfterDays(args.settings().masterPasswordRotationDays())
+                    .build())
+            .build(),
+        CustomResourceOptions.builder()
+            .parent(db)
+            .dependsOn(List.<Resource>of(version, function.stack(), function.access()))
+            .build());
+    return new SecretRef(secret.arn(), keyArn);
+  }
+
+  /** The deployed rotation function: its ARN, the stack that made it, the rule that lets it in. */
+  record RotationFunction(
+      Output<String> arn, CloudFormationStack stack, SecurityGroupIngressRule access) {}
+
+  /**
+   * The rotation function ({@code <db>-rotation}, a CloudFormation stack of the application), in
+   * the application tier's subnets with a security group of its own ({@code <db>-rotation-sg}) that
+   * reaches the database on its port and Secrets Manager's endpoint over HTTPS through the NAT
+   * gateways; the database's security group admits it ({@code <db>-sg-from-rotation}).
+   */
+  static RotationFunction rotationFunction(
+      Database db, Database.Args args, SecurityGroup databaseGroup) {
+    String prefix = db.name() + "-";
+    CustomResourceOptions inDb = CustomResourceOptions.builder().parent(db).build();
+    var group =
+        new SecurityGroup(
+            prefix + "rotation-sg",
+            SecurityGroupArgs.builder()
+                .vpcId(args.placement().vpcId())
+                .description(
+                    "PostgreSQL master password rotation: to the database and to Secrets Manager")
+                .tags(Map.of("Name", prefix + "rotation-sg"))
+                .build(),
+            inDb);
+    new SecurityGroupEgressRule(
+        prefix + "rotation-sg-to-db",
+        SecurityGroupEgressRuleArgs.builder()
+            .securityGroupId(group.id())
+            .referencedSecurityGroupId(databaseGroup.id())
+            .ipProtocol("tcp")
+            .fromPort(Database.PORT)
+            .toPort(Database.PORT)
+            .description("PostgreSQL, to change the master password")
+            .build(),
+        inDb);
+    new SecurityGroupEgressRule(
+        prefix + "rotation-sg-to-secrets-manager",
+        SecurityGroupEgressRuleArgs.builder()
+            .securityGroupId(group.id())
+            .cidrIpv4("0.0.0.0/0")
+            .ipProtocol("tcp")
+            .fromPort(HTTPS)
+            .toPort(HTTPS)
+            .description("Secrets Manager's regional endpoint, through the NAT gateways")
+            .build(),
+        inDb);
+    var access =
+        new SecurityGroupIngressRule(
+            prefix + "sg-from-rotation",
+            SecurityGroupIngressRuleArgs.builder()
+                .securityGroupId(databaseGroup.id())
+                .referencedSecurityGroupId(group.id())
+                .ipProtocol("tcp")
+                .fromPort(Database.PORT)
+                .toPort(Database.PORT)
+                .description("PostgreSQL from the master password's rotation function")
+                .build(),
+            inDb);
+    var stack =
+        new CloudFormationStack(
+            prefix + "rotation",
+            CloudFormationStackArgs.builder()
+                .name(prefix + "rotation")
+                .applicationId(ROTATION_APPLICATION)
+                .semanticVersion(ROTATION_VERSION)
+                .capabilities(ROTATION_CAPABILITIES)
+                .parameters(
+                    Output.tuple(
+                            args.appTier().subnetIds(),
+                            group.id(),
+                            args.keys().arn(KeyDomain.SECRETS))
+                        .applyValue(
+                            t -> rotationParameters(prefix + "rotation", args, t.t1, t.t2, t.t3)))
+                .build(),
+            inDb);
+    Output<String> arn = stack.outputs().applyValue(o -> o.getOrDefault(ROTATION_OUTPUT, ""));
+    return new RotationFunction(arn, stack, access);
+  }
+
+  /**
+   * The template's parameters, as AWS CDK's SecretRotation passes them: the function's name, the
+   * Secrets Manager endpoint of the stack's region, the subnets and security group it runs in
+   * (comma-separated), the key the secret is encrypted with (the function's role may use it), and
+   * the characters its passwords leave out.
+   */
+  static Map<String, String> rotationParameters(
+      String functionName,
+      Database.Args args,
+      List<String> subnetIds,
+      String securityGroupId,
+      String keyArn) {
+    Map<String, String> parameters = new TreeMap<>();
+    parameters.put("functionName", functionName);
+    parameters.put("endpoint", "https://secretsmanager." + args.aws().region() + ".amazonaws.com");
+    parameters.put("vpcSubnetIds", String.join(",", subnetIds));
+    parameters.put("vpcSecurityGroupIds", securityGroupId);
+    parameters.put("kmsKeyArn", keyArn);
+    parameters.put("excludeCharacters", EXCLUDED_CHARACTERS);
+    return parameters;
+  }
+}
