@@ -12,9 +12,10 @@ import java.util.Optional;
  *
  * <p>In prod a tier is the whole size. In staging, seed 001's "reduced production mirror", it is
  * the tier's kinds and topology (database class, cache node type and shards, node instance type)
- * with staging's own counts and at most one read replica. Dev (seed 001: a single server) takes no
- * tier. Prod's default is {@link #MEDIUM}: the prod preset is the medium tier (a test holds them
- * equal); docs/settings.md, "plinth:tier", says why.
+ * with staging's own counts, read replicas included (none by default: RDS cannot stop an instance
+ * that has read replicas, and staging's office hours stop its database). Dev (seed 001: a single
+ * server) takes no tier. Prod's default is {@link #MEDIUM}: the prod preset is the medium tier (a
+ * test holds them equal); docs/settings.md, "plinth:tier", says why.
  *
  * <p>What each tier takes from seed 001, and where Plinth departs from it:
  *
@@ -185,7 +186,7 @@ public enum Tier implements Keyed {
             db.backupRetentionDays(),
             db.backupWindow(),
             db.maintenanceWindow(),
-            prod ? s.readReplicas() : Math.min(1, s.readReplicas()),
+            prod ? s.readReplicas() : db.readReplicas(),
             db.masterUsername(),
             db.masterPasswordRotationDays(),
             db.crossRegionBackupReplication());

@@ -118,7 +118,9 @@ class TierTest {
     assertThat(mirror.cache().nodeType()).isEqualTo("cache.r6g.xlarge");
     assertThat(mirror.cache().shards()).as("the tier's shard topology").isEqualTo(3);
     assertThat(mirror.cluster().nodes().instanceTypes()).containsExactly("m6i.2xlarge");
-    assertThat(mirror.database().readReplicas()).as("reduced: at most one replica").isEqualTo(1);
+    assertThat(mirror.database().readReplicas())
+        .as("staging's own replicas, so its office hours can stop the database")
+        .isEqualTo(staging.database().readReplicas());
     assertThat(mirror.cache().replicasPerShard()).isEqualTo(staging.cache().replicasPerShard());
     assertThat(mirror.cluster().nodes().desiredSize())
         .isEqualTo(staging.cluster().nodes().desiredSize());

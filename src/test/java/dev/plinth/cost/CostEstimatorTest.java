@@ -160,8 +160,8 @@ class CostEstimatorTest {
                 + 100 * 0.02, // and sent to us-west-2
             "prod-monitoring",
             // alarm metrics: ALB 2 + 1 + 1; PostgreSQL 4 and the replica's lag; Redis CPU,
-            // memory, evictions and replication lag over 6 nodes each; nodes 2
-            (2 + 1 + 1 + 4 + 1 + 4 * 6 + 2) * 0.10,
+            // memory, evictions and replication lag over 3 nodes each; nodes 2
+            (2 + 1 + 1 + 4 + 1 + 4 * 3 + 2) * 0.10,
             "usage",
             100 * (0.50 + 0.03) + 500 * 0.023));
   }

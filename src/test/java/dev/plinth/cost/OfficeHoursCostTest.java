@@ -35,20 +35,20 @@ class OfficeHoursCostTest {
   void devsNodesAndDatabaseArePricedForTheOfficeHoursOnly() {
     CostReport report = dev(OfficeHoursSettings.preset(Environment.DEV));
 
-    CostLine nodes = line(report, "nodes (t3.medium, spot) dev-cluster-nodes");
-    assertThat(nodes.monthlyUsd()).isCloseTo(2 * HOURS * 0.0416 * (1 - 0.60), within(0.001));
+    CostLine nodes = line(report, "nodes (t4g.medium, spot) dev-cluster-nodes");
+    assertThat(nodes.monthlyUsd()).isCloseTo(1 * HOURS * 0.0336 * (1 - 0.60), within(0.001));
     assertThat(nodes.basis())
         .isEqualTo(
-            "2 x 260.7 h (office hours [mon, tue, wed, thu, fri] 08:00-20:00 UTC: 60 h/week)"
-                + " x $0.0416/h x 0.4 (spot)");
+            "1 x 260.7 h (office hours [mon, tue, wed, thu, fri] 08:00-20:00 UTC: 60 h/week)"
+                + " x $0.0336/h x 0.4 (spot)");
     assertThat(line(report, "node disks dev-cluster-nodes").monthlyUsd())
-        .as("root volumes, deleted with their nodes")
-        .isCloseTo(2 * 20 * 0.08 * HOURS / 730, within(0.001));
-    assertThat(line(report, "PostgreSQL (db.t4g.medium) dev-db-primary").monthlyUsd())
-        .isCloseTo(HOURS * 0.065, within(0.001));
+        .as("root volumes (50 GB in the launch template), deleted with their nodes")
+        .isCloseTo(1 * 50 * 0.08 * HOURS / 730, within(0.001));
+    assertThat(line(report, "PostgreSQL (db.t4g.micro) dev-db-primary").monthlyUsd())
+        .isCloseTo(HOURS * 0.016, within(0.001));
     assertThat(line(report, "database storage dev-db-primary").monthlyUsd())
         .as("storage is paid while stopped")
-        .isCloseTo(100 * 0.115, within(0.001));
+        .isCloseTo(20 * 0.115, within(0.001));
     assertThat(line(report, "EKS control plane dev-cluster-eks").monthlyUsd())
         .as("the control plane cannot stop")
         .isCloseTo(730 * 0.10, within(0.001));
@@ -62,7 +62,7 @@ class OfficeHoursCostTest {
     CostReport office = dev(OfficeHoursSettings.preset(Environment.DEV));
 
     double off = 730 - HOURS;
-    double saved = off * (2 * 0.0416 * 0.4 + 0.065) + 2 * 20 * 0.08 * off / 730;
+    double saved = off * (1 * 0.0336 * 0.4 + 0.016) + 1 * 50 * 0.08 * off / 730;
     assertThat(all.total() - office.total()).isCloseTo(saved, within(0.001));
     assertThat(office.notes())
         .anySatisfy(n -> assertThat(n).contains("NAT gateways").contains("cannot stop"))

@@ -130,7 +130,16 @@ class MasterCredentialsTest {
         .isEqualTo("https://secretsmanager.us-east-1.amazonaws.com");
     assertThat(stack.text("parameters.kmsKeyArn"))
         .as("key %s may use", stack)
-        .endsWith(":key/" + plan.get(KEY, env + "-keys-secrets").id());
+        .endsWith(
+            ":key/"
+                + plan.get(
+                        KEY,
+                        env
+                            + (Plans.config(env).keys().layout()
+                                    == dev.plinth.config.KeySettings.KeyLayout.SHARED
+                                ? "-keys-shared"
+                                : "-keys-secrets"))
+                    .id());
     assertThat(stack.text("applicationId"))
         .as("application of %s", stack)
         .endsWith(":applications/SecretsManagerRDSPostgreSQLRotationSingleUser");
