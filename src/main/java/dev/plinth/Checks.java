@@ -40,6 +40,7 @@ public final class Checks {
           ClusterValidation.REPOSITORY_NAMES,
           SettingsChecks.SECRETS,
           SettingsChecks.DR,
+          SettingsChecks.ACCESS,
           DatabaseValidation.CHECK);
 
   /**

@@ -28,6 +28,8 @@ public final class SettingsChecks {
 
   public static final ConfigCheck DR = config -> DrSettings.validate(config.dr());
 
+  public static final ConfigCheck ACCESS = config -> AccessSettings.validate(config.access());
+
   public static final ConfigCheck SECRETS =
       config -> SecretsSettings.validate(config.secrets(), config.environment());
 }
