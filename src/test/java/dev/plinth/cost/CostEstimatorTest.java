@@ -109,6 +109,8 @@ class CostEstimatorTest {
             8 * 1.00,
             "staging-monitoring",
             13 * 0.10, // alarms: ALB 3, PostgreSQL 4, Redis 4, nodes 2
+            "staging-access",
+            H * 0.0042 + 20 * 0.08, // the operator's t4g.nano and its 20 GB gp3 root volume
             "usage",
             20 * (0.50 + 0.03) + 50 * 0.023));
   }
@@ -146,6 +148,8 @@ class CostEstimatorTest {
             1.00, // the replicated backups' key in the DR region
             "prod-monitoring",
             14 * 0.10, // the same and the replica's lag
+            "prod-access",
+            H * 0.0042 + 20 * 0.08, // the operator's t4g.nano and its 20 GB gp3 root volume
             "usage",
             100 * (0.50 + 0.03) + 500 * 0.023));
   }
@@ -176,6 +180,8 @@ class CostEstimatorTest {
             + 2 * 1.00 // two KMS keys (data, audit)
             + 0.40 // a secret
             + 0.10 // an alarm
+            + H * 0.0042
+            + 20 * 0.08 // the operator's t4g.nano and its 20 GB root volume
             + 1000 * 0.045 // NAT data processed
             + 100 * (0.50 + 0.03) // logs
             + 500 * 0.023; // S3 Standard
@@ -185,6 +191,24 @@ class CostEstimatorTest {
         .singleElement()
         .asString()
         .contains("prod-db-backup-replication");
+  }
+
+  @Test
+  void interfaceEndpointsArePricedPerZoneAndGatewayEndpointsAreFree() {
+    GraphBuilder g = FixturesAccess.compliant("prod");
+    CostSettings usage = CostSettings.preset(Environment.PROD);
+    double before = CostEstimator.estimate(g.build(), usage, "us-east-1").total();
+    g.add(
+            "aws:ec2/vpcEndpoint:VpcEndpoint",
+            "prod-access-endpoint-ssm",
+            "{vpcEndpointType: 'Interface', subnetIds: ['a', 'b', 'c']}")
+        .add(
+            "aws:ec2/vpcEndpoint:VpcEndpoint",
+            "prod-network-s3",
+            "{vpcEndpointType: 'Gateway', routeTableIds: ['rt']}");
+    double after = CostEstimator.estimate(g.build(), usage, "us-east-1").total();
+
+    assertThat(after - before).isCloseTo(3 * H * 0.01, within(0.001));
   }
 
   @Test
