@@ -55,7 +55,11 @@ import java.util.Map;
 public final class OperatorAccess extends Component {
   public static final String TYPE = "plinth:access:OperatorAccess";
 
-  /** IMDSv2 token hop limit: 1, as nothing on the instance runs in a container. */
+  /**
+   * IMDSv2 token hop limit: 1, so the token never leaves the instance. The EC2 User Guide
+   * ("Configure the Instance Metadata Service options") warns that 1 may break containers, which
+   * this instance does not run; Control Tower's CT.EC2.PR.2 asks launch templates for at most 1.
+   */
   public static final int HOP_LIMIT = 1;
 
   /**
