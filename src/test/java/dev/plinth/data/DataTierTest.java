@@ -155,7 +155,7 @@ class DataTierTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"dev", "prod"})
-  void only5432And6379FromTheApplicationSecurityGroupReachTheDataTier(String env) {
+  void only5432And6379FromTheApplicationAndOperatorSecurityGroupsReachTheDataTier(String env) {
     ResourceGraph plan = Plans.ofStack(env);
     String app = plan.get("aws:ec2/securityGroup:SecurityGroup", env + "-network-app-sg").id();
     for (String store : List.of(env + "-db-sg", env + "-cache-sg")) {
@@ -165,13 +165,21 @@ class DataTierTest {
           .isZero();
       List<RecordedResource> rules =
           plan.where(r -> r.type().equals(INGRESS) && r.text("securityGroupId").equals(group.id()));
-      assertThat(rules).as("ingress rules of %s", group).hasSize(1);
-      RecordedResource rule = rules.get(0);
-      assertThat(rule.text("referencedSecurityGroupId")).as("source of %s", rule).isEqualTo(app);
-      assertThat(rule.input("cidrIpv4")).as("CIDR source of %s", rule).isEmpty();
-      assertThat(rule.input("fromPort").orElseThrow().asInt())
-          .isEqualTo(rule.input("toPort").orElseThrow().asInt())
-          .isEqualTo(store.endsWith("db-sg") ? 5432 : 6379);
+      // The application, and where plinth:access is on, the operator instance (Session Manager).
+      List<String> sources = new java.util.ArrayList<>(List.of(app));
+      plan.where(r -> r.name().equals(env + "-access-sg")).forEach(sg -> sources.add(sg.id()));
+      assertThat(rules).as("ingress rules of %s", group).hasSize(sources.size());
+      for (RecordedResource rule : rules) {
+        assertThat(rule.text("referencedSecurityGroupId")).as("source of %s", rule).isIn(sources);
+        assertThat(rule.input("cidrIpv4")).as("CIDR source of %s", rule).isEmpty();
+        assertThat(rule.input("fromPort").orElseThrow().asInt())
+            .isEqualTo(rule.input("toPort").orElseThrow().asInt())
+            .isEqualTo(store.endsWith("db-sg") ? 5432 : 6379);
+      }
+      assertThat(rules)
+          .extracting(r -> r.text("referencedSecurityGroupId"))
+          .as("the application reaches %s", group)
+          .contains(app);
     }
   }
 
