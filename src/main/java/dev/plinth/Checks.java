@@ -45,7 +45,8 @@ public final class Checks {
           DatabaseValidation.CHECK,
           CacheValidation.CHECK,
           OfficeHoursValidation.CHECK,
-          SettingsChecks.CAPACITY);
+          SettingsChecks.CAPACITY,
+          SettingsChecks.ACCESS);
 
   /**
    * Loads and validates a stack's configuration with {@link #ALL}; throws {@link

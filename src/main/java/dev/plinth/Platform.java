@@ -6,6 +6,10 @@ import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import dev.plinth.access.OperatorAccess;
+import dev.plinth.access.Reach;
+import dev.plinth.access.SessionLogging;
+import dev.plinth.access.SessionRetention;
 import dev.plinth.backup.Backups;
 import dev.plinth.compute.Cluster;
 import dev.plinth.compute.ClusterAccess;
@@ -25,6 +29,7 @@ import dev.plinth.keys.KeyDomain;
 import dev.plinth.keys.KeyRing;
 import dev.plinth.keys.Keys;
 import dev.plinth.keys.LogStorage;
+import dev.plinth.network.Cidrs;
 import dev.plinth.network.Network;
 import dev.plinth.observability.AuditTrail;
 import dev.plinth.observability.Budget;
@@ -92,6 +97,7 @@ public final class Platform {
     Edge edge = edge(ctx, config, base, network);
     Data data = data(ctx, config, base, network);
     Backups backups = backups(ctx, config, base, data.database());
+    access(ctx, config, base, network, data, backups);
     Compute compute = compute(ctx, config, base, network);
     officeHours(ctx, config, base, data, compute);
     workloads(ctx, config, compute, edge, data);
@@ -278,6 +284,51 @@ public final class Platform {
     ctx.export("backupVaultName", backups.vaultName());
     ctx.export("backupPlanId", backups.planId());
     return backups;
+  }
+
+  /**
+   * Operator access through Session Manager, when {@code plinth:access.enabled}: the operator
+   * instance, which may reach the database and the cache on their ports, and (in the stack that
+   * owns them) the account-and-region's session preferences. Exports what the port-forwarding
+   * commands of docs/runbooks.md need.
+   */
+  static Optional<OperatorAccess> access(
+      Context ctx, PlatformConfig config, Foundation base, Network network, Data data, Backups b) {
+    var settings = config.access();
+    if (!settings.enabled()) {
+      return Optional.empty();
+    }
+    var net = config.network();
+    List<String> privateCidrs =
+        Cidrs.tier(Cidrs.parse(net.vpcCidr()).orElseThrow(), net.privateSubnets(), net.azCount());
+    var access =
+        new OperatorAccess(
+            config.prefix() + "-access",
+            new OperatorAccess.Args(
+                settings,
+                config.environment(),
+                base.aws(),
+                network.placement(Network.Tier.PRIVATE),
+                privateCidrs,
+                List.of(
+                    new Reach("db", data.database().securityGroupId(), Database.PORT),
+                    new Reach("cache", data.cache().securityGroupId(), Cache.PORT)),
+                base.ring(),
+                new SessionRetention(
+                    config.observability().auditRetentionDays(), b.accessLogsBucket())),
+            in(config, "access"));
+    ctx.export("operatorInstanceId", access.instanceId());
+    ctx.export(
+        "operatorTargets",
+        Output.tuple(data.database().address(), data.cache().configurationEndpoint())
+            .applyValue(
+                t ->
+                    Map.of(
+                        "postgres", Map.of("host", t.t1, "port", Database.PORT),
+                        "redis", Map.of("host", t.t2, "port", Cache.PORT))));
+    ctx.export("sessionLogGroup", Output.of(SessionLogging.LOG_GROUP));
+    ctx.export("sessionBucket", access.sessionBucket());
+    return Optional.of(access);
   }
 
   /**

@@ -91,6 +91,11 @@ class ChecksTest {
             Map.of("plinth:dr", Map.of("role", "standby")),
             "plinth:dr.primaryStack"),
         row(
+            "access",
+            SettingsChecks.ACCESS,
+            Map.of("plinth:access", Map.of("clientVpn", true)),
+            "plinth:access.clientVpn"),
+        row(
             "database",
             DatabaseValidation.CHECK,
             Map.of("plinth:database", Map.of("backupRetentionDays", 90)),

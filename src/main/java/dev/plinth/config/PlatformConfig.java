@@ -17,6 +17,8 @@ package dev.plinth.config;
  *     #DEFAULT_ACCOUNT} in every environment: docs/deploy.md deploys dev, staging and prod into one
  *     account, so by default all stacks share it
  * @param dr {@code plinth:dr}: disaster recovery across regions, {@link DrSettings}
+ * @param access {@code plinth:access}: operator access through Session Manager, {@link
+ *     AccessSettings}
  * @param quotas {@code plinth:quotas}: quotas that AWS has raised for the account and region the
  *     stack deploys to, by the account check's key ({@link AccountValidation#QUOTA_KEYS}, such as
  *     {@code elasticIps}); a quota not named keeps AWS's default. Plinth never calls AWS with it:
@@ -47,6 +49,7 @@ public record PlatformConfig(
     CostSettings cost,
     DrSettings dr,
     OfficeHoursSettings officeHours,
+    AccessSettings access,
     String account,
     java.util.Map<String, Integer> quotas,
     Tier tier,
@@ -77,6 +80,7 @@ public record PlatformConfig(
         CostSettings.preset(environment),
         DrSettings.preset(environment),
         OfficeHoursSettings.preset(environment),
+        AccessSettings.preset(environment),
         DEFAULT_ACCOUNT,
         java.util.Map.of(),
         environment == Environment.PROD ? Tier.PROD_DEFAULT : null,

@@ -31,6 +31,8 @@ public final class SettingsChecks {
   /** {@code plinth:tier} and {@code plinth:capacity}: where they apply, and the load's checks. */
   public static final ConfigCheck CAPACITY = CapacityValidation::validate;
 
+  public static final ConfigCheck ACCESS = config -> AccessSettings.validate(config.access());
+
   public static final ConfigCheck SECRETS =
       config -> SecretsSettings.validate(config.secrets(), config.environment());
 }

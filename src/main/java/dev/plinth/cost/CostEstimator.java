@@ -17,11 +17,12 @@ import java.util.Optional;
  * Prices what the plan records, per month (730 hours), at the table's us-east-1 on-demand prices:
  * EKS control planes, node groups (instance type x desired size, spot discounted, gp3 disks), NAT
  * gateways and public IPv4 addresses, ALBs, WAF web ACLs and rules, RDS instances (class, Multi-AZ,
- * storage; read replicas alike), ElastiCache nodes, KMS keys, secrets and alarms; plus the usage
- * assumptions of {@code plinth:cost} (NAT traffic, ALB capacity units, WAF requests, logs, S3).
- * Alarms are priced per metric they query (a metric-math alarm on six nodes is six alarm metrics).
- * Backup copies to another region (RDS's replicated automated backups, AWS Backup copy actions) are
- * priced from {@code plinth:cost.backupCopyGb}: its storage there and its transfer there.
+ * storage; read replicas alike), ElastiCache nodes, KMS keys, secrets and alarms, EC2 instances
+ * with their gp3 root volumes, interface endpoints per zone; plus the usage assumptions of {@code
+ * plinth:cost} (NAT traffic, ALB capacity units, WAF requests, logs, S3). Alarms are priced per
+ * metric they query (a metric-math alarm on six nodes is six alarm metrics). Backup copies to
+ * another region (RDS's replicated automated backups, AWS Backup copy actions) are priced from
+ * {@code plinth:cost.backupCopyGb}: its storage there and its transfer there.
  */
 public final class CostEstimator {
   private final PriceTable prices;
@@ -105,6 +106,8 @@ public final class CostEstimator {
                     + " (a Lambda function) is not priced: it runs its four rotation steps once"
                     + " per rotation, seconds a month");
         case Types.ALARM -> alarm(r);
+        case Types.INSTANCE -> instance(r);
+        case Types.VPC_ENDPOINT -> endpoint(r);
         default -> {}
       }
     }
@@ -375,6 +378,37 @@ public final class CostEstimator {
         "Redis nodes (" + type + ")",
         nodes + " x 730 h x $" + fmt(price.orElse(0.0)) + "/h",
         nodes * H * price.orElse(0.0));
+  }
+
+  /** An EC2 instance (the operator's): its hours and its gp3 root volume. */
+  private void instance(RecordedResource r) {
+    String type = text(r, "instanceType").orElse("?");
+    Optional<Double> price = prices.find("ec2." + type).map(PriceTable.Price::usd);
+    if (price.isEmpty()) {
+      notes.add("no price for EC2 " + type + " (" + r.name() + "): priced at $0");
+    }
+    add(
+        r,
+        "instance (" + type + ")",
+        "730 h x $" + fmt(price.orElse(0.0)) + "/h",
+        H * price.orElse(0.0));
+    int disk = r.input("rootBlockDevice.volumeSize").map(JsonNode::asInt).orElse(0);
+    if (disk > 0) {
+      double gp3 = prices.usd("ebs.gp3");
+      add(r, "root volume", disk + " GB x $" + fmt(gp3) + "/GB-month", disk * gp3);
+    }
+  }
+
+  /**
+   * An interface endpoint: one network interface per subnet, each billed per hour (its data
+   * processed per GB is not priced: Session Manager's traffic is small and not assumed).
+   */
+  private void endpoint(RecordedResource r) {
+    if (!text(r, "vpcEndpointType").orElse("Gateway").equals("Interface")) {
+      return;
+    }
+    int zones = r.input("subnetIds").map(JsonNode::size).orElse(1);
+    hourly(r, "interface endpoint (one per zone)", "vpce.interface", zones);
   }
 
   private void usageLines() {

@@ -48,6 +48,7 @@ public final class Cache extends Component {
 
   private final ReplicationGroup group;
   private final SecretRef authToken;
+  private final Output<String> securityGroupId;
 
   public Cache(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
@@ -62,6 +63,7 @@ public final class Cache extends Component {
             args.placement().vpcId(),
             args.appTier().securityGroupId(),
             childOptions());
+    securityGroupId = sg.id();
     var token =
         new RandomPassword(child("auth-token"), new RandomPasswordArgs(64, null), childOptions());
     authToken = args.secrets().store("cache-auth-token", token.result());
@@ -181,5 +183,13 @@ public final class Cache extends Component {
 
   public Output<String> replicationGroupId() {
     return group.id();
+  }
+
+  /**
+   * The cache's security group, for a component that admits one more caller on {@link #PORT} under
+   * its own name (the operator access does).
+   */
+  public Output<String> securityGroupId() {
+    return securityGroupId;
   }
 }

@@ -93,6 +93,7 @@ public final class Database extends Component {
   private final Instance primary;
   private final SecretRef masterSecret;
   private final List<Instance> replicas = new ArrayList<>();
+  private final Output<String> securityGroupId;
   private InstanceAutomatedBackupsReplication backupReplication;
 
   public Database(String name, Args args, ComponentResourceOptions options) {
@@ -108,6 +109,7 @@ public final class Database extends Component {
             args.placement().vpcId(),
             args.appTier().securityGroupId(),
             childOptions());
+    securityGroupId = group.id();
     var parameters = createParameterGroup(args, major);
     var monitoringRole = createMonitoringRole(name);
     Shared shared = new Shared(group, parameters, monitoringRole);
@@ -383,5 +385,13 @@ public final class Database extends Component {
 
   public Output<String> identifier() {
     return primary.identifier();
+  }
+
+  /**
+   * The database's security group, for a component that admits one more caller on {@link #PORT}
+   * under its own name (the operator access does).
+   */
+  public Output<String> securityGroupId() {
+    return securityGroupId;
   }
 }

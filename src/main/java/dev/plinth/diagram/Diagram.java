@@ -135,6 +135,7 @@ public final class Diagram {
     drawCompute();
     connectLoadBalancersToTargets();
     drawData();
+    drawAccess();
     drawEgress();
     drawBuckets();
     drawBackups();
@@ -298,6 +299,52 @@ public final class Diagram {
           place(cache, "Redis\\n" + cache.name() + "\\n" + text(cache, "nodeType"), "cylinder");
       pods.ifPresent(p -> edges.add(new Edge(p, c, "6379", false)));
     }
+  }
+
+  private static final String OPERATORS = "operators";
+
+  /**
+   * Operator access: the Session Manager instance (no inbound port: operators arrive through
+   * Systems Manager, drawn dashed), its port forwards to the primary database and the caches, the
+   * preferences that log every session, and the interface endpoints where there are any.
+   */
+  private void drawAccess() {
+    List<RecordedResource> instances = graph.ofType(Types.INSTANCE);
+    for (RecordedResource instance : instances) {
+      String node =
+          place(
+              instance,
+              "operator instance\n"
+                  + instance.name()
+                  + "\n"
+                  + text(instance, "instanceType")
+                  + ", no inbound port",
+              "box");
+      edges.add(new Edge(OPERATORS, node, "Session Manager (IAM, logged)", true));
+      for (RecordedResource db : graph.ofType(Types.RDS)) {
+        if (text(db, "replicateSourceDb").isEmpty()) {
+          edges.add(new Edge(node, databases.get(db.urn()), "5432 forward", true));
+        }
+      }
+      for (RecordedResource cache : graph.ofType(Types.CACHE)) {
+        edges.add(new Edge(node, id(cache.name()), "6379 forward", true));
+      }
+      for (RecordedResource doc : graph.ofType(Types.SSM_DOCUMENT)) {
+        String prefs = place(doc, "Session Manager preferences\n" + text(doc, "name"), "box");
+        edges.add(new Edge(node, prefs, "session logs (S3, CloudWatch, KMS)", true));
+      }
+    }
+    if (!instances.isEmpty()) {
+      outside.add(new Node(OPERATORS, "operators (aws ssm start-session)", "ellipse"));
+    }
+    aggregate(
+        graph.where(
+            r ->
+                r.type().equals(Types.VPC_ENDPOINT)
+                    && text(r, "vpcEndpointType").equals("Interface")),
+        graph.stack() + "-ssm-endpoints",
+        "interface endpoints",
+        "box");
   }
 
   private static String databaseLabel(RecordedResource db) {

@@ -14,11 +14,55 @@ final class AccountInvokes {
   static final String PARTITION = "aws:index/getPartition:getPartition";
   static final String REGION = "aws:index/getRegion:getRegion";
   static final String AVAILABILITY_ZONES = "aws:index/getAvailabilityZones:getAvailabilityZones";
+  static final String SSM_PARAMETER = "aws:ssm/getParameter:getParameter";
+
+  /** The public parameters that name AWS's images: the only parameters the program reads. */
+  static final String IMAGE_PARAMETERS = "/aws/service/ami-amazon-linux-latest/";
 
   private final String region;
 
   AccountInvokes(String region) {
     this.region = region;
+  }
+
+  /**
+   * The answer to the invoke of this token with these arguments; empty if there is none. A Systems
+   * Manager parameter is answered only for AWS's public image parameters, with a deterministic
+   * image id of that name.
+   */
+  Optional<Map<String, Object>> answer(String token, Map<?, ?> args) {
+    if (token.equals(SSM_PARAMETER)) {
+      Object name = args.get("name");
+      return name instanceof String n && n.startsWith(IMAGE_PARAMETERS)
+          ? Optional.of(imageParameter(n))
+          : Optional.empty();
+    }
+    return answer(token);
+  }
+
+  /**
+   * A public image parameter: a String whose value is an image id (what GetParameter returns for
+   * {@code /aws/service/ami-amazon-linux-latest/...}), the same id for the same name.
+   */
+  private Map<String, Object> imageParameter(String name) {
+    String ami = "ami-0" + MockValues.hash(name).substring(0, 16);
+    return Map.of(
+        "name",
+        name,
+        "value",
+        ami,
+        "insecureValue",
+        ami,
+        "type",
+        "String",
+        "version",
+        1,
+        "arn",
+        "arn:" + MockCloud.PARTITION + ":ssm:" + region + "::parameter" + name,
+        "id",
+        name,
+        "withDecryption",
+        true);
   }
 
   /** The answer to the invoke of this token; empty if there is none. */

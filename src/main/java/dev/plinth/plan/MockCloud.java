@@ -137,7 +137,7 @@ public final class MockCloud implements Mocks {
   @Override
   public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
     return invokes
-        .answer(args.token)
+        .answer(args.token, arguments(args))
         .map(CompletableFuture::completedFuture)
         .orElseGet(
             () ->
@@ -146,6 +146,19 @@ public final class MockCloud implements Mocks {
                         "the offline plan has no answer for invoke "
                             + args.token
                             + "; teach dev.plinth.plan.MockCloud a deterministic answer for it")));
+  }
+
+  /**
+   * An invoke's arguments, read through {@link Map}: the field is a Guava map, and Guava is not on
+   * the compile class path.
+   */
+  private static Map<?, ?> arguments(CallArgs args) {
+    try {
+      Object raw = CallArgs.class.getField("args").get(args);
+      return raw instanceof Map<?, ?> map ? map : Map.of();
+    } catch (ReflectiveOperationException e) {
+      return Map.of();
+    }
   }
 
   /** The id the mocks give a resource of this type and name. */

@@ -15,6 +15,7 @@ public final class Policy {
   public static List<Rule> rules() {
     return Stream.of(
             NetworkRules.all(),
+            AccessRules.all(),
             EdgeRules.all(),
             DatabaseRules.all(),
             CacheRules.all(),

@@ -18,6 +18,9 @@ public final class Types {
   public static final String NAT = "aws:ec2/natGateway:NatGateway";
   public static final String EIP = "aws:ec2/eip:Eip";
   public static final String LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
+  public static final String INSTANCE = "aws:ec2/instance:Instance";
+  public static final String VPC_ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
+  public static final String SSM_DOCUMENT = "aws:ssm/document:Document";
 
   public static final String LB = "aws:lb/loadBalancer:LoadBalancer";
   public static final String LISTENER = "aws:lb/listener:Listener";

@@ -350,7 +350,17 @@ public final class AccountCheck {
               "cost allocation tag activation",
               "ce 2017-10-25 UpdateCostAllocationTagsStatus: one status per tag key for the"
                   + " account; activating an active tag \"doesn't have any effect\", so two stacks"
-                  + " would own one setting and either's change or destroy changes it for both"));
+                  + " would own one setting and either's change or destroy changes it for both"),
+          new Singleton(
+              "aws:ssm/document:Document",
+              "name",
+              Scope.REGION,
+              "SSM document",
+              "ssm 2014-11-06 CreateDocument: DocumentAlreadyExists, \"The specified document"
+                  + " already exists\"; SSM-SessionManagerRunShell holds the Session Manager"
+                  + " preferences of the account's region (Systems Manager User Guide, \"Start a"
+                  + " default shell session...\"), so one stack per account and region owns it"
+                  + " (plinth:access.sessionPreferences)"));
 
   /**
    * Default quotas per account and region, from the Amazon VPC User Guide page "Amazon VPC quotas"

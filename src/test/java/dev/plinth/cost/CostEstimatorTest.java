@@ -117,6 +117,8 @@ class CostEstimatorTest {
             // alarm metrics: ALB 2 + 1 + 1; PostgreSQL 4; Redis CPU, memory, evictions and
             // replication lag over 2 nodes each; nodes 2
             (2 + 1 + 1 + 4 + 4 * 2 + 2) * 0.10,
+            "staging-access",
+            H * 0.0042 + 20 * 0.08, // the operator's t4g.nano and its 20 GB gp3 root volume
             "usage",
             20 * (0.50 + 0.03) + 50 * 0.023));
   }
@@ -162,6 +164,8 @@ class CostEstimatorTest {
             // alarm metrics: ALB 2 + 1 + 1; PostgreSQL 4 and the replica's lag; Redis CPU,
             // memory, evictions and replication lag over 3 nodes each; nodes 2
             (2 + 1 + 1 + 4 + 1 + 4 * 3 + 2) * 0.10,
+            "prod-access",
+            H * 0.0042 + 20 * 0.08, // the operator's t4g.nano and its 20 GB gp3 root volume
             "usage",
             100 * (0.50 + 0.03) + 500 * 0.023));
   }
@@ -192,12 +196,32 @@ class CostEstimatorTest {
             + 2 * 1.00 // two KMS keys (data, audit)
             + 0.40 // a secret
             + 0.10 // an alarm
+            + H * 0.0042
+            + 20 * 0.08 // the operator's t4g.nano and its 20 GB root volume
             + 1000 * 0.045 // NAT data processed
             + 100 * (0.50 + 0.03) // logs
             + 500 * 0.023 // S3 Standard
             + 2 * (100 * 0.095 + 100 * 0.02); // RDS's and AWS Backup's copies to us-west-2
     assertThat(report.total()).isCloseTo(expected, within(0.001));
     assertThat(report.notes()).as("notes of the baseline: everything priced").isEmpty();
+  }
+
+  @Test
+  void interfaceEndpointsArePricedPerZoneAndGatewayEndpointsAreFree() {
+    GraphBuilder g = FixturesAccess.compliant("prod");
+    CostSettings usage = CostSettings.preset(Environment.PROD);
+    double before = CostEstimator.estimate(g.build(), usage, "us-east-1").total();
+    g.add(
+            "aws:ec2/vpcEndpoint:VpcEndpoint",
+            "prod-access-endpoint-ssm",
+            "{vpcEndpointType: 'Interface', subnetIds: ['a', 'b', 'c']}")
+        .add(
+            "aws:ec2/vpcEndpoint:VpcEndpoint",
+            "prod-network-s3",
+            "{vpcEndpointType: 'Gateway', routeTableIds: ['rt']}");
+    double after = CostEstimator.estimate(g.build(), usage, "us-east-1").total();
+
+    assertThat(after - before).isCloseTo(3 * H * 0.01, within(0.001));
   }
 
   @Test

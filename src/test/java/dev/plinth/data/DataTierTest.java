@@ -160,7 +160,7 @@ class DataTierTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"dev", "prod"})
-  void only5432And6379FromTheApplicationSecurityGroupReachTheDataTier(String env) {
+  void only5432And6379FromTheApplicationAndOperatorSecurityGroupsReachTheDataTier(String env) {
     ResourceGraph plan = Plans.ofStack(env);
     String app = plan.get("aws:ec2/securityGroup:SecurityGroup", env + "-network-app-sg").id();
     for (String store : List.of(env + "-db-sg", env + "-cache-sg")) {
@@ -170,24 +170,25 @@ class DataTierTest {
           .isZero();
       List<RecordedResource> rules =
           plan.where(r -> r.type().equals(INGRESS) && r.text("securityGroupId").equals(group.id()));
-      boolean db = store.endsWith("db-sg");
-      assertThat(rules)
-          .as("ingress rules of %s (the database's also admits its password rotation)", group)
-          .hasSize(db ? 2 : 1);
-      if (db) {
-        String rotation =
-            plan.get("aws:ec2/securityGroup:SecurityGroup", env + "-db-rotation-sg").id();
-        assertThat(rules)
-            .as("ingress rules of %s", group)
-            .anySatisfy(r -> assertThat(r.text("referencedSecurityGroupId")).isEqualTo(rotation));
+      // The application; the database's password rotation; where plinth:access is on, the
+      // operator instance (Session Manager).
+      List<String> sources = new java.util.ArrayList<>(List.of(app));
+      if (store.endsWith("db-sg")) {
+        sources.add(plan.get("aws:ec2/securityGroup:SecurityGroup", env + "-db-rotation-sg").id());
       }
-      RecordedResource rule =
-          rules.stream().filter(r -> r.name().endsWith("-from-app")).findFirst().orElseThrow();
-      assertThat(rule.text("referencedSecurityGroupId")).as("source of %s", rule).isEqualTo(app);
-      assertThat(rule.input("cidrIpv4")).as("CIDR source of %s", rule).isEmpty();
-      assertThat(rule.input("fromPort").orElseThrow().asInt())
-          .isEqualTo(rule.input("toPort").orElseThrow().asInt())
-          .isEqualTo(store.endsWith("db-sg") ? 5432 : 6379);
+      plan.where(r -> r.name().equals(env + "-access-sg")).forEach(sg -> sources.add(sg.id()));
+      assertThat(rules).as("ingress rules of %s", group).hasSize(sources.size());
+      for (RecordedResource rule : rules) {
+        assertThat(rule.text("referencedSecurityGroupId")).as("source of %s", rule).isIn(sources);
+        assertThat(rule.input("cidrIpv4")).as("CIDR source of %s", rule).isEmpty();
+        assertThat(rule.input("fromPort").orElseThrow().asInt())
+            .isEqualTo(rule.input("toPort").orElseThrow().asInt())
+            .isEqualTo(store.endsWith("db-sg") ? 5432 : 6379);
+      }
+      assertThat(rules)
+          .extracting(r -> r.text("referencedSecurityGroupId"))
+          .as("the application reaches %s", group)
+          .contains(app);
     }
   }
 

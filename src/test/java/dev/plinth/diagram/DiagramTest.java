@@ -37,6 +37,23 @@ class DiagramTest {
   }
 
   @Test
+  void operatorsReachTheDataOnlyThroughSessionManagerNeverFromTheInternet() {
+    Diagram d = Diagram.of(FixturesAccess.compliant("prod").build());
+
+    assertThat(edges(d))
+        .contains(
+            "operators -> n_prod_access_instance Session Manager (IAM, logged)",
+            "n_prod_access_instance -> n_prod_db_primary 5432 forward",
+            "n_prod_access_instance -> n_prod_cache_redis 6379 forward",
+            "n_prod_access_instance -> n_prod_access_preferences"
+                + " session logs (S3, CloudWatch, KMS)")
+        .noneMatch(e -> e.startsWith("internet -> n_prod_access"));
+    assertThat(d.edges())
+        .filteredOn(e -> e.to().equals("n_prod_access_instance"))
+        .allSatisfy(e -> assertThat(e.dashed()).as("%s is a control path", e).isTrue());
+  }
+
+  @Test
   void componentsAreGroupsAndManyAlikeResourcesAreOneNode() {
     Diagram d = Diagram.of(Plans.ofStack("prod"));
 

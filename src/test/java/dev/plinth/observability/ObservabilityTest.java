@@ -207,6 +207,9 @@ class ObservabilityTest {
     if (env.equals("dev")) {
       expected.put("-aws-schedule", "schedule"); // office hours: on in dev, off in prod
     }
+    if (!env.equals("dev")) {
+      expected.put("-aws-access", "access"); // plinth:access is off in dev
+    }
     assertThat(services).as("Service tag of each provider of %s", env).isEqualTo(expected);
   }
 

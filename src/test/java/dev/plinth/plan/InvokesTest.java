@@ -32,6 +32,7 @@ class InvokesTest {
   private static final String CALLER_IDENTITY = "aws:index/getCallerIdentity:getCallerIdentity";
   private static final String PARTITION = "aws:index/getPartition:getPartition";
   private static final String ZONES = "aws:index/getAvailabilityZones:getAvailabilityZones";
+  private static final String PARAMETER = "aws:ssm/getParameter:getParameter";
 
   private static Mocks cloudOf(PlatformConfig config) {
     return mock(Mocks.class, delegatesTo(new MockCloud(config.region())));
@@ -56,11 +57,13 @@ class InvokesTest {
   }
 
   @Test
-  void theProdPlanInvokesCallerIdentityPartitionAndZonesOnceEachAndNothingElse() {
+  void theProdPlanInvokesCallerIdentityPartitionZonesAndTheImageOnceEachAndNothingElse() {
     // AwsContext asks the account id and partition once; Network asks the zones once.
     verify(prodCloud, times(1)).callAsync(invokeOf(CALLER_IDENTITY));
     verify(prodCloud, times(1)).callAsync(invokeOf(PARTITION));
     verify(prodCloud, times(1)).callAsync(invokeOf(ZONES));
+    // The operator access resolves its Amazon Linux 2023 image once, from the public parameter.
+    verify(prodCloud, times(1)).callAsync(invokeOf(PARAMETER));
     verify(prodCloud, atLeastOnce()).newResourceAsync(any());
     // Any other invoke (a getPolicyDocument, a getAmi, getRegion...) is an interaction left over.
     verifyNoMoreInteractions(prodCloud);

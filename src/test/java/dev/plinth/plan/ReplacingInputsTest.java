@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,5 +51,40 @@ class ReplacingInputsTest {
     assertThat(TABLE.replacing("aws:backup/selection:Selection", "selectionTags[0].key"))
         .as("list indexes are ignored")
         .isPresent();
+  }
+
+  @Test
+  void operatorInstanceReplacesOnPlacementOrRootKeyButUpdatesTypeProfileAndMetadataInPlace() {
+    String instance = "aws:ec2/instance:Instance";
+    for (String path :
+        List.of("subnetId", "associatePublicIpAddress", "rootBlockDevice.kmsKeyId")) {
+      assertThat(TABLE.replacing(instance, path)).as("operator instance " + path).isPresent();
+    }
+    for (String path :
+        List.of(
+            "instanceType",
+            "iamInstanceProfile",
+            "vpcSecurityGroupIds",
+            "metadataOptions.httpPutResponseHopLimit",
+            "rootBlockDevice.volumeSize",
+            "userData")) {
+      assertThat(TABLE.replacing(instance, path))
+          .as("operator instance " + path + " updates in place")
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void instanceProfileAndSessionPreferencesReplaceOnlyOnTheirName() {
+    String profile = "aws:iam/instanceProfile:InstanceProfile";
+    assertThat(TABLE.replacing(profile, "name")).as("instance profile name").isPresent();
+    assertThat(TABLE.replacing(profile, "role"))
+        .as("instance profile role updates in place")
+        .isEmpty();
+    String document = "aws:ssm/document:Document";
+    assertThat(TABLE.replacing(document, "name")).as("session preferences name").isPresent();
+    assertThat(TABLE.replacing(document, "content"))
+        .as("session preferences content updates in place")
+        .isEmpty();
   }
 }

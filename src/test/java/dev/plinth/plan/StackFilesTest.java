@@ -39,6 +39,7 @@ class StackFilesTest {
                 "audit"));
     if (!stack.equals("dev")) {
       components.add("edge-certificate"); // dev serves HTTP only, with no certificate
+      components.add("access"); // plinth:access is off in dev (docs/operator-access.md)
     }
     if (!stack.equals("prod")) {
       components.add("office-hours"); // plinth:officeHours: on in dev and staging, off in prod

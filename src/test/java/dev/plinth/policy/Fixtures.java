@@ -613,8 +613,74 @@ final class Fixtures {
         Types.ALARM,
         p + "audit-alarm-5xx",
         "{actionsEnabled: true, alarmActions: ['arn:aws:sns:us-east-1:123456789012:alerts']}");
+    access(g, p);
     accountSingletons(g, env);
     return g;
+  }
+
+  /** A text as a JSON string literal, for {@link GraphBuilder#set} of a string input. */
+  static String quoted(String text) {
+    try {
+      return dev.plinth.Json.MAPPER.writeValueAsString(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  /** The preferences document's content: both destinations, both encrypted, a session key. */
+  static final String SESSION_PREFERENCES =
+      "{\"schemaVersion\":\"1.0\",\"sessionType\":\"Standard_Stream\",\"inputs\":{"
+          + "\"s3BucketName\":\"plinth-ssm-sessions-1\",\"s3KeyPrefix\":\"sessions/\","
+          + "\"s3EncryptionEnabled\":true,\"cloudWatchLogGroupName\":\"/plinth/ssm-sessions\","
+          + "\"cloudWatchEncryptionEnabled\":true,\"cloudWatchStreamingEnabled\":true,"
+          + "\"kmsKeyId\":\""
+          + KEY
+          + "\",\"runAsEnabled\":false}}";
+
+  /**
+   * The operator access: an instance with IMDSv2, no key pair, no public address and an encrypted
+   * root, its security group with no ingress (the database admits it), and the preferences.
+   */
+  static void access(GraphBuilder g, String p) {
+    g.component("plinth:access:OperatorAccess", p + "access");
+    g.add(Types.SG, p + "access-sg", "{description: 'operator instance, no inbound rule'}");
+    g.add(
+        Types.SG_EGRESS,
+        p + "access-egress-https",
+        "{description: 'HTTPS out', ipProtocol: 'tcp', fromPort: 443, toPort: 443,"
+            + " cidrIpv4: '0.0.0.0/0', securityGroupId: '"
+            + p
+            + "access-sg-id'}",
+        p + "access-sg");
+    g.add(
+        Types.SG_INGRESS,
+        p + "access-to-db",
+        "{description: 'db from the operator', ipProtocol: 'tcp', fromPort: 5432, toPort: 5432,"
+            + " securityGroupId: '"
+            + p
+            + "db-sg-id', referencedSecurityGroupId: '"
+            + p
+            + "access-sg-id'}",
+        p + "access-sg");
+    g.add(
+        Types.INSTANCE,
+        p + "access-instance",
+        "{ami: 'ami-1', instanceType: 't4g.nano', subnetId: '"
+            + p
+            + "network-private-a-id', vpcSecurityGroupIds: ['"
+            + p
+            + "access-sg-id'], associatePublicIpAddress: false, metadataOptions: {httpEndpoint:"
+            + " 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 1}, rootBlockDevice:"
+            + " {encrypted: true, kmsKeyId: '"
+            + KEY
+            + "', volumeType: 'gp3', volumeSize: 20}}",
+        p + "access-sg",
+        p + "network-private-a");
+    g.add(
+        Types.SSM_DOCUMENT,
+        p + "access-preferences",
+        "{name: 'SSM-SessionManagerRunShell', documentType: 'Session', documentFormat: 'JSON'}");
+    g.set(p + "access-preferences", "content", quoted(SESSION_PREFERENCES));
   }
 
   /** The upstream controller policy Plinth holds, as a relaxed-JSON string value. */

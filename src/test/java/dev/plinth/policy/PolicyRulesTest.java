@@ -130,7 +130,8 @@ class PolicyRulesTest {
             DataDeployCases.cases(),
             ComputeDeployCases.cases(),
             AddonDeployCases.cases(),
-            NetworkDeployCases.cases())
+            NetworkDeployCases.cases(),
+            AccessCases.cases())
         .flatMap(s -> s);
   }
 

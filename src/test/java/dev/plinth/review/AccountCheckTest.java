@@ -326,6 +326,50 @@ class AccountCheckTest {
                 + " (prod-env-tag) in account main");
   }
 
+  @Test
+  void sessionManagerPreferencesOwnedByTwoStacksOfOneRegionFailButNotInTwoRegions() {
+    String document = "aws:ssm/document:Document";
+    String preferences = "{name: 'SSM-SessionManagerRunShell', documentType: 'Session'}";
+    var sameRegion =
+        AccountCheck.check(
+            List.of(
+                stack(
+                    "staging",
+                    "main",
+                    "us-east-1",
+                    b -> b.add(document, "staging-access-preferences", preferences)),
+                stack(
+                    "prod",
+                    "main",
+                    "us-east-1",
+                    b -> b.add(document, "prod-access-preferences", preferences))));
+    var twoRegions =
+        AccountCheck.check(
+            List.of(
+                stack(
+                    "staging",
+                    "main",
+                    "eu-west-1",
+                    b -> b.add(document, "staging-access-preferences", preferences)),
+                stack(
+                    "prod",
+                    "main",
+                    "us-east-1",
+                    b -> b.add(document, "prod-access-preferences", preferences))));
+
+    assertThat(sameRegion.failures())
+        .singleElement()
+        .extracting(Failure::check)
+        .isEqualTo("singleton");
+    assertThat(messages(sameRegion).get(0))
+        .startsWith(
+            "SSM document SSM-SessionManagerRunShell is created by staging"
+                + " (staging-access-preferences) and prod (prod-access-preferences) in account"
+                + " main, us-east-1")
+        .contains("plinth:access.sessionPreferences");
+    assertThat(messages(twoRegions)).isEmpty();
+  }
+
   static Stack eips(String name, String account, int count) {
     return stack(
         name,
