@@ -182,8 +182,9 @@ class DeployTimeTest {
     assertThat(t.minutes().high()).isGreaterThan(t.minutes().typical());
     assertThat(t.path())
         .extracting(DeployTime.PathStep::type)
-        .as("prod's path goes through the EKS control plane")
-        .contains("aws:eks/cluster:Cluster");
+        .as(
+            "prod's path goes through one of its slow creates: the EKS control plane or the database")
+        .containsAnyOf("aws:eks/cluster:Cluster", "aws:rds/instance:Instance");
   }
 
   @Test
