@@ -9,6 +9,7 @@ import dev.plinth.config.SettingsChecks;
 import dev.plinth.data.DatabaseValidation;
 import dev.plinth.edge.EdgeValidation;
 import dev.plinth.network.NetworkValidation;
+import dev.plinth.search.SearchValidation;
 import dev.plinth.workloads.WorkloadValidation;
 import java.util.List;
 
@@ -40,6 +41,7 @@ public final class Checks {
           ClusterValidation.REPOSITORY_NAMES,
           SettingsChecks.SECRETS,
           SettingsChecks.DR,
+          SearchValidation.CHECK,
           DatabaseValidation.CHECK);
 
   /**

@@ -12,6 +12,7 @@ import dev.plinth.config.SettingsChecks;
 import dev.plinth.data.DatabaseValidation;
 import dev.plinth.edge.EdgeValidation;
 import dev.plinth.network.NetworkValidation;
+import dev.plinth.search.SearchValidation;
 import dev.plinth.testing.Plans;
 import dev.plinth.workloads.WorkloadValidation;
 import java.util.ArrayList;
@@ -89,6 +90,11 @@ class ChecksTest {
             SettingsChecks.DR,
             Map.of("plinth:dr", Map.of("role", "standby")),
             "plinth:dr.primaryStack"),
+        row(
+            "search",
+            SearchValidation.CHECK,
+            Map.of("plinth:search", Map.of("zoneCount", 4)),
+            "plinth:search.zoneCount"),
         row(
             "database",
             DatabaseValidation.CHECK,

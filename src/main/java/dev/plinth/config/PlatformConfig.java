@@ -15,6 +15,8 @@ package dev.plinth.config;
  *     #DEFAULT_ACCOUNT} in every environment: docs/deploy.md deploys dev, staging and prod into one
  *     account, so by default all stacks share it
  * @param dr {@code plinth:dr}: disaster recovery across regions, {@link DrSettings}
+ * @param search {@code plinth:search}: the OpenSearch domain of the large tier, {@link
+ *     SearchSettings}
  * @param quotas {@code plinth:quotas}: quotas that AWS has raised for the account and region the
  *     stack deploys to, by the account check's key ({@link AccountValidation#QUOTA_KEYS}, such as
  *     {@code elasticIps}); a quota not named keeps AWS's default. Plinth never calls AWS with it:
@@ -36,6 +38,7 @@ public record PlatformConfig(
     SecretsSettings secrets,
     CostSettings cost,
     DrSettings dr,
+    SearchSettings search,
     String account,
     java.util.Map<String, Integer> quotas) {
 
@@ -62,6 +65,7 @@ public record PlatformConfig(
         SecretsSettings.preset(environment),
         CostSettings.preset(environment),
         DrSettings.preset(environment),
+        SearchSettings.preset(environment),
         DEFAULT_ACCOUNT,
         java.util.Map.of());
   }

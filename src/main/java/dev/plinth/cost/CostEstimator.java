@@ -73,6 +73,7 @@ public final class CostEstimator {
                     + " is not priced: its backup storage in the DR region and the cross-region"
                     + " transfer depend on the database's size and change rate");
         case Types.CACHE -> cache(r);
+        case Types.SEARCH_DOMAIN -> search(r);
         case Types.KMS_KEY -> monthly(r, "KMS key", "kms.key");
         case Types.SECRET -> monthly(r, "secret", "secret");
         case Types.ALARM -> monthly(r, "alarm", "alarm");
@@ -211,6 +212,41 @@ public final class CostEstimator {
         "Redis nodes (" + type + ")",
         nodes + " x 730 h x $" + fmt(price.orElse(0.0)) + "/h",
         nodes * H * price.orElse(0.0));
+  }
+
+  /**
+   * An OpenSearch domain: data nodes and dedicated masters by the hour, and each data node's gp3
+   * volume by the GB-month (OpenSearch Service bills its own instance and storage prices, not EC2's
+   * and EBS's).
+   */
+  private void search(RecordedResource r) {
+    String type = text(r, "clusterConfig.instanceType").orElse("?");
+    int nodes = r.input("clusterConfig.instanceCount").map(JsonNode::asInt).orElse(1);
+    searchNodes(r, "OpenSearch data nodes", type, nodes);
+    if (r.input("clusterConfig.dedicatedMasterEnabled").map(JsonNode::asBoolean).orElse(false)) {
+      String master = text(r, "clusterConfig.dedicatedMasterType").orElse("?");
+      int masters = r.input("clusterConfig.dedicatedMasterCount").map(JsonNode::asInt).orElse(3);
+      searchNodes(r, "OpenSearch dedicated masters", master, masters);
+    }
+    int gb = r.input("ebsOptions.volumeSize").map(JsonNode::asInt).orElse(10);
+    double p = prices.usd("opensearch.gp3");
+    add(
+        r,
+        "OpenSearch storage",
+        nodes + " x " + gb + " GB x $" + fmt(p) + "/GB-month",
+        nodes * gb * p);
+  }
+
+  private void searchNodes(RecordedResource r, String item, String type, int count) {
+    Optional<Double> price = prices.find("opensearch." + type).map(PriceTable.Price::usd);
+    if (price.isEmpty()) {
+      notes.add("no price for OpenSearch " + type + " (" + r.name() + "): priced at $0");
+    }
+    add(
+        r,
+        item + " (" + type + ")",
+        count + " x 730 h x $" + fmt(price.orElse(0.0)) + "/h",
+        count * H * price.orElse(0.0));
   }
 
   private void usageLines() {

@@ -39,6 +39,9 @@ public final class Keys extends Component {
     super(TYPE, name, options);
     Map<String, Output<String>> outputs = new java.util.TreeMap<>();
     for (KeyDomain domain : KeyDomain.values()) {
+      if (!domain.everyStack()) {
+        continue;
+      }
       Output<String> policy =
           Output.tuple(aws.accountId(), aws.partition())
               .applyValue(t -> policy(domain, t.t1, t.t2, aws.region()));

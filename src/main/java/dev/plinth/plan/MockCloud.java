@@ -49,7 +49,8 @@ public final class MockCloud implements Mocks {
               "aws:elasticache/replicationGroup:ReplicationGroup",
               ElastiCacheAnswers::replicationGroup),
           Map.entry("aws:ec2/vpc:Vpc", Ec2Answers::vpc),
-          Map.entry("aws:ec2/eip:Eip", Ec2Answers::eip));
+          Map.entry("aws:ec2/eip:Eip", Ec2Answers::eip),
+          Map.entry("aws:opensearch/domain:Domain", SearchAnswers::domain));
 
   static final String AWS_PROVIDER = "pulumi:providers:aws";
 

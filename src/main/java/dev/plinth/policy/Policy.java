@@ -18,6 +18,7 @@ public final class Policy {
             EdgeRules.all(),
             DatabaseRules.all(),
             CacheRules.all(),
+            SearchRules.all(),
             StorageRules.all(),
             ComputeRules.all(),
             WorkloadRules.all(),
