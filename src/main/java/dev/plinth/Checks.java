@@ -11,6 +11,7 @@ import dev.plinth.data.DatabaseValidation;
 import dev.plinth.edge.EdgeValidation;
 import dev.plinth.network.NetworkValidation;
 import dev.plinth.schedule.OfficeHoursValidation;
+import dev.plinth.search.SearchValidation;
 import dev.plinth.workloads.WorkloadValidation;
 import java.util.List;
 
@@ -46,7 +47,8 @@ public final class Checks {
           CacheValidation.CHECK,
           OfficeHoursValidation.CHECK,
           SettingsChecks.CAPACITY,
-          SettingsChecks.ACCESS);
+          SettingsChecks.ACCESS,
+          SearchValidation.CHECK);
 
   /**
    * Loads and validates a stack's configuration with {@link #ALL}; throws {@link

@@ -35,6 +35,7 @@ import dev.plinth.observability.AuditTrail;
 import dev.plinth.observability.Budget;
 import dev.plinth.observability.Monitoring;
 import dev.plinth.schedule.OfficeHours;
+import dev.plinth.search.SearchDomain;
 import dev.plinth.workloads.Application;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,7 @@ public final class Platform {
     Network network = network(ctx, config, base);
     Edge edge = edge(ctx, config, base, network);
     Data data = data(ctx, config, base, network);
+    search(ctx, config, base, network);
     Backups backups = backups(ctx, config, base, data.database());
     access(ctx, config, base, network, data, backups);
     Compute compute = compute(ctx, config, base, network);
@@ -264,6 +266,32 @@ public final class Platform {
     ctx.export("cacheAuthSecretArn", cache.authSecretArn());
     ctx.export("appSecretArns", secrets.arns());
     return new Data(database, cache);
+  }
+
+  /**
+   * The OpenSearch domain of the large tier, when {@code plinth:search.enabled}, in the private
+   * subnets, reached from the application tier.
+   */
+  static Optional<SearchDomain> search(
+      Context ctx, PlatformConfig config, Foundation base, Network network) {
+    if (!config.search().enabled()) {
+      return Optional.empty();
+    }
+    var search =
+        new SearchDomain(
+            config.prefix() + "-search",
+            new SearchDomain.Args(
+                config.search(),
+                config.environment(),
+                base.aws(),
+                network.placement(Network.Tier.PRIVATE),
+                network.appTier(),
+                base.logs()),
+            in(config, "search"));
+    ctx.export("searchEndpoint", search.endpoint());
+    ctx.export("searchDomainArn", search.arn());
+    ctx.export("searchAdminRoleArn", search.adminRoleArn());
+    return Optional.of(search);
   }
 
   /** The backup bucket and vault, their copies in the disaster-recovery region, the plan. */

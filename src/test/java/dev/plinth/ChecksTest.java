@@ -13,6 +13,7 @@ import dev.plinth.data.CacheValidation;
 import dev.plinth.data.DatabaseValidation;
 import dev.plinth.edge.EdgeValidation;
 import dev.plinth.network.NetworkValidation;
+import dev.plinth.search.SearchValidation;
 import dev.plinth.testing.Plans;
 import dev.plinth.workloads.WorkloadValidation;
 import java.util.ArrayList;
@@ -95,6 +96,11 @@ class ChecksTest {
             SettingsChecks.ACCESS,
             Map.of("plinth:access", Map.of("clientVpn", true)),
             "plinth:access.clientVpn"),
+        row(
+            "search",
+            SearchValidation.CHECK,
+            Map.of("plinth:search", Map.of("zoneCount", 4)),
+            "plinth:search.zoneCount"),
         row(
             "database",
             DatabaseValidation.CHECK,

@@ -19,6 +19,8 @@ package dev.plinth.config;
  * @param dr {@code plinth:dr}: disaster recovery across regions, {@link DrSettings}
  * @param access {@code plinth:access}: operator access through Session Manager, {@link
  *     AccessSettings}
+ * @param search {@code plinth:search}: the OpenSearch domain of the large tier, {@link
+ *     SearchSettings}
  * @param quotas {@code plinth:quotas}: quotas that AWS has raised for the account and region the
  *     stack deploys to, by the account check's key ({@link AccountValidation#QUOTA_KEYS}, such as
  *     {@code elasticIps}); a quota not named keeps AWS's default. Plinth never calls AWS with it:
@@ -50,6 +52,7 @@ public record PlatformConfig(
     DrSettings dr,
     OfficeHoursSettings officeHours,
     AccessSettings access,
+    SearchSettings search,
     String account,
     java.util.Map<String, Integer> quotas,
     Tier tier,
@@ -81,6 +84,7 @@ public record PlatformConfig(
         DrSettings.preset(environment),
         OfficeHoursSettings.preset(environment),
         AccessSettings.preset(environment),
+        SearchSettings.preset(environment),
         DEFAULT_ACCOUNT,
         java.util.Map.of(),
         environment == Environment.PROD ? Tier.PROD_DEFAULT : null,

@@ -33,7 +33,8 @@ import java.util.Optional;
  *       vCPU, 64 GB: db.m6g.4xlarge; replicas 2-3: two (Plinth's replicas take the primary's class,
  *       not seed 001's 8 vCPU, 32 GB: a smaller replica can fall behind the primary's writes);
  *       Redis 4 vCPU, 16 GB x 6, 3 masters + 3 replicas: three shards of one replica on
- *       cache.r6g.xlarge (4 vCPU, 26 GiB; cache.m6g.xlarge has under 16 GB).
+ *       cache.r6g.xlarge (4 vCPU, 26 GiB; cache.m6g.xlarge has under 16 GB); in prod, the
+ *       OpenSearch domain ({@code plinth:search}, seed 001's Elasticsearch cluster of 3 nodes).
  * </ul>
  *
  * The application's autoscaler floor is seed 001's app server count (2, 3, 5; seed 001's large
@@ -228,6 +229,9 @@ public enum Tier implements Keyed {
             cl.repositories(),
             cl.chartVersions(),
             cl.scaleDownUnneededTime());
+    // seed 001's large tier has its search cluster (Elasticsearch, 3 nodes of 8 vCPU, 32 GB): the
+    // large tier turns plinth:search on in prod; other tiers and staging leave it as it is
+    SearchSettings search = prod && tier == LARGE ? c.search().withEnabled(true) : c.search();
     WorkloadSettings w = c.workloads();
     if (prod) {
       int min =
@@ -254,6 +258,7 @@ public enum Tier implements Keyed {
         c.dr(),
         c.officeHours(),
         c.access(),
+        search,
         c.account(),
         c.quotas(),
         tier,
@@ -280,6 +285,7 @@ public enum Tier implements Keyed {
         c.dr(),
         c.officeHours(),
         c.access(),
+        c.search(),
         c.account(),
         c.quotas(),
         tier,

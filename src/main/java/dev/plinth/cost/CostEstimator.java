@@ -97,6 +97,7 @@ public final class CostEstimator {
             backupCopy(r, "replicated automated backups", regionOf(text(r, "kmsKeyId")));
         case Types.BACKUP_PLAN -> backupPlanCopies(r);
         case Types.CACHE -> cache(r);
+        case Types.SEARCH_DOMAIN -> search(r);
         case Types.KMS_KEY -> monthly(r, "KMS key", "kms.key");
         case Types.SECRET -> secret(r);
         case Types.SERVERLESS_APPLICATION ->
@@ -409,6 +410,41 @@ public final class CostEstimator {
     }
     int zones = r.input("subnetIds").map(JsonNode::size).orElse(1);
     hourly(r, "interface endpoint (one per zone)", "vpce.interface", zones);
+  }
+
+  /**
+   * An OpenSearch domain: data nodes and dedicated masters by the hour, and each data node's gp3
+   * volume by the GB-month (OpenSearch Service bills its own instance and storage prices, not EC2's
+   * and EBS's).
+   */
+  private void search(RecordedResource r) {
+    String type = text(r, "clusterConfig.instanceType").orElse("?");
+    int nodes = r.input("clusterConfig.instanceCount").map(JsonNode::asInt).orElse(1);
+    searchNodes(r, "OpenSearch data nodes", type, nodes);
+    if (r.input("clusterConfig.dedicatedMasterEnabled").map(JsonNode::asBoolean).orElse(false)) {
+      String master = text(r, "clusterConfig.dedicatedMasterType").orElse("?");
+      int masters = r.input("clusterConfig.dedicatedMasterCount").map(JsonNode::asInt).orElse(3);
+      searchNodes(r, "OpenSearch dedicated masters", master, masters);
+    }
+    int gb = r.input("ebsOptions.volumeSize").map(JsonNode::asInt).orElse(10);
+    double p = prices.usd("opensearch.gp3");
+    add(
+        r,
+        "OpenSearch storage",
+        nodes + " x " + gb + " GB x $" + fmt(p) + "/GB-month",
+        nodes * gb * p);
+  }
+
+  private void searchNodes(RecordedResource r, String item, String type, int count) {
+    Optional<Double> price = prices.find("opensearch." + type).map(PriceTable.Price::usd);
+    if (price.isEmpty()) {
+      notes.add("no price for OpenSearch " + type + " (" + r.name() + "): priced at $0");
+    }
+    add(
+        r,
+        item + " (" + type + ")",
+        count + " x 730 h x $" + fmt(price.orElse(0.0)) + "/h",
+        count * H * price.orElse(0.0));
   }
 
   private void usageLines() {

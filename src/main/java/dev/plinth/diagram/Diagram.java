@@ -282,7 +282,10 @@ public final class Diagram {
     }
   }
 
-  /** Data: PostgreSQL (primaries reached from the pods, replicas fed from them) and Redis. */
+  /**
+   * Data: PostgreSQL (primaries reached from the pods, replicas fed from them), Redis and, in the
+   * large tier, OpenSearch.
+   */
   private void drawData() {
     for (RecordedResource db : graph.ofType(Types.RDS)) {
       databases.put(db.urn(), place(db, databaseLabel(db), "cylinder"));
@@ -298,6 +301,19 @@ public final class Diagram {
       String c =
           place(cache, "Redis\\n" + cache.name() + "\\n" + text(cache, "nodeType"), "cylinder");
       pods.ifPresent(p -> edges.add(new Edge(p, c, "6379", false)));
+    }
+    for (RecordedResource search : graph.ofType(Types.SEARCH_DOMAIN)) {
+      String s =
+          place(
+              search,
+              "OpenSearch\\n"
+                  + search.name()
+                  + "\\n"
+                  + search.input("clusterConfig.instanceCount").map(JsonNode::asText).orElse("?")
+                  + " x "
+                  + text(search, "clusterConfig.instanceType"),
+              "cylinder");
+      pods.ifPresent(p -> edges.add(new Edge(p, s, "443", false)));
     }
   }
 

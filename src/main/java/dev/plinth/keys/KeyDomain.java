@@ -145,6 +145,24 @@ public enum KeyDomain {
     }
   },
 
+  /**
+   * OpenSearch Service: the search domain's indexes, logs and snapshots at rest. Only stacks with a
+   * search domain have this key: the domain creates it ({@link #everyStack()} is false).
+   */
+  SEARCH("search", "OpenSearch Service domain") {
+    @Override
+    List<Map<String, Object>> serviceStatements(String account, String partition, String region) {
+      // "es" is OpenSearch Service's endpoint prefix (opensearch 2021-01-01 metadata), the
+      // service name kms:ViaService sees.
+      return List.of(viaService("OpenSearchUse", "es", account, region));
+    }
+
+    @Override
+    public boolean everyStack() {
+      return false;
+    }
+  },
+
   /** CloudTrail: the audit trail's log files. */
   AUDIT("audit", "CloudTrail audit logs") {
     @Override
@@ -285,6 +303,14 @@ public enum KeyDomain {
 
   public String description() {
     return description;
+  }
+
+  /**
+   * Whether every stack's key ring has this domain's key ({@link Keys}); false for a domain whose
+   * component is optional and creates its own key, so that stacks without it pay nothing.
+   */
+  public boolean everyStack() {
+    return true;
   }
 
   /**

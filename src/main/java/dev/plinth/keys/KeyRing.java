@@ -20,7 +20,7 @@ public record KeyRing(Map<KeyDomain, Output<String>> arns, Map<KeyDomain, Output
     arns = Map.copyOf(arns);
     drArns = Map.copyOf(drArns);
     for (KeyDomain domain : KeyDomain.values()) {
-      if (!arns.containsKey(domain)) {
+      if (domain.everyStack() && !arns.containsKey(domain)) {
         throw new IllegalArgumentException("a key ring needs a key for every domain: no " + domain);
       }
     }
@@ -35,7 +35,9 @@ public record KeyRing(Map<KeyDomain, Output<String>> arns, Map<KeyDomain, Output
   public static KeyRing of(java.util.function.Function<KeyDomain, Output<String>> arn) {
     Map<KeyDomain, Output<String>> arns = new EnumMap<>(KeyDomain.class);
     for (KeyDomain domain : KeyDomain.values()) {
-      arns.put(domain, arn.apply(domain));
+      if (domain.everyStack()) {
+        arns.put(domain, arn.apply(domain));
+      }
     }
     return new KeyRing(arns);
   }
@@ -48,9 +50,17 @@ public record KeyRing(Map<KeyDomain, Output<String>> arns, Map<KeyDomain, Output
     return new KeyRing(arns, dr);
   }
 
-  /** The ARN of a domain's key. */
+  /**
+   * The ARN of a domain's key; refused for a domain whose optional component makes its own key
+   * ({@link KeyDomain#everyStack()} false), which the ring does not hold.
+   */
   public Output<String> arn(KeyDomain domain) {
-    return arns.get(domain);
+    Output<String> arn = arns.get(domain);
+    if (arn == null) {
+      throw new IllegalArgumentException(
+          "the key ring has no " + domain + " key: its component creates its own");
+    }
+    return arn;
   }
 
   /** The ARN of a domain's key in the disaster-recovery region, where there is one. */

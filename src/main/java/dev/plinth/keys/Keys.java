@@ -67,11 +67,14 @@ public final class Keys extends Component {
             ? key(
                 "shared",
                 "every domain (shared key)",
-                List.of(KeyDomain.values()),
+                java.util.Arrays.stream(KeyDomain.values()).filter(KeyDomain::everyStack).toList(),
                 environment,
                 aws)
             : null;
     for (KeyDomain domain : KeyDomain.values()) {
+      if (!domain.everyStack()) {
+        continue;
+      }
       Key key =
           shared != null
               ? shared

@@ -53,7 +53,8 @@ public final class MockCloud implements Mocks {
           Map.entry("aws:ec2/eip:Eip", Ec2Answers::eip),
           Map.entry(
               "aws:serverlessrepository/cloudFormationStack:CloudFormationStack",
-              MockCloud::serverlessApplication));
+              MockCloud::serverlessApplication),
+          Map.entry("aws:opensearch/domain:Domain", SearchAnswers::domain));
 
   /**
    * A Serverless Application Repository stack's outputs: the Secrets Manager rotation applications

@@ -19,6 +19,7 @@ public final class Policy {
             EdgeRules.all(),
             DatabaseRules.all(),
             CacheRules.all(),
+            SearchRules.all(),
             StorageRules.all(),
             ComputeRules.all(),
             WorkloadRules.all(),

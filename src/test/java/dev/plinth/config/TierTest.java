@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.testing.Plans;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,6 +74,29 @@ class TierTest {
     assertThat(c.cache().replicasPerShard()).isEqualTo(1);
     assertThat(c.database().readReplicas()).isBetween(2, 3);
     assertThat(c.cluster().nodes().maxSize()).as("seed 001 large: 5-10 instances").isEqualTo(10);
+  }
+
+  @Test
+  void onlyProdsLargeTierTurnsSearchOnAndTheStackFileCanTurnItOff() {
+    assertThat(Plans.config("prod", Map.of("plinth:tier", "large")).search().enabled())
+        .as("plinth:search.enabled of prod, tier large")
+        .isTrue();
+    for (String tier : List.of("small", "medium")) {
+      assertThat(Plans.config("prod", Map.of("plinth:tier", tier)).search().enabled())
+          .as("plinth:search.enabled of prod, tier %s", tier)
+          .isFalse();
+    }
+    assertThat(Plans.config("staging", Map.of("plinth:tier", "large")).search().enabled())
+        .as("plinth:search.enabled of staging mirroring the large tier")
+        .isFalse();
+    assertThat(
+            Plans.config(
+                    "prod",
+                    Map.of("plinth:tier", "large", "plinth:search", Map.of("enabled", false)))
+                .search()
+                .enabled())
+        .as("plinth:search.enabled false in a large prod stack file")
+        .isFalse();
   }
 
   @Test

@@ -136,6 +136,16 @@ final class Fixtures {
     }
   }
 
+  /** A log publishing option of the search domain, to an encrypted log group of its own. */
+  static String searchLog(String type) {
+    return "{logType: '"
+        + type
+        + "', enabled: true, cloudwatchLogGroupArn:"
+        + " 'arn:aws:logs:us-east-1:123456789012:log-group:/plinth/search/"
+        + type
+        + "'}";
+  }
+
   static GraphBuilder compliant(String env) {
     GraphBuilder g = new GraphBuilder(env);
     String p = env + "-";
@@ -372,6 +382,36 @@ final class Fixtures {
                 + p
                 + "cache-final'}")
         .protect(p + "cache-redis", true);
+
+    g.component("plinth:search:SearchDomain", p + "search");
+    g.add(
+            Types.SEARCH_DOMAIN,
+            p + "search-domain",
+            "{domainName: 'plinth-"
+                + env
+                + "-search', engineVersion: 'OpenSearch_3.3', clusterConfig: {instanceType:"
+                + " 'm6g.2xlarge.search', instanceCount: 3, zoneAwarenessEnabled: true,"
+                + " zoneAwarenessConfig: {availabilityZoneCount: 3}, dedicatedMasterEnabled: true,"
+                + " dedicatedMasterType: 'm6g.large.search', dedicatedMasterCount: 3},"
+                + " ebsOptions: {ebsEnabled: true, volumeType: 'gp3', volumeSize: 100},"
+                + " encryptAtRest: {enabled: true, kmsKeyId: '"
+                + KEY
+                + "'}, nodeToNodeEncryption: {enabled: true}, domainEndpointOptions:"
+                + " {enforceHttps: true, tlsSecurityPolicy: 'Policy-Min-TLS-1-2-PFS-2023-10'},"
+                + " advancedSecurityOptions: {enabled: true, anonymousAuthEnabled: false,"
+                + " internalUserDatabaseEnabled: false, masterUserOptions: {masterUserArn:"
+                + " 'arn:aws:iam::123456789012:role/search-admin'}}, vpcOptions: {subnetIds:"
+                + " ['subnet-a', 'subnet-b', 'subnet-c'], securityGroupIds: ['sg-search']},"
+                + " logPublishingOptions: ["
+                + searchLog("ES_APPLICATION_LOGS")
+                + ", "
+                + searchLog("AUDIT_LOGS")
+                + ", "
+                + searchLog("INDEX_SLOW_LOGS")
+                + ", "
+                + searchLog("SEARCH_SLOW_LOGS")
+                + "]}")
+        .protect(p + "search-domain", true);
 
     g.component("plinth:data:Secrets", p + "secrets");
     g.add(Types.SECRET, p + "secrets-db", "{kmsKeyId: '" + KEY + "', recoveryWindowInDays: 30}")

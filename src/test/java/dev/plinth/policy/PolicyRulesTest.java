@@ -115,6 +115,7 @@ class PolicyRulesTest {
 
   static final String DB = "prod-db-primary";
   static final String REDIS = "prod-cache-redis";
+  static final String SEARCH = "prod-search-domain";
   static final String ALB = "prod-edge-lb-alb";
   static final String ACL = "prod-edge-waf-acl";
   static final String EKS = "prod-cluster-eks";
@@ -541,6 +542,62 @@ class PolicyRulesTest {
         c("EC-07", REDIS, "the default subnet group", g -> g.remove(REDIS, "subnetGroupName")),
         c("PL-13", REDIS, "Redis 6", g -> g.set(REDIS, "engineVersion", "'6.2'")),
         c("PL-14", REDIS, "two nodes in prod", g -> g.set(REDIS, "numCacheClusters", "2")),
+        // search
+        c(
+            "OS-01",
+            SEARCH,
+            "no customer-managed key",
+            g -> g.remove(SEARCH, "encryptAtRest.kmsKeyId")),
+        c(
+            "OS-02",
+            SEARCH,
+            "node-to-node encryption is off",
+            g -> g.set(SEARCH, "nodeToNodeEncryption.enabled", "false")),
+        c("OS-03", SEARCH, "the domain is outside the VPC", g -> g.remove(SEARCH, "vpcOptions")),
+        c(
+            "OS-04",
+            SEARCH,
+            "the TLS 1.0 policy",
+            g ->
+                g.set(
+                    SEARCH,
+                    "domainEndpointOptions.tlsSecurityPolicy",
+                    "'Policy-Min-TLS-1-0-2019-07'")),
+        c(
+            "OS-04",
+            SEARCH,
+            "HTTPS is not enforced",
+            g -> g.set(SEARCH, "domainEndpointOptions.enforceHttps", "false")),
+        c(
+            "OS-05",
+            SEARCH,
+            "no audit log",
+            g ->
+                g.set(
+                    SEARCH,
+                    "logPublishingOptions",
+                    "["
+                        + Fixtures.searchLog("ES_APPLICATION_LOGS")
+                        + ", "
+                        + Fixtures.searchLog("INDEX_SLOW_LOGS")
+                        + ", "
+                        + Fixtures.searchLog("SEARCH_SLOW_LOGS")
+                        + "]")),
+        c(
+            "OS-06",
+            SEARCH,
+            "one zone",
+            g -> g.set(SEARCH, "clusterConfig.zoneAwarenessEnabled", "false")),
+        c(
+            "OS-06",
+            SEARCH,
+            "no dedicated masters",
+            g -> g.set(SEARCH, "clusterConfig.dedicatedMasterEnabled", "false")),
+        c(
+            "OS-07",
+            SEARCH,
+            "anonymous access",
+            g -> g.set(SEARCH, "advancedSecurityOptions.anonymousAuthEnabled", "true")),
         // storage
         c(
             "S3-01",
