@@ -103,7 +103,7 @@ public final class Platform {
 
   static Foundation foundation(Context ctx, PlatformConfig config) {
     var provider = provider(config, "platform");
-    AwsContext aws = AwsContext.of(provider, config.region());
+    AwsContext aws = AwsContext.of(provider, config.region(), config.stack());
     var keys =
         new Keys(
             config.prefix() + "-keys",
@@ -212,6 +212,7 @@ public final class Platform {
         new Secrets(
             prefix + "-secrets",
             config.environment(),
+            config.stack(),
             config.secrets().app(),
             base.ring().arn(KeyDomain.SECRETS),
             inData);
@@ -238,7 +239,8 @@ public final class Platform {
                 network.appTier(),
                 base.ring(),
                 base.logs(),
-                secrets),
+                secrets,
+                config.stack()),
             inData);
     ctx.export("dbEndpoint", database.endpoint());
     ctx.export("dbReplicaAddresses", database.replicaAddresses());
@@ -282,7 +284,7 @@ public final class Platform {
     var registry =
         new Registry(
             prefix + "-registry",
-            config.environment().key(),
+            config.stack(),
             config.cluster().repositories(),
             base.ring().arn(KeyDomain.CLUSTER),
             config.environment().isProduction(),
@@ -374,6 +376,7 @@ public final class Platform {
             prefix + "-budget",
             new Budget.Args(
                 config.environment().key(),
+                config.stack(),
                 config.cost().budgetMonthlyUsd(),
                 observability.alertEmails(),
                 monitoring.alertTopicArn(),

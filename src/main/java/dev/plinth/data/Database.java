@@ -342,7 +342,7 @@ public final class Database extends Component {
     new Alias(
         child("dr-key-alias"),
         AliasArgs.builder()
-            .name("alias/plinth/" + env + "/database-dr")
+            .name("alias/plinth/" + args.aws().stack() + "/database-dr")
             .targetKeyId(drKey.keyId())
             .build(),
         inDr);

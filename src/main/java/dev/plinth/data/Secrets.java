@@ -23,24 +23,30 @@ public final class Secrets extends Component {
 
   private final Environment environment;
   private final Output<String> keyArn;
+
+  /** The stack whose name the secrets' names carry ({@code plinth/<stack>/<name>}). */
+  private final String stack;
+
   private final Map<String, Output<String>> arns = new TreeMap<>();
 
   public Secrets(
       String name,
       Environment environment,
+      String stack,
       Map<String, dev.plinth.config.Secret> app,
       Output<String> keyArn,
       ComponentResourceOptions options) {
     super(TYPE, name, options);
     this.environment = environment;
+    this.stack = stack;
     this.keyArn = keyArn;
     app.forEach((secretName, value) -> store("app-" + secretName, Output.ofSecret(value.reveal())));
     registerOutputs(Map.of("secretArns", Output.of(Map.copyOf(arns))));
   }
 
   /**
-   * Stores a secret value under {@code plinth/<env>/<name>}; returns the handle a reader takes (the
-   * secret's ARN and the key it is encrypted with).
+   * Stores a secret value under {@code plinth/<stack>/<name>}; returns the handle a reader takes
+   * (the secret's ARN and the key it is encrypted with).
    */
   public SecretRef store(String secretName, Output<String> value) {
     String suffix = secretName.toLowerCase(Locale.ROOT).replace('_', '-');
@@ -48,7 +54,7 @@ public final class Secrets extends Component {
         new Secret(
             child(suffix),
             SecretArgs.builder()
-                .name("plinth/" + environment.key() + "/" + secretName)
+                .name("plinth/" + stack + "/" + secretName)
                 .kmsKeyId(keyArn)
                 .recoveryWindowInDays(environment == Environment.DEV ? 7 : 30)
                 .build(),

@@ -72,6 +72,7 @@ final class DataAlone {
               new Secrets(
                   "test-secrets",
                   config.environment(),
+                  config.stack(),
                   Map.of(),
                   Output.of(Handles.keyArn(KeyDomain.SECRETS.key())),
                   none());
@@ -84,7 +85,8 @@ final class DataAlone {
                   Handles.appTier(),
                   Handles.keys(),
                   Handles.logs(),
-                  secrets),
+                  secrets,
+                  config.stack()),
               none());
         });
   }
@@ -95,6 +97,7 @@ final class DataAlone {
             new Secrets(
                 "test-secrets",
                 environment,
+                environment.key(),
                 app,
                 Output.of(Handles.keyArn(KeyDomain.SECRETS.key())),
                 none()));
