@@ -120,19 +120,29 @@ public final class Platform {
 
   /**
    * The disaster-recovery region's provider: the backups' replicas and copies, and the database's
-   * replicated automated backups.
+   * replicated automated backups; registered only when one of them is made.
    */
   private static DrRegion drRegion(PlatformConfig config) {
     String region = config.backups().drRegion();
-    var provider =
-        new Provider(
-            config.prefix() + "-aws-dr",
-            ProviderArgs.builder()
-                .region(region)
-                .defaultTags(
-                    ProviderDefaultTagsArgs.builder().tags(defaultTags(config, "backups")).build())
-                .build());
-    return new DrRegion(region, provider);
+    DrRegion dr =
+        DrRegion.onFirstUse(
+            region,
+            () ->
+                new Provider(
+                    config.prefix() + "-aws-dr",
+                    ProviderArgs.builder()
+                        .region(region)
+                        .defaultTags(
+                            ProviderDefaultTagsArgs.builder()
+                                .tags(defaultTags(config, "backups"))
+                                .build())
+                        .build()));
+    if (!config.dr().standby()) {
+      // A primary has always registered it (dev and staging replicate nothing, yet their plans
+      // keep the provider they have); a standby registers it only if something replicates.
+      dr.provider();
+    }
+    return dr;
   }
 
   static Network network(Context ctx, PlatformConfig config, Foundation base) {
