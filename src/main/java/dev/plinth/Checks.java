@@ -40,7 +40,9 @@ public final class Checks {
           ClusterValidation.REPOSITORY_NAMES,
           SettingsChecks.SECRETS,
           SettingsChecks.DR,
-          DatabaseValidation.CHECK);
+          DatabaseValidation.CHECK,
+          DrPair.STACK_NAME_CHECK,
+          DrPair.CHECK);
 
   /**
    * Loads and validates a stack's configuration with {@link #ALL}; throws {@link
@@ -48,5 +50,14 @@ public final class Checks {
    */
   public static PlatformConfig load(RawConfig raw, String stack) {
     return ConfigLoader.load(raw, stack, ALL);
+  }
+
+  /**
+   * Loads another stack of a disaster-recovery pair: every check of {@link #ALL} but the pair's own
+   * ({@link DrPair#CHECK}), which would read back the stack that asked.
+   */
+  public static PlatformConfig loadAlone(RawConfig raw, String stack) {
+    return ConfigLoader.load(
+        raw, stack, ALL.stream().filter(check -> check != DrPair.CHECK).toList());
   }
 }

@@ -11,6 +11,7 @@ import dev.plinth.compute.Cluster;
 import dev.plinth.compute.ClusterAccess;
 import dev.plinth.compute.ClusterAddons;
 import dev.plinth.compute.Registry;
+import dev.plinth.config.DrSettings;
 import dev.plinth.config.EdgeSettings;
 import dev.plinth.config.ObservabilitySettings.CostAllocationTag;
 import dev.plinth.config.PlatformConfig;
@@ -99,7 +100,8 @@ public final class Platform {
    * What every layer builds on: the platform's AWS provider and account, the disaster-recovery
    * region, and the KMS keys by domain with the log groups' storage.
    */
-  record Foundation(AwsContext aws, DrRegion dr, KeyRing ring, LogStorage logs) {}
+  record Foundation(
+      AwsContext aws, DrRegion dr, KeyRing ring, LogStorage logs, Optional<PrimaryStack> primary) {}
 
   static Foundation foundation(Context ctx, PlatformConfig config) {
     var provider = provider(config, "platform");
@@ -115,7 +117,16 @@ public final class Platform {
         keys.logs(observability.logRetentionDays(), observability.applicationLogRetentionDays());
     ctx.export("region", Output.of(config.region()));
     ctx.export("logsKeyArn", logs.keyArn());
-    return new Foundation(aws, drRegion(config), keys.ring(), logs);
+    Optional<PrimaryStack> primary =
+        config.dr().standby() ? Optional.of(PrimaryStack.read(ctx, config)) : Optional.empty();
+    primary.ifPresent(
+        p -> {
+          // What the policy pack reads to judge a standby (DR-01: nothing in the primary's region).
+          ctx.export("drRole", Output.of(config.dr().role().key()));
+          ctx.export("primaryStack", Output.of(config.dr().primaryStack()));
+          ctx.export("primaryRegion", p.region());
+        });
+    return new Foundation(aws, drRegion(config), keys.ring(), logs, primary);
   }
 
   /**
@@ -237,7 +248,7 @@ public final class Platform {
                 base.ring(),
                 base.logs(),
                 base.aws(),
-                base.dr()),
+                databaseSource(config, base)),
             inData);
     var cache =
         new Cache(
@@ -253,6 +264,7 @@ public final class Platform {
                 config.stack()),
             inData);
     ctx.export("dbEndpoint", database.endpoint());
+    ctx.export("dbInstanceArn", database.arn());
     ctx.export("dbReplicaAddresses", database.replicaAddresses());
     ctx.export("dbMasterSecretArn", database.masterSecretArn());
     ctx.export("dbReplicatedBackupsArn", database.replicatedBackupsArn());
@@ -260,6 +272,17 @@ public final class Platform {
     ctx.export("cacheAuthSecretArn", cache.authSecretArn());
     ctx.export("appSecretArns", secrets.arns());
     return new Data(database, cache);
+  }
+
+  /**
+   * A primary's database is the writer; a standby's is a cross-region read replica of its
+   * primary's, reading the credentials from the secret's replica in this region.
+   */
+  private static Database.Source databaseSource(PlatformConfig config, Foundation base) {
+    return base.primary()
+        .<Database.Source>map(
+            p -> new Database.ReplicaOf(p.databaseArn(), p.databaseSecretArnIn(config.region())))
+        .orElseGet(() -> new Database.Writer(base.dr()));
   }
 
   /** The backup bucket and vault, their copies in the disaster-recovery region, the plan. */
@@ -303,7 +326,7 @@ public final class Platform {
         new Cluster(
             prefix + "-cluster",
             new Cluster.Args(
-                config.cluster(),
+                pilotLight(config) ? config.cluster().withNodesAtZero() : config.cluster(),
                 config.environment(),
                 network.placement(Network.Tier.PRIVATE),
                 network.appTier(),
@@ -326,10 +349,18 @@ public final class Platform {
     return new Compute(registry, cluster, cluster.access().after(List.of(addons)));
   }
 
+  /**
+   * A pilot-light standby: nodes and pods at zero until failover (a warm standby runs the
+   * application at its minimum replicas, like a primary).
+   */
+  static boolean pilotLight(PlatformConfig config) {
+    return config.dr().standby() && config.dr().mode() == DrSettings.Mode.PILOT_LIGHT;
+  }
+
   /** The application's Kubernetes objects, when {@code plinth:workloads.enabled}. */
   static Optional<Application> workloads(
       Context ctx, PlatformConfig config, Compute compute, Edge edge, Data data) {
-    var workloads = config.workloads();
+    var workloads = pilotLight(config) ? config.workloads().scaledToZero() : config.workloads();
     if (!workloads.enabled()) {
       return Optional.empty();
     }

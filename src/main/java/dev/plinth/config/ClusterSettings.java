@@ -55,6 +55,36 @@ public record ClusterSettings(
     String scaleDownUnneededTime) {
 
   /**
+   * These settings with the node group at zero nodes (minimum and starting size 0, maximum kept): a
+   * pilot-light standby's cluster (docs/dr.md). EKS allows it: NodegroupScalingConfig minSize and
+   * desiredSize have a minimum of 0, maxSize of 1 (botocore eks 2017-11-01).
+   */
+  public ClusterSettings withNodesAtZero() {
+    NodeGroupSettings n = nodes;
+    return new ClusterSettings(
+        version,
+        endpointPublicAccess,
+        publicAccessCidrs,
+        privateAccessSecurityGroupIds,
+        privateAccessCidrs,
+        adminPrincipalArns,
+        new NodeGroupSettings(
+            n.instanceTypes(),
+            n.capacityType(),
+            0,
+            n.maxSize(),
+            0,
+            n.diskGb(),
+            n.labels(),
+            n.taints()),
+        addonVersions,
+        containerInsights,
+        repositories,
+        chartVersions,
+        scaleDownUnneededTime);
+  }
+
+  /**
    * The managed node group.
    *
    * @param instanceTypes t3.medium in dev, t3.large in staging, m6i.large in prod (seed 001 medium:

@@ -81,7 +81,8 @@ public final class Database extends Component {
   /**
    * What the database needs: its subnet group, the application tier it admits, the keys (its
    * storage under {@link KeyDomain#DATABASE}, its master secret under {@link KeyDomain#SECRETS}),
-   * its log groups' storage, and the disaster-recovery region its automated backups replicate to.
+   * its log groups' storage, and its {@link Source}: a writer (whose automated backups replicate to
+   * the disaster-recovery region) or a standby's replica of its primary.
    */
   public record Args(
       DatabaseSettings settings,
@@ -91,10 +92,29 @@ public final class Database extends Component {
       KeyRing keys,
       LogStorage logs,
       AwsContext aws,
-      DrRegion dr) {}
+      Source source) {}
+
+  /** Where the database's data comes from: it is the writer, or a replica of another region's. */
+  public sealed interface Source {}
+
+  /**
+   * The writer: a new PostgreSQL instance, whose automated backups replicate to {@code dr} where
+   * {@code crossRegionBackupReplication} is on.
+   */
+  public record Writer(DrRegion dr) implements Source {}
+
+  /**
+   * A standby's database: a cross-region read replica of the primary's instance {@code sourceArn}
+   * (rds 2014-10-31 CreateDBInstanceReadReplica SourceDBInstanceIdentifier: "must be the ARN" for a
+   * source in another region), promoted to a writer on failover. {@code credentialsSecretArn} is
+   * the secret the application reads the credentials from in this region.
+   */
+  public record ReplicaOf(Output<String> sourceArn, Output<String> credentialsSecretArn)
+      implements Source {}
 
   private final Instance primary;
   private final Output<String> secretsKeyArn;
+  private final Output<String> masterSecretArn;
   private final List<Instance> replicas = new ArrayList<>();
   private InstanceAutomatedBackupsReplication backupReplication;
 
@@ -116,13 +136,22 @@ public final class Database extends Component {
     var parameters = createParameterGroup(args, major);
     var monitoringRole = createMonitoringRole(name);
     Shared shared = new Shared(group, parameters, monitoringRole);
-    primary = createPrimary(name, args, major, shared);
-    for (int i = 0; i < s.readReplicas(); i++) {
-      replicas.add(createReplica(i, args, shared));
-    }
-    rotateMasterSecret(s);
-    if (s.crossRegionBackupReplication()) {
-      replicateBackups(args, prod);
+    if (args.source() instanceof ReplicaOf replicaOf) {
+      primary = createStandbyReplica(name, args, replicaOf, shared);
+      masterSecretArn = replicaOf.credentialsSecretArn();
+    } else {
+      primary = createPrimary(name, args, major, shared);
+      masterSecretArn =
+          primary
+              .masterUserSecrets()
+              .applyValue(m -> m.isEmpty() ? "" : m.get(0).secretArn().orElse(""));
+      for (int i = 0; i < s.readReplicas(); i++) {
+        replicas.add(createReplica(i, args, shared));
+      }
+      rotateMasterSecret(s);
+      if (s.crossRegionBackupReplication() && args.source() instanceof Writer writer) {
+        replicateBackups(args, writer.dr(), prod);
+      }
     }
     registerOutputs(
         Map.of(
@@ -235,6 +264,58 @@ public final class Database extends Component {
                 .build()));
   }
 
+  /**
+   * The standby's database: a read replica of the primary in another region, in this region's
+   * subnets, encrypted with this region's database key. A cross-region encrypted replica must name
+   * a key of its own region: "If you create an encrypted read replica in a different Amazon Web
+   * Services Region, then you must specify a KMS key identifier for the destination Amazon Web
+   * Services Region" (rds 2014-10-31 CreateDBInstanceReadReplica, KmsKeyId). Single-AZ until it is
+   * promoted (docs/dr.md); deletion protection and a final snapshot as for a writer.
+   */
+  private Instance createStandbyReplica(String name, Args args, ReplicaOf source, Shared shared) {
+    DatabaseSettings s = args.settings();
+    boolean dev = args.environment() == Environment.DEV;
+    String replicaId = child("standby");
+    var replicaArgs =
+        InstanceArgs.builder()
+            .identifier(replicaId)
+            .replicateSourceDb(source.sourceArn())
+            .instanceClass(s.instanceClass())
+            .multiAz(false)
+            .publiclyAccessible(false)
+            .dbSubnetGroupName(args.placement().subnetGroupName())
+            .vpcSecurityGroupIds(shared.group().id().applyValue(List::of))
+            .parameterGroupName(shared.parameters().name())
+            .port(PORT)
+            .autoMinorVersionUpgrade(true)
+            .storageType("gp3")
+            .maxAllocatedStorage(s.maxAllocatedStorageGb())
+            .storageEncrypted(true)
+            .kmsKeyId(args.keys().arn(KeyDomain.DATABASE))
+            .copyTagsToSnapshot(true)
+            .deletionProtection(!dev)
+            .skipFinalSnapshot(dev)
+            .performanceInsightsEnabled(true)
+            .performanceInsightsKmsKeyId(args.keys().arn(KeyDomain.DATABASE))
+            .performanceInsightsRetentionPeriod(7)
+            .monitoringInterval(60)
+            .monitoringRoleArn(shared.monitoringRole().arn())
+            .enabledCloudwatchLogsExports(LOG_EXPORTS)
+            .iamDatabaseAuthenticationEnabled(true)
+            .tags(Map.of("plinth:backup", "true"));
+    if (!dev) {
+      replicaArgs.finalSnapshotIdentifier(name + "-final");
+    }
+    return new Instance(
+        child("standby"),
+        replicaArgs.build(),
+        CustomResourceOptions.merge(
+            statefulOptions(args.environment().isProduction()),
+            CustomResourceOptions.builder()
+                .dependsOn(logGroups("standby", replicaId, args))
+                .build()));
+  }
+
   /** Read replica {@code index + 1}, in the zone after the previous one, after its log groups. */
   private Instance createReplica(int index, Args args, Shared shared) {
     DatabaseSettings s = args.settings();
@@ -322,11 +403,11 @@ public final class Database extends Component {
    * retention period. Replicated backups must be encrypted with a key of the destination region; it
    * gets the database domain's policy for that region.
    */
-  private void replicateBackups(Args args, boolean prod) {
+  private void replicateBackups(Args args, DrRegion dr, boolean prod) {
     String env = args.environment().key();
-    String drRegion = args.dr().region();
+    String drRegion = dr.region();
     CustomResourceOptions inDr =
-        CustomResourceOptions.builder().parent(this).provider(args.dr().provider()).build();
+        CustomResourceOptions.builder().parent(this).provider(dr.provider()).build();
     var drKey =
         new Key(
             child("dr-key"),
@@ -387,9 +468,7 @@ public final class Database extends Component {
 
   /** The Secrets Manager secret RDS keeps the master credentials in. */
   public Output<String> masterSecretArn() {
-    return primary
-        .masterUserSecrets()
-        .applyValue(s -> s.isEmpty() ? "" : s.get(0).secretArn().orElse(""));
+    return masterSecretArn;
   }
 
   public Output<String> arn() {

@@ -38,9 +38,46 @@ import pulumirpc.Resource.RegisterResourceResponse;
 public final class Recorder {
   private Recorder() {}
 
-  /** Plans the platform of a validated configuration. */
+  /**
+   * Plans the platform of a validated configuration. A standby's primary is planned first, from its
+   * stack file, and the mock cloud answers the standby's StackReference with that plan's outputs
+   * (secret ones stay secret): the standby's program is the one {@code pulumi up} runs.
+   */
   public static ResourceGraph plan(PlatformConfig config) {
-    return run(config.stack(), config.region(), ctx -> Platform.deploy(ctx, config));
+    Map<String, ObjectNode> stacks = new java.util.HashMap<>();
+    if (config.dr().standby()) {
+      String primary = config.dr().primaryStack();
+      stacks.put(primary, primaryOutputs(primary));
+    }
+    return run(
+        config.stack(),
+        new MockCloud(config.region(), stack -> java.util.Optional.ofNullable(stacks.get(stack))),
+        ctx -> Platform.deploy(ctx, config));
+  }
+
+  /** The outputs of each primary's offline plan, by stack name and stack-file text. */
+  private static final Map<String, ObjectNode> PRIMARY_OUTPUTS = new ConcurrentHashMap<>();
+
+  /**
+   * The outputs of a stack's offline plan, from its stack file in the project directory (loaded as
+   * {@code pulumi up} would, {@link dev.plinth.Checks#loadAlone}); computed once per file text.
+   */
+  static ObjectNode primaryOutputs(String stack) {
+    java.nio.file.Path file = java.nio.file.Path.of("Pulumi." + stack + ".yaml");
+    try {
+      String key = stack + "\n" + java.nio.file.Files.readString(file);
+      ObjectNode cached = PRIMARY_OUTPUTS.get(key);
+      if (cached != null) {
+        return cached;
+      }
+      PlatformConfig primary =
+          dev.plinth.Checks.loadAlone(dev.plinth.config.RawConfig.fromStackFile(file), stack);
+      ObjectNode outputs = plan(primary).outputs();
+      PRIMARY_OUTPUTS.put(key, outputs);
+      return outputs;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /**

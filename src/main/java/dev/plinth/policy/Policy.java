@@ -28,7 +28,8 @@ public final class Policy {
             ComputeDeployRules.all(),
             AddonDeployRules.all(),
             NetworkDeployRules.all(),
-            BudgetRules.all())
+            BudgetRules.all(),
+            DrRules.all())
         .flatMap(List::stream)
         .toList();
   }

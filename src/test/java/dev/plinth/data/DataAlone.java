@@ -60,7 +60,7 @@ final class DataAlone {
                     Handles.keys(),
                     Handles.logs(),
                     Handles.aws(),
-                    dr.get()),
+                    new Database.Writer(dr.get())),
                 none()));
   }
 
