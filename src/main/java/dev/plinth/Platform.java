@@ -190,7 +190,10 @@ public final class Platform {
                         edge.certificateArn() != null
                             ? Certificate.Args.existing(edge.certificateArn())
                             : Certificate.Args.requested(
-                                edge.domain(), edge.alternativeNames(), edge.hostedZoneId()),
+                                edge.domain(),
+                                edge.alternativeNames(),
+                                // A standby's certificate is validated by its primary's records.
+                                config.dr().standby() ? null : edge.hostedZoneId()),
                         inEdge)
                     .arn());
     var loadBalancer =

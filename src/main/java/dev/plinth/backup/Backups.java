@@ -91,7 +91,7 @@ public final class Backups extends Component {
         new Vault(
             child("vault"),
             VaultArgs.builder()
-                .name(args.aws().name(""))
+                .name(vaultName(args))
                 .kmsKeyArn(args.keys().arn(KeyDomain.BACKUP))
                 .build(),
             statefulOptions(prod));
@@ -210,6 +210,18 @@ public final class Backups extends Component {
         child("plan"),
         PlanArgs.builder().name(args.aws().name("-daily")).rules(rule.build()).build(),
         childOptions());
+  }
+
+  /**
+   * The vault's name: {@code plinth-<stack>} for a stack named after its environment (dev, staging,
+   * prod keep theirs), {@code plinth-<stack>-vault} otherwise: a standby named {@code prod-dr}
+   * would take {@code plinth-prod-dr}, the name of prod's vault in the DR region, which is the
+   * standby's region (vault names are unique per account and region, backup 2018-11-15
+   * CreateBackupVault BackupVaultName).
+   */
+  static String vaultName(Args args) {
+    boolean namedAfterEnvironment = args.aws().stack().equals(args.environment().key());
+    return args.aws().name(namedAfterEnvironment ? "" : "-vault");
   }
 
   /**
