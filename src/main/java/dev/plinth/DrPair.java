@@ -255,6 +255,14 @@ public final class DrPair {
                   + "): every cluster of a global datastore has the same (same page)",
               dr.cache().key()));
     }
+    // The checks above hold for when it is built; until then the setting is refused rather than
+    // quietly giving a cold cache.
+    problems.add(
+        ConfigProblem.of(
+            key,
+            "globalDatastore is not built yet (issue 17: the primary's GlobalReplicationGroup and"
+                + " the standby's secondary); use cold, the standby's own Redis (docs/dr.md)",
+            dr.cache().key()));
     for (String region : List.of(primary.region(), standby.region())) {
       if (!GLOBAL_REGIONS.contains(region)) {
         problems.add(

@@ -130,15 +130,19 @@ class DrPairTest {
     write("prod", primary("us-east-1", "prod-dr") + cache);
     write("prod-dr", standby("us-west-2", "prod", "    cache: globalDatastore\n") + cache);
     List<ConfigProblem> problems = check("prod-dr");
-    assertThat(problems).extracting(ConfigProblem::key).containsExactly("plinth:dr.cache");
+    assertThat(problems)
+        .extracting(ConfigProblem::key)
+        .containsExactly("plinth:dr.cache", "plinth:dr.cache");
     assertThat(text(problems)).contains("cache.t4g.small").contains("burstable");
   }
 
   @Test
-  void aGlobalDatastoreOnR6gNodesInBothRegionsPasses() throws IOException {
+  void aGlobalDatastoreIsRefusedAsNotBuiltYetEvenOnR6gNodes() throws IOException {
     write("prod", primary("us-east-1", "prod-dr"));
     write("prod-dr", standby("us-west-2", "prod", "    cache: globalDatastore\n"));
-    assertThat(check("prod-dr")).as("prod preset cache.r6g.large").isEmpty();
+    List<ConfigProblem> problems = check("prod-dr");
+    assertThat(problems).as("prod preset cache.r6g.large: only").hasSize(1);
+    assertThat(text(problems)).contains("not built yet").doesNotContain("burstable");
   }
 
   @Test
