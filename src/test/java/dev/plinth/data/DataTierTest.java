@@ -213,7 +213,7 @@ class DataTierTest {
       assertThat(out).doesNotContain("CiPhErTeXtOfTheKey").doesNotContain("offline-plan-");
     }
     assertThat(json.out())
-        .contains("plinth/prod/app-OPENAI_API_KEY")
+        .contains("plinth/sec/app-OPENAI_API_KEY")
         .contains("\"secretString\" : \"[secret]\"");
   }
 
@@ -228,6 +228,6 @@ class DataTierTest {
     var run = PlanCommandTest.plan("single", "--config", file.toString());
 
     assertThat(run.exit()).as(run.err()).isEqualTo(3);
-    assertThat(run.out()).contains("FAIL mandatory RDS-03").contains("prod-db-primary");
+    assertThat(run.out()).contains("FAIL mandatory RDS-03").contains("single-db-primary");
   }
 }
