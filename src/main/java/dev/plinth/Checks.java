@@ -10,6 +10,8 @@ import dev.plinth.data.DatabaseValidation;
 import dev.plinth.edge.EdgeValidation;
 import dev.plinth.network.NetworkValidation;
 import dev.plinth.workloads.WorkloadValidation;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -50,6 +52,25 @@ public final class Checks {
    */
   public static PlatformConfig load(RawConfig raw, String stack) {
     return ConfigLoader.load(raw, stack, ALL);
+  }
+
+  /**
+   * Reads a stack file and validates it as {@link #load(RawConfig, String)} does, except that the
+   * pair's check reads the other stack's file from the directory of {@code stackFile} ({@link
+   * DrPair#beside}); throws {@link dev.plinth.config.ConfigException} listing every problem.
+   */
+  public static PlatformConfig load(Path stackFile, String stack) throws IOException {
+    List<ConfigCheck> checks =
+        ALL.stream()
+            .map(check -> check == DrPair.CHECK ? DrPair.beside(directoryOf(stackFile)) : check)
+            .toList();
+    return ConfigLoader.load(RawConfig.fromStackFile(stackFile), stack, checks);
+  }
+
+  /** The directory a stack file is in: the working directory (the empty path) for a bare name. */
+  public static Path directoryOf(Path stackFile) {
+    Path parent = stackFile.getParent();
+    return parent == null ? Path.of("") : parent;
   }
 
   /**

@@ -94,8 +94,23 @@ public final class DrPair {
           "sa-east-1",
           "ca-central-1");
 
-  /** The pair's checks, reading the other stack's file from the project directory. */
+  /**
+   * The pair's checks, reading the other stack's file from the working directory: under {@code
+   * pulumi up} the engine runs the program in the project directory, where the stack files are. A
+   * stack read from a file is checked with {@link #beside} instead ({@link Checks#load(Path,
+   * String)}).
+   */
   public static final ConfigCheck CHECK = config -> check(config, Path.of(""));
+
+  /**
+   * The pair's checks reading the other stack's file from {@code directory}: the directory the
+   * checked stack's own file was read from, so that a stack file planned from elsewhere ({@code
+   * plan --config}, {@code plan --all} in another directory, a test's copy) is paired with the
+   * stack files beside it, not with those of the working directory.
+   */
+  public static ConfigCheck beside(Path directory) {
+    return config -> check(config, directory);
+  }
 
   /** The pair's checks, with the stack files in {@code project}. */
   public static List<ConfigProblem> check(PlatformConfig config, Path project) {
