@@ -22,7 +22,8 @@ class ReviewGatesCommandTest {
 
   /**
    * The real prod stack file with flow logs turned off: NET-01 (mandatory) fails on
-   * prod-network-vpc. Derived from Pulumi.prod.yaml so that whatever else prod must say stays.
+   * prod-network-vpc. Derived from Pulumi.prod.yaml so that whatever else prod must say stays; its
+   * standby's file Pulumi.prod-dr.yaml is copied beside it, where the pair's check reads it.
    */
   Path prodWithoutFlowLogs() throws Exception {
     return prodWithoutFlowLogs(dir);
@@ -39,6 +40,10 @@ class ReviewGatesCommandTest {
     ((ObjectNode) config.get("plinth:network")).put("flowLogs", false);
     Path file = dir.resolve("Pulumi.prod.yaml");
     yaml.writeValue(file.toFile(), stack);
+    Files.copy(
+        Path.of("Pulumi.prod-dr.yaml"),
+        dir.resolve("Pulumi.prod-dr.yaml"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     return file;
   }
 
