@@ -13,6 +13,8 @@ import dev.plinth.network.NetworkValidation;
 import dev.plinth.schedule.OfficeHoursValidation;
 import dev.plinth.search.SearchValidation;
 import dev.plinth.workloads.WorkloadValidation;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -48,7 +50,9 @@ public final class Checks {
           OfficeHoursValidation.CHECK,
           SettingsChecks.CAPACITY,
           SettingsChecks.ACCESS,
-          SearchValidation.CHECK);
+          SearchValidation.CHECK,
+          DrPair.STACK_NAME_CHECK,
+          DrPair.CHECK);
 
   /**
    * Loads and validates a stack's configuration with {@link #ALL}; throws {@link
@@ -56,5 +60,33 @@ public final class Checks {
    */
   public static PlatformConfig load(RawConfig raw, String stack) {
     return ConfigLoader.load(raw, stack, ALL);
+  }
+
+  /**
+   * Reads a stack file and validates it as {@link #load(RawConfig, String)} does, except that the
+   * pair's check reads the other stack's file from the directory of {@code stackFile} ({@link
+   * DrPair#beside}); throws {@link dev.plinth.config.ConfigException} listing every problem.
+   */
+  public static PlatformConfig load(Path stackFile, String stack) throws IOException {
+    List<ConfigCheck> checks =
+        ALL.stream()
+            .map(check -> check == DrPair.CHECK ? DrPair.beside(directoryOf(stackFile)) : check)
+            .toList();
+    return ConfigLoader.load(RawConfig.fromStackFile(stackFile), stack, checks);
+  }
+
+  /** The directory a stack file is in: the working directory (the empty path) for a bare name. */
+  public static Path directoryOf(Path stackFile) {
+    Path parent = stackFile.getParent();
+    return parent == null ? Path.of("") : parent;
+  }
+
+  /**
+   * Loads another stack of a disaster-recovery pair: every check of {@link #ALL} but the pair's own
+   * ({@link DrPair#CHECK}), which would read back the stack that asked.
+   */
+  public static PlatformConfig loadAlone(RawConfig raw, String stack) {
+    return ConfigLoader.load(
+        raw, stack, ALL.stream().filter(check -> check != DrPair.CHECK).toList());
   }
 }

@@ -108,7 +108,7 @@ public final class Main {
     if (args.length == 1) {
       java.nio.file.Path file = java.nio.file.Path.of("Pulumi." + args[0] + ".yaml");
       try {
-        stack = Checks.load(RawConfig.fromStackFile(file), args[0]);
+        stack = Checks.load(file, args[0]);
       } catch (ConfigException e) {
         e.problems().stream().map(ConfigProblem::message).forEach(err::println);
         return PlanCommand.CONFIG_ERRORS;

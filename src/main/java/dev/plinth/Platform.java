@@ -15,6 +15,7 @@ import dev.plinth.compute.Cluster;
 import dev.plinth.compute.ClusterAccess;
 import dev.plinth.compute.ClusterAddons;
 import dev.plinth.compute.Registry;
+import dev.plinth.config.DrSettings;
 import dev.plinth.config.EdgeSettings;
 import dev.plinth.config.ObservabilitySettings.CostAllocationTag;
 import dev.plinth.config.PlatformConfig;
@@ -110,11 +111,12 @@ public final class Platform {
    * What every layer builds on: the platform's AWS provider and account, the disaster-recovery
    * region, and the KMS keys by domain with the log groups' storage.
    */
-  record Foundation(AwsContext aws, DrRegion dr, KeyRing ring, LogStorage logs) {}
+  record Foundation(
+      AwsContext aws, DrRegion dr, KeyRing ring, LogStorage logs, Optional<PrimaryStack> primary) {}
 
   static Foundation foundation(Context ctx, PlatformConfig config) {
     var provider = provider(config, "platform");
-    AwsContext aws = AwsContext.of(provider, config.region());
+    AwsContext aws = AwsContext.of(provider, config.region(), config.stack());
     var keys =
         new Keys(
             config.prefix() + "-keys",
@@ -132,24 +134,43 @@ public final class Platform {
     }
     ctx.export("region", Output.of(config.region()));
     ctx.export("logsKeyArn", logs.keyArn());
-    return new Foundation(aws, dr, keys.ring(), logs);
+    Optional<PrimaryStack> primary =
+        config.dr().standby() ? Optional.of(PrimaryStack.read(ctx, config)) : Optional.empty();
+    primary.ifPresent(
+        p -> {
+          // What the policy pack reads to judge a standby (DR-01: nothing in the primary's region).
+          ctx.export("drRole", Output.of(config.dr().role().key()));
+          ctx.export("primaryStack", Output.of(config.dr().primaryStack()));
+          ctx.export("primaryRegion", p.region());
+        });
+    return new Foundation(aws, dr, keys.ring(), logs, primary);
   }
 
   /**
    * The disaster-recovery region's provider: the backups' replicas and copies, and the database's
-   * replicated automated backups.
+   * replicated automated backups; registered only when one of them is made.
    */
   private static DrRegion drRegion(PlatformConfig config) {
     String region = config.backups().drRegion();
-    var provider =
-        new Provider(
-            config.prefix() + "-aws-dr",
-            ProviderArgs.builder()
-                .region(region)
-                .defaultTags(
-                    ProviderDefaultTagsArgs.builder().tags(defaultTags(config, "backups")).build())
-                .build());
-    return new DrRegion(region, provider);
+    DrRegion dr =
+        DrRegion.onFirstUse(
+            region,
+            () ->
+                new Provider(
+                    config.prefix() + "-aws-dr",
+                    ProviderArgs.builder()
+                        .region(region)
+                        .defaultTags(
+                            ProviderDefaultTagsArgs.builder()
+                                .tags(defaultTags(config, "backups"))
+                                .build())
+                        .build()));
+    if (!config.dr().standby()) {
+      // A primary has always registered it (dev and staging replicate nothing, yet their plans
+      // keep the provider they have); a standby registers it only if something replicates.
+      dr.provider();
+    }
+    return dr;
   }
 
   static Network network(Context ctx, PlatformConfig config, Foundation base) {
@@ -186,7 +207,10 @@ public final class Platform {
                         edge.certificateArn() != null
                             ? Certificate.Args.existing(edge.certificateArn())
                             : Certificate.Args.requested(
-                                edge.domain(), edge.alternativeNames(), edge.hostedZoneId()),
+                                edge.domain(),
+                                edge.alternativeNames(),
+                                // A standby's certificate is validated by its primary's records.
+                                config.dr().standby() ? null : edge.hostedZoneId()),
                         inEdge)
                     .arn());
     var loadBalancer =
@@ -229,6 +253,7 @@ public final class Platform {
         new Secrets(
             prefix + "-secrets",
             config.environment(),
+            config.stack(),
             config.secrets().app(),
             base.ring().arn(KeyDomain.SECRETS),
             SecretReplication.of(base.ring(), base.dr()),
@@ -244,7 +269,7 @@ public final class Platform {
                 base.ring(),
                 base.logs(),
                 base.aws(),
-                base.dr()),
+                databaseSource(config, base)),
             inData);
     var cache =
         new Cache(
@@ -256,11 +281,15 @@ public final class Platform {
                 network.appTier(),
                 base.ring(),
                 base.logs(),
-                secrets),
+                secrets,
+                config.stack()),
             inData);
     ctx.export("dbEndpoint", database.endpoint());
+    ctx.export("dbInstanceArn", database.arn());
     ctx.export("dbReplicaAddresses", database.replicaAddresses());
     ctx.export("dbMasterSecretArn", database.masterSecretArn());
+    // the key of the secrets' replicas in the DR region: what a standby there decrypts them with
+    base.ring().drArn(KeyDomain.SECRETS).ifPresent(k -> ctx.export("secretsDrKeyArn", k));
     ctx.export("dbReplicatedBackupsArn", database.replicatedBackupsArn());
     ctx.export("cacheConfigurationEndpoint", cache.configurationEndpoint());
     ctx.export("cacheAuthSecretArn", cache.authSecretArn());
@@ -292,6 +321,21 @@ public final class Platform {
     ctx.export("searchDomainArn", search.arn());
     ctx.export("searchAdminRoleArn", search.adminRoleArn());
     return Optional.of(search);
+  }
+
+  /**
+   * A primary's database is the writer; a standby's is a cross-region read replica of its
+   * primary's, reading the credentials from the secret's replica in this region.
+   */
+  private static Database.Source databaseSource(PlatformConfig config, Foundation base) {
+    return base.primary()
+        .<Database.Source>map(
+            p ->
+                new Database.ReplicaOf(
+                    p.databaseArn(),
+                    p.databaseSecretArnIn(config.region()),
+                    p.databaseSecretKeyArn()))
+        .orElseGet(() -> new Database.Writer(base.dr()));
   }
 
   /** The backup bucket and vault, their copies in the disaster-recovery region, the plan. */
@@ -371,7 +415,7 @@ public final class Platform {
     var registry =
         new Registry(
             prefix + "-registry",
-            config.environment().key(),
+            config.stack(),
             config.cluster().repositories(),
             base.ring().arn(KeyDomain.CLUSTER),
             config.environment().isProduction(),
@@ -380,7 +424,7 @@ public final class Platform {
         new Cluster(
             prefix + "-cluster",
             new Cluster.Args(
-                config.cluster(),
+                pilotLight(config) ? config.cluster().withNodesAtZero() : config.cluster(),
                 config.environment(),
                 network.placement(Network.Tier.PRIVATE),
                 network.appTier(),
@@ -427,10 +471,18 @@ public final class Platform {
     return Optional.of(officeHours);
   }
 
+  /**
+   * A pilot-light standby: nodes and pods at zero until failover (a warm standby runs the
+   * application at its minimum replicas, like a primary).
+   */
+  static boolean pilotLight(PlatformConfig config) {
+    return config.dr().standby() && config.dr().mode() == DrSettings.Mode.PILOT_LIGHT;
+  }
+
   /** The application's Kubernetes objects, when {@code plinth:workloads.enabled}. */
   static Optional<Application> workloads(
       Context ctx, PlatformConfig config, Compute compute, Edge edge, Data data) {
-    var workloads = config.workloads();
+    var workloads = pilotLight(config) ? config.workloads().scaledToZero() : config.workloads();
     if (!workloads.enabled()) {
       return Optional.empty();
     }
@@ -487,6 +539,7 @@ public final class Platform {
             prefix + "-budget",
             new Budget.Args(
                 config.environment().key(),
+                config.stack(),
                 config.cost().budgetMonthlyUsd(),
                 observability.alertEmails(),
                 monitoring.alertTopicArn(),

@@ -184,7 +184,7 @@ class DocsTest {
               }
             });
     Set<String> exported = new TreeSet<>();
-    for (String stack : List.of("dev", "staging", "prod")) {
+    for (String stack : List.of("dev", "staging", "prod", "prod-dr")) {
       JsonNode outputs = Plans.ofStack(stack).outputs();
       for (Iterator<String> it = outputs.fieldNames(); it.hasNext(); ) {
         exported.add(it.next());

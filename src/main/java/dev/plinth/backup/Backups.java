@@ -80,14 +80,18 @@ public final class Backups extends Component {
     // Server access logs of the backups bucket (and of the audit bucket, in this region).
     var logs =
         accessLogs(
-            child("access-logs"), "plinth-" + env + "-access-logs-", args, prod, childOptions());
+            child("access-logs"),
+            args.aws().name("") + "-access-logs-",
+            args,
+            prod,
+            childOptions());
     accessLogsBucket = logs.bucket().id();
     backups = createBackupsBucket(args, logs);
     vault =
         new Vault(
             child("vault"),
             VaultArgs.builder()
-                .name("plinth-" + env)
+                .name(vaultName(args))
                 .kmsKeyArn(args.keys().arn(KeyDomain.BACKUP))
                 .build(),
             statefulOptions(prod));
@@ -104,7 +108,7 @@ public final class Backups extends Component {
     var bucket =
         new PrivateBucket(
             child("bucket"),
-            "plinth-" + env + "-backups-",
+            args.aws().name("") + "-backups-",
             false,
             dev(args),
             args.keys().arn(KeyDomain.BACKUP),
@@ -156,7 +160,7 @@ public final class Backups extends Component {
     replica =
         new PrivateBucket(
             child("dr-bucket"),
-            "plinth-" + env + "-backups-dr-",
+            args.aws().name("") + "-backups-dr-",
             false,
             dev(args),
             drKey.arn(),
@@ -166,7 +170,8 @@ public final class Backups extends Component {
     policy(child("dr-bucket"), replica, args, inDr, Backups::tlsOnly);
     // S3 delivers access logs only within a region: the replica's go to a log bucket beside it.
     var drLogs =
-        accessLogs(child("dr-access-logs"), "plinth-" + env + "-access-logs-dr-", args, prod, inDr);
+        accessLogs(
+            child("dr-access-logs"), args.aws().name("") + "-access-logs-dr-", args, prod, inDr);
     new BucketLoggingV2(
         child("dr-bucket-logging"),
         BucketLoggingV2Args.builder()
@@ -178,7 +183,7 @@ public final class Backups extends Component {
     replicate(args, drKey, inDr);
     return new Vault(
         child("dr-vault"),
-        VaultArgs.builder().name("plinth-" + env + "-dr").kmsKeyArn(drKey.arn()).build(),
+        VaultArgs.builder().name(args.aws().name("") + "-dr").kmsKeyArn(drKey.arn()).build(),
         statefulInDr);
   }
 
@@ -203,11 +208,20 @@ public final class Backups extends Component {
     }
     return new Plan(
         child("plan"),
-        PlanArgs.builder()
-            .name("plinth-" + args.environment().key() + "-daily")
-            .rules(rule.build())
-            .build(),
+        PlanArgs.builder().name(args.aws().name("-daily")).rules(rule.build()).build(),
         childOptions());
+  }
+
+  /**
+   * The vault's name: {@code plinth-<stack>} for a stack named after its environment (dev, staging,
+   * prod keep theirs), {@code plinth-<stack>-vault} otherwise: a standby named {@code prod-dr}
+   * would take {@code plinth-prod-dr}, the name of prod's vault in the DR region, which is the
+   * standby's region (vault names are unique per account and region, backup 2018-11-15
+   * CreateBackupVault BackupVaultName).
+   */
+  static String vaultName(Args args) {
+    boolean namedAfterEnvironment = args.aws().stack().equals(args.environment().key());
+    return args.aws().name(namedAfterEnvironment ? "" : "-vault");
   }
 
   /**
@@ -219,7 +233,7 @@ public final class Backups extends Component {
         new Role(
             child("role"),
             RoleArgs.builder()
-                .description("AWS Backup for plinth-" + env)
+                .description("AWS Backup for " + args.aws().name(""))
                 .assumeRolePolicy(
                     Json.policy(
                         obj(
@@ -241,7 +255,7 @@ public final class Backups extends Component {
     new Selection(
         child("database"),
         SelectionArgs.builder()
-            .name("plinth-" + env + "-database")
+            .name(args.aws().name("") + "-database")
             .planId(plan.id())
             .iamRoleArn(role.arn())
             .resources(args.databaseArn().applyValue(List::of))

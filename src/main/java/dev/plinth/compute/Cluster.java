@@ -119,7 +119,7 @@ public final class Cluster extends Component {
     super(TYPE, name, options);
     version = args.settings().version();
     ClusterSettings s = args.settings();
-    clusterName = "plinth-" + args.environment().key();
+    clusterName = args.aws().name("");
 
     cluster = controlPlane(args);
     List<Resource> apiAccess = apiAccess(s);

@@ -25,7 +25,7 @@ public final class ClusterValidation {
    * Registry#validateNames}); a check of its own, listed after the other sections' as before.
    */
   public static final ConfigCheck REPOSITORY_NAMES =
-      config -> Registry.validateNames(config.environment().key(), config.cluster().repositories());
+      config -> Registry.validateNames(config.stack(), config.cluster().repositories());
 
   private ClusterValidation() {}
 

@@ -53,11 +53,11 @@ public final class Registry extends Component {
   private final Map<String, Output<String>> urls = new TreeMap<>();
 
   /**
-   * The repository's name in the account: {@code plinth/<environment>/<repository>}, so the stacks
-   * that share an account and region do not collide.
+   * The repository's name in the account: {@code plinth/<stack>/<repository>}, so the stacks that
+   * share an account and region do not collide.
    */
-  public static String repositoryName(String environment, String repository) {
-    return NAMESPACE + "/" + environment + "/" + repository;
+  public static String repositoryName(String stack, String repository) {
+    return NAMESPACE + "/" + stack + "/" + repository;
   }
 
   /**
@@ -85,14 +85,14 @@ public final class Registry extends Component {
 
   public Registry(
       String name,
-      String environment,
+      String stack,
       List<String> repositories,
       Output<String> keyArn,
       boolean protect,
       ComponentResourceOptions options) {
     super(TYPE, name, options);
     for (String repo : repositories) {
-      String repositoryName = repositoryName(environment, repo);
+      String repositoryName = repositoryName(stack, repo);
       var repository =
           new Repository(
               child(repo),

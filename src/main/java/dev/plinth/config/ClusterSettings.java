@@ -55,6 +55,37 @@ public record ClusterSettings(
     String scaleDownUnneededTime) {
 
   /**
+   * These settings with the node group at zero nodes (minimum and starting size 0, maximum kept): a
+   * pilot-light standby's cluster (docs/dr.md). EKS allows it: NodegroupScalingConfig minSize and
+   * desiredSize have a minimum of 0, maxSize of 1 (botocore eks 2017-11-01).
+   */
+  public ClusterSettings withNodesAtZero() {
+    NodeGroupSettings n = nodes;
+    return new ClusterSettings(
+        version,
+        endpointPublicAccess,
+        publicAccessCidrs,
+        privateAccessSecurityGroupIds,
+        privateAccessCidrs,
+        adminPrincipalArns,
+        new NodeGroupSettings(
+            n.instanceTypes(),
+            n.architecture(),
+            n.capacityType(),
+            0,
+            n.maxSize(),
+            0,
+            n.diskGb(),
+            n.labels(),
+            n.taints()),
+        addonVersions,
+        containerInsights,
+        repositories,
+        chartVersions,
+        scaleDownUnneededTime);
+  }
+
+  /**
    * The managed node group.
    *
    * @param instanceTypes t4g.medium in dev and staging (2 vCPU, 4 GB per node, Graviton: seed 003's

@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param role {@code primary} (default everywhere) or {@code standby}
  * @param primaryStack for a standby, the primary's stack name (its stack file {@code
- *     Pulumi.<name>.yaml} is in the project); no default, refused on a primary
+ *     Pulumi.<name>.yaml} is beside this stack's); no default, refused on a primary
  * @param standbyStack for a primary, the name of its standby stack, so that the plan reports the
  *     pair's recovery figures and the policy pack knows a standby exists; no default, refused on a
  *     standby

@@ -91,8 +91,12 @@ public record PlatformConfig(
         CapacitySettings.preset(environment));
   }
 
-  /** Resource name prefix: the environment's key ({@code prod}). */
+  /**
+   * Resource name prefix: the stack's name ({@code prod}, {@code prod-dr}). For dev, staging and
+   * prod the stack name is the environment's key, so their names are those they always had; a
+   * second stack of an environment (a standby) gets names of its own (issue 17).
+   */
   public String prefix() {
-    return environment.key();
+    return stack;
   }
 }

@@ -53,6 +53,31 @@ public record WorkloadSettings(
     int maxUnavailable) {
 
   /**
+   * These settings with no pod running: a pilot-light standby's application (docs/dr.md). The
+   * Deployment gets 0 replicas and no autoscaler, since a HorizontalPodAutoscaler's minReplicas is
+   * at least 1 unless the alpha feature gate HPAScaleToZero is on (Kubernetes API reference,
+   * HorizontalPodAutoscalerSpec v2 minReplicas).
+   */
+  public WorkloadSettings scaledToZero() {
+    return new WorkloadSettings(
+        enabled,
+        namespace,
+        name,
+        repository,
+        imageTag,
+        containerPort,
+        runAsUser,
+        0,
+        maxReplicas,
+        resources,
+        quota,
+        liveness,
+        readiness,
+        autoscaling,
+        maxUnavailable);
+  }
+
+  /**
    * Container requests and limits, as Kubernetes quantities ({@code 500m}, {@code 2}, {@code
    * 512Mi}, {@code 2Gi}).
    */

@@ -37,6 +37,10 @@ public final class Cache extends Component {
 
   public static final String TYPE = "plinth:data:Cache";
 
+  /**
+   * What the cache needs; {@code stack} is the stack whose name its log group's name carries
+   * ({@code /plinth/<stack>/redis-slow-log}).
+   */
   public record Args(
       CacheSettings settings,
       Environment environment,
@@ -44,7 +48,8 @@ public final class Cache extends Component {
       AppTier appTier,
       KeyRing keys,
       LogStorage logs,
-      Secrets secrets) {}
+      Secrets secrets,
+      String stack) {}
 
   private final ReplicationGroup group;
   private final SecretRef authToken;
@@ -104,7 +109,7 @@ public final class Cache extends Component {
     return new LogGroup(
         child("slow-log"),
         LogGroupArgs.builder()
-            .name("/plinth/" + args.environment().key() + "/redis-slow-log")
+            .name("/plinth/" + args.stack() + "/redis-slow-log")
             .retentionInDays(args.logs().retentionDays())
             .kmsKeyId(args.logs().keyArn())
             .build(),

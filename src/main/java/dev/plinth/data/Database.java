@@ -78,7 +78,8 @@ public final class Database extends Component {
   /**
    * What the database needs: its subnet group, the application tier it admits, the keys (its
    * storage under {@link KeyDomain#DATABASE}, its master secret under {@link KeyDomain#SECRETS}),
-   * its log groups' storage, and the disaster-recovery region its automated backups replicate to.
+   * its log groups' storage, and its {@link Source}: a writer (whose automated backups replicate to
+   * the disaster-recovery region) or a standby's replica of its primary.
    */
   public record Args(
       DatabaseSettings settings,
@@ -88,7 +89,29 @@ public final class Database extends Component {
       KeyRing keys,
       LogStorage logs,
       AwsContext aws,
-      DrRegion dr) {}
+      Source source) {}
+
+  /** Where the database's data comes from: it is the writer, or a replica of another region's. */
+  public sealed interface Source {}
+
+  /**
+   * The writer: a new PostgreSQL instance, whose automated backups replicate to {@code dr} where
+   * {@code crossRegionBackupReplication} is on.
+   */
+  public record Writer(DrRegion dr) implements Source {}
+
+  /**
+   * A standby's database: a cross-region read replica of the primary's instance {@code sourceArn}
+   * (rds 2014-10-31 CreateDBInstanceReadReplica SourceDBInstanceIdentifier: "must be the ARN" for a
+   * source in another region), promoted to a writer on failover. {@code credentialsSecretArn} is
+   * the secret the application reads the credentials from in this region, {@code credentialsKeyArn}
+   * the key that secret's replica is encrypted with (the primary's secrets key in this region).
+   */
+  public record ReplicaOf(
+      Output<String> sourceArn,
+      Output<String> credentialsSecretArn,
+      Output<String> credentialsKeyArn)
+      implements Source {}
 
   private final Instance primary;
   private final SecretRef masterSecret;
@@ -113,14 +136,20 @@ public final class Database extends Component {
     var parameters = createParameterGroup(args, major);
     var monitoringRole = createMonitoringRole(name);
     Shared shared = new Shared(group, parameters, monitoringRole);
-    var password = MasterCredentials.password(this);
-    primary = createPrimary(name, args, major, shared, password);
-    for (int i = 0; i < s.readReplicas(); i++) {
-      replicas.add(createReplica(i, args, shared));
-    }
-    masterSecret = MasterCredentials.storeAndRotate(this, args, primary, password, group);
-    if (s.crossRegionBackupReplication()) {
-      replicateBackups(args);
+    if (args.source() instanceof ReplicaOf replicaOf) {
+      primary = createStandbyReplica(name, args, replicaOf, shared);
+      masterSecret = new SecretRef(replicaOf.credentialsSecretArn(), replicaOf.credentialsKeyArn());
+    } else {
+      DrRegion dr = ((Writer) args.source()).dr();
+      var password = MasterCredentials.password(this);
+      primary = createPrimary(name, args, major, shared, password);
+      for (int i = 0; i < s.readReplicas(); i++) {
+        replicas.add(createReplica(i, args, shared));
+      }
+      masterSecret = MasterCredentials.storeAndRotate(this, args, dr, primary, password, group);
+      if (s.crossRegionBackupReplication()) {
+        replicateBackups(args, dr);
+      }
     }
     registerOutputs(
         Map.of(
@@ -234,6 +263,58 @@ public final class Database extends Component {
                 .build()));
   }
 
+  /**
+   * The standby's database: a read replica of the primary in another region, in this region's
+   * subnets, encrypted with this region's database key. A cross-region encrypted replica must name
+   * a key of its own region: "If you create an encrypted read replica in a different Amazon Web
+   * Services Region, then you must specify a KMS key identifier for the destination Amazon Web
+   * Services Region" (rds 2014-10-31 CreateDBInstanceReadReplica, KmsKeyId). Single-AZ until it is
+   * promoted (docs/dr.md); deletion protection and a final snapshot as for a writer.
+   */
+  private Instance createStandbyReplica(String name, Args args, ReplicaOf source, Shared shared) {
+    DatabaseSettings s = args.settings();
+    boolean dev = args.environment() == Environment.DEV;
+    String replicaId = child("standby");
+    var replicaArgs =
+        InstanceArgs.builder()
+            .identifier(replicaId)
+            .replicateSourceDb(source.sourceArn())
+            .instanceClass(s.instanceClass())
+            .multiAz(false)
+            .publiclyAccessible(false)
+            .dbSubnetGroupName(args.placement().subnetGroupName())
+            .vpcSecurityGroupIds(shared.group().id().applyValue(List::of))
+            .parameterGroupName(shared.parameters().name())
+            .port(PORT)
+            .autoMinorVersionUpgrade(true)
+            .storageType("gp3")
+            .maxAllocatedStorage(s.maxAllocatedStorageGb())
+            .storageEncrypted(true)
+            .kmsKeyId(args.keys().arn(KeyDomain.DATABASE))
+            .copyTagsToSnapshot(true)
+            .deletionProtection(!dev)
+            .skipFinalSnapshot(dev)
+            .performanceInsightsEnabled(true)
+            .performanceInsightsKmsKeyId(args.keys().arn(KeyDomain.DATABASE))
+            .performanceInsightsRetentionPeriod(7)
+            .monitoringInterval(60)
+            .monitoringRoleArn(shared.monitoringRole().arn())
+            .enabledCloudwatchLogsExports(LOG_EXPORTS)
+            .iamDatabaseAuthenticationEnabled(true)
+            .tags(Map.of("plinth:backup", "true"));
+    if (!dev) {
+      replicaArgs.finalSnapshotIdentifier(name + "-final");
+    }
+    return new Instance(
+        child("standby"),
+        replicaArgs.build(),
+        CustomResourceOptions.merge(
+            statefulOptions(args.environment().isProduction()),
+            CustomResourceOptions.builder()
+                .dependsOn(logGroups("standby", replicaId, args))
+                .build()));
+  }
+
   /** Read replica {@code index + 1}, in the zone after the previous one, after its log groups. */
   private Instance createReplica(int index, Args args, Shared shared) {
     DatabaseSettings s = args.settings();
@@ -303,16 +384,15 @@ public final class Database extends Component {
    * retention period. Replicated backups must be encrypted with a key of the destination region; it
    * gets the database domain's policy for that region.
    */
-  private void replicateBackups(Args args) {
+  private void replicateBackups(Args args, DrRegion dr) {
     String env = args.environment().key();
-    String drRegion = args.dr().region();
+    String drRegion = dr.region();
     var drKey =
         Keys.inRegion(
             child("dr-key"),
             KeyDomain.DATABASE,
             "Plinth " + env + ": replicated PostgreSQL backups in " + drRegion,
-            new Keys.DrPlacement(
-                args.environment(), args.aws(), drRegion, this, args.dr().provider()));
+            new Keys.DrPlacement(args.environment(), args.aws(), drRegion, this, dr.provider()));
     backupReplication =
         new InstanceAutomatedBackupsReplication(
             child("backup-replication"),
@@ -321,7 +401,7 @@ public final class Database extends Component {
                 .retentionPeriod(args.settings().backupRetentionDays())
                 .kmsKeyId(drKey.arn())
                 .build(),
-            CustomResourceOptions.builder().parent(this).provider(args.dr().provider()).build());
+            CustomResourceOptions.builder().parent(this).provider(dr.provider()).build());
   }
 
   /**

@@ -18,6 +18,7 @@ import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import dev.plinth.DrRegion;
 import dev.plinth.Json;
 import dev.plinth.keys.KeyDomain;
 import dev.plinth.random.RandomPassword;
@@ -130,6 +131,7 @@ final class MasterCredentials {
   static SecretRef storeAndRotate(
       Database db,
       Database.Args args,
+      DrRegion dr,
       Instance primary,
       RandomPassword password,
       SecurityGroup databaseGroup) {
@@ -141,9 +143,10 @@ final class MasterCredentials {
             prefix + "master-secret",
             Secrets.secretArgs(
                 args.environment(),
+                args.aws().stack(),
                 SECRET_NAME,
                 keyArn,
-                SecretReplication.of(args.keys(), args.dr())),
+                SecretReplication.of(args.keys(), dr)),
             Secrets.secretOptions(db, args.environment()));
     Output<String> value =
         Output.tuple(primary.address(), password.result())

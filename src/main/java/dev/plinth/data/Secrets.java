@@ -28,17 +28,23 @@ public final class Secrets extends Component {
   private final Environment environment;
   private final Output<String> keyArn;
   private final Optional<SecretReplication> replication;
+
+  /** The stack whose name the secrets' names carry ({@code plinth/<stack>/<name>}). */
+  private final String stack;
+
   private final Map<String, Output<String>> arns = new TreeMap<>();
 
   public Secrets(
       String name,
       Environment environment,
+      String stack,
       Map<String, dev.plinth.config.Secret> app,
       Output<String> keyArn,
       Optional<SecretReplication> replication,
       ComponentResourceOptions options) {
     super(TYPE, name, options);
     this.environment = environment;
+    this.stack = stack;
     this.keyArn = keyArn;
     this.replication = replication;
     app.forEach((secretName, value) -> store("app-" + secretName, Output.ofSecret(value.reveal())));
@@ -46,15 +52,15 @@ public final class Secrets extends Component {
   }
 
   /**
-   * Stores a secret value under {@code plinth/<env>/<name>}; returns the handle a reader takes (the
-   * secret's ARN and the key it is encrypted with).
+   * Stores a secret value under {@code plinth/<stack>/<name>}; returns the handle a reader takes
+   * (the secret's ARN and the key it is encrypted with).
    */
   public SecretRef store(String secretName, Output<String> value) {
     String suffix = secretName.toLowerCase(Locale.ROOT).replace('_', '-');
     var secret =
         new Secret(
             child(suffix),
-            secretArgs(environment, secretName, keyArn, replication),
+            secretArgs(environment, stack, secretName, keyArn, replication),
             secretOptions(this, environment));
     new SecretVersion(
         child(suffix + "-value"),
@@ -65,18 +71,19 @@ public final class Secrets extends Component {
   }
 
   /**
-   * A Plinth secret's settings: named {@code plinth/<env>/<name>}, encrypted with {@code keyArn},
+   * A Plinth secret's settings: named {@code plinth/<stack>/<name>}, encrypted with {@code keyArn},
    * recoverable for 7 days after deletion in dev and 30 elsewhere, replicated where {@code
    * replication} says.
    */
   static SecretArgs secretArgs(
       Environment environment,
+      String stack,
       String secretName,
       Output<String> keyArn,
       Optional<SecretReplication> replication) {
     var args =
         SecretArgs.builder()
-            .name("plinth/" + environment.key() + "/" + secretName)
+            .name("plinth/" + stack + "/" + secretName)
             .kmsKeyId(keyArn)
             .recoveryWindowInDays(environment == Environment.DEV ? 7 : 30);
     replication.ifPresent(r -> args.replicas(r.replicas()));

@@ -69,7 +69,10 @@ public final class Certificate extends Component {
     // One validation record per distinct name: a wildcard and its base name share one record.
     List<Output<String>> fqdns = new ArrayList<>();
     int index = 0;
-    for (String validated : validatedNames(args)) {
+    // Without a zone (a standby's certificate) no record: the primary's validation records
+    // validate it, "Since the CNAME validation token works for any AWS Region, you can re-create
+    // the same certificate in multiple Regions" (ACM User Guide, "DNS validation").
+    for (String validated : args.hostedZoneId() == null ? Set.<String>of() : validatedNames(args)) {
       Output<CertificateDomainValidationOption> option =
           certificate
               .domainValidationOptions()

@@ -83,7 +83,7 @@ public final class Firewall extends Component {
   public Firewall(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
     EdgeSettings.Firewall s = args.settings();
-    String metricPrefix = "plinth-" + args.environment() + "-";
+    String metricPrefix = args.aws().name("-");
     List<WebAclRuleArgs> rules = rules(s, metricPrefix);
 
     webAcl =
@@ -206,7 +206,7 @@ public final class Firewall extends Component {
         new LogGroup(
             child("logs"),
             LogGroupArgs.builder()
-                .name("aws-waf-logs-plinth-" + args.environment())
+                .name("aws-waf-logs-" + args.aws().name(""))
                 .retentionInDays(args.logs().retentionDays())
                 .kmsKeyId(args.logs().keyArn())
                 .build(),

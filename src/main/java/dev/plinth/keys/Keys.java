@@ -82,7 +82,7 @@ public final class Keys extends Component {
       new Alias(
           child(domain.key() + "-alias"),
           AliasArgs.builder()
-              .name("alias/plinth/" + environment.key() + "/" + domain.key())
+              .name("alias/plinth/" + aws.stack() + "/" + domain.key())
               .targetKeyId(key.keyId())
               .build(),
           childOptions());

@@ -32,7 +32,7 @@ final class FlowLogs {
         new LogGroup(
             child(network, "flow-logs"),
             LogGroupArgs.builder()
-                .name("/plinth/" + args.environment() + "/vpc-flow-logs")
+                .name("/plinth/" + args.aws().stack() + "/vpc-flow-logs")
                 .retentionInDays(args.settings().flowLogRetentionDays())
                 .kmsKeyId(args.logs().keyArn())
                 .build(),

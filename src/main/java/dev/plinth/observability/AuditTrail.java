@@ -80,7 +80,7 @@ public final class AuditTrail extends Component {
 
   public AuditTrail(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
-    String trailName = "plinth-" + args.environment();
+    String trailName = args.aws().name("");
     var privateBucket = logBucket(args);
     bucket = privateBucket.bucket();
     var policy = trailWriteAccess(args, trailName, privateBucket);
@@ -101,7 +101,7 @@ public final class AuditTrail extends Component {
     var privateBucket =
         new PrivateBucket(
             child("bucket"),
-            "plinth-" + args.environment() + "-audit-",
+            args.aws().name("-audit-"),
             true,
             destroyable,
             args.auditKeyArn(),
@@ -166,7 +166,7 @@ public final class AuditTrail extends Component {
         new LogGroup(
             child("logs"),
             LogGroupArgs.builder()
-                .name("/plinth/" + args.environment() + "/cloudtrail")
+                .name("/plinth/" + args.aws().stack() + "/cloudtrail")
                 .retentionInDays(args.retentionDays())
                 .kmsKeyId(args.logsKeyArn())
                 .build(),

@@ -40,8 +40,14 @@ public final class Budget extends Component {
   /** The tag the budget filters on; the AWS providers' default tags put it on every resource. */
   public static final String TAG_KEY = "Environment";
 
+  /**
+   * @param environment the environment whose costs the budget counts (the {@value #TAG_KEY} tag)
+   * @param stack the stack, whose name the budget's name carries ({@code plinth-<stack>-monthly}):
+   *     a primary and its standby are two stacks of one environment in one account
+   */
   public record Args(
       String environment,
+      String stack,
       double limitUsd,
       List<String> emails,
       Output<String> alertTopicArn,
@@ -67,7 +73,7 @@ public final class Budget extends Component {
         new com.pulumi.aws.budgets.Budget(
             child("monthly"),
             BudgetArgs.builder()
-                .name("plinth-" + args.environment() + "-monthly")
+                .name("plinth-" + args.stack() + "-monthly")
                 .budgetType("COST")
                 .timeUnit("MONTHLY")
                 .limitAmount(String.format(java.util.Locale.ROOT, "%.2f", args.limitUsd()))

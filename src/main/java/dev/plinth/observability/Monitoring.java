@@ -177,12 +177,12 @@ public final class Monitoring extends Component {
     args.cluster().ifPresent(cluster -> Alarms.cluster(this, cluster));
   }
 
-  /** The dashboard {@code plinth-<environment>}, a section per target. */
+  /** The dashboard {@code plinth-<stack>}, a section per target. */
   private Dashboard dashboard(Args args) {
     return new Dashboard(
         child("dashboard"),
         DashboardArgs.builder()
-            .dashboardName("plinth-" + args.environment())
+            .dashboardName(args.aws().name(""))
             .dashboardBody(dashboardBody(args))
             .build(),
         childOptions());

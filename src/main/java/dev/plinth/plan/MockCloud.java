@@ -1,12 +1,18 @@
 package dev.plinth.plan;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pulumi.test.Mocks;
+import dev.plinth.config.Secret;
 import dev.plinth.policy.Types;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * What AWS would answer, offline. Fills what the cloud computes (ids, ARNs, generated names) with
@@ -84,10 +90,60 @@ public final class MockCloud implements Mocks {
   /** The region of each AWS provider registered so far, by the provider's name. */
   private final Map<String, String> providerRegions = new ConcurrentHashMap<>();
 
+  /** The outputs of the stacks a StackReference may name, by stack name. */
+  private final Function<String, Optional<ObjectNode>> stacks;
+
   public MockCloud(String region) {
+    this(region, stack -> Optional.empty());
+  }
+
+  /** A mock cloud that answers StackReferences to the given stacks' outputs. */
+  public MockCloud(String region, Function<String, Optional<ObjectNode>> stacks) {
     this.stackRegion = region;
     this.invokes = new AccountInvokes(region);
+    this.stacks = stacks;
   }
+
+  /** The type of the SDK's StackReference, which the engine reads like a resource. */
+  static final String STACK_REFERENCE = "pulumi:pulumi:StackReference";
+
+  /**
+   * What the engine answers a StackReference with: the referenced stack's name, its outputs, and
+   * the names of the secret ones ({@code secretOutputNames}), which the SDK returns as secret
+   * outputs. An output the offline plan shows masked ({@code [secret]}) is secret.
+   */
+  private CompletableFuture<ResourceResult> stackReference(ResourceArgs args) {
+    String name = String.valueOf(args.inputs.get("name"));
+    String stack = name.substring(name.lastIndexOf('/') + 1);
+    Optional<ObjectNode> outputs = stacks.apply(stack);
+    if (outputs.isEmpty()) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException(
+              "the offline plan has no outputs of stack "
+                  + name
+                  + " for StackReference "
+                  + args.name));
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    List<String> secret = new ArrayList<>();
+    outputs
+        .get()
+        .fields()
+        .forEachRemaining(
+            e -> {
+              values.put(e.getKey(), JSON.convertValue(e.getValue(), Object.class));
+              if (e.getValue().toString().contains(Secret.MASK)) {
+                secret.add(e.getKey());
+              }
+            });
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("name", name);
+    state.put("outputs", values);
+    state.put("secretOutputNames", secret);
+    return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(name), state));
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * The region a resource is created in: its provider's, if that provider names one; else the
@@ -106,6 +162,9 @@ public final class MockCloud implements Mocks {
 
   @Override
   public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+    if (args.type.equals(STACK_REFERENCE)) {
+      return stackReference(args);
+    }
     Map<String, Object> state = new LinkedHashMap<>(args.inputs);
     if (args.type.equals(AWS_PROVIDER) && state.get("region") instanceof String providerRegion) {
       providerRegions.put(args.name, providerRegion);

@@ -251,7 +251,7 @@ public final class PlanCommand implements Callable<Integer> {
    */
   private PlatformConfig load(String name, Path file) {
     try {
-      return Checks.load(RawConfig.fromStackFile(file), name);
+      return Checks.load(file, name);
     } catch (ConfigException e) {
       e.problems().stream().map(ConfigProblem::message).forEach(err::println);
     } catch (java.io.IOException e) {
@@ -274,7 +274,7 @@ public final class PlanCommand implements Callable<Integer> {
       return CONFIG_ERRORS;
     }
     try {
-      ResourceGraph graph = Recorder.plan(platform);
+      ResourceGraph graph = Recorder.plan(platform, Checks.directoryOf(file));
       Review review = Review.of(graph, platform, policy);
       if (json) {
         ObjectNode doc = PreviewJson.of(graph, platform);
@@ -335,7 +335,7 @@ public final class PlanCommand implements Callable<Integer> {
       return CONFIG_ERRORS;
     }
     try {
-      ResourceGraph graph = Recorder.plan(platform);
+      ResourceGraph graph = Recorder.plan(platform, Checks.directoryOf(file));
       List<PlanDiff.Change> changes =
           PlanDiff.compare(old.doc(), PreviewJson.of(graph, platform), ReplacingInputs.load());
       List<DiffVerdicts.Verdict> verdicts =

@@ -38,9 +38,55 @@ import pulumirpc.Resource.RegisterResourceResponse;
 public final class Recorder {
   private Recorder() {}
 
-  /** Plans the platform of a validated configuration. */
+  /**
+   * Plans the platform of a validated configuration whose stack files are in the working directory
+   * ({@link #plan(PlatformConfig, java.nio.file.Path)}).
+   */
   public static ResourceGraph plan(PlatformConfig config) {
-    return run(config.stack(), config.region(), ctx -> Platform.deploy(ctx, config));
+    return plan(config, java.nio.file.Path.of(""));
+  }
+
+  /**
+   * Plans the platform of a validated configuration. A standby's primary is planned first, from its
+   * stack file in {@code stackDirectory} (where the standby's own file is, as the pair's check read
+   * it), and the mock cloud answers the standby's StackReference with that plan's outputs (secret
+   * ones stay secret): the standby's program is the one {@code pulumi up} runs.
+   */
+  public static ResourceGraph plan(PlatformConfig config, java.nio.file.Path stackDirectory) {
+    Map<String, ObjectNode> stacks = new java.util.HashMap<>();
+    if (config.dr().standby()) {
+      String primary = config.dr().primaryStack();
+      stacks.put(
+          primary, primaryOutputs(primary, stackDirectory.resolve("Pulumi." + primary + ".yaml")));
+    }
+    return run(
+        config.stack(),
+        new MockCloud(config.region(), stack -> java.util.Optional.ofNullable(stacks.get(stack))),
+        ctx -> Platform.deploy(ctx, config));
+  }
+
+  /** The outputs of each primary's offline plan, by stack name and stack-file text. */
+  private static final Map<String, ObjectNode> PRIMARY_OUTPUTS = new ConcurrentHashMap<>();
+
+  /**
+   * The outputs of a stack's offline plan, from its stack file {@code file} (loaded as {@code
+   * pulumi up} would, {@link dev.plinth.Checks#loadAlone}); computed once per file text.
+   */
+  static ObjectNode primaryOutputs(String stack, java.nio.file.Path file) {
+    try {
+      String key = stack + "\n" + java.nio.file.Files.readString(file);
+      ObjectNode cached = PRIMARY_OUTPUTS.get(key);
+      if (cached != null) {
+        return cached;
+      }
+      PlatformConfig primary =
+          dev.plinth.Checks.loadAlone(dev.plinth.config.RawConfig.fromStackFile(file), stack);
+      ObjectNode outputs = plan(primary, dev.plinth.Checks.directoryOf(file)).outputs();
+      PRIMARY_OUTPUTS.put(key, outputs);
+      return outputs;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /**

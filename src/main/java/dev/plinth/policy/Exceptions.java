@@ -129,14 +129,14 @@ public final class Exceptions {
                   + " \"Rotate the credentials\")"),
           new PolicyException(
               "ALB-01",
-              "dev-*",
+              "*-edge-lb-alb",
               EnumSet.of(Environment.DEV),
               Set.of("https"),
               "dev may serve plain HTTP on the ALB's own DNS name (plinth:edge.httpOnly, refused"
                   + " outside dev): no domain, no certificate"),
           new PolicyException(
               "ALB-02",
-              "dev-*",
+              "*-edge-lb-http",
               EnumSet.of(Environment.DEV),
               Set.of("redirect"),
               "with plinth:edge.httpOnly (dev only) the HTTP listener serves the application"));

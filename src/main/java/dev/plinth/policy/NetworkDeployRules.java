@@ -47,13 +47,13 @@ final class NetworkDeployRules {
   static Rule repositoryNames() {
     return Rule.of(
         "DEP-40",
-        "ECR repository names carry the stack's environment (unique per account and region)",
+        "ECR repository names carry the stack's name (unique per account and region)",
         MANDATORY,
         ALL,
         "ECR CreateRepository repositoryName (RepositoryAlreadyExistsException)",
         List.of(Types.ECR),
         (r, ctx) -> {
-          String env = ctx.environment().key();
+          String env = ctx.graph().stack();
           // Absent: Pulumi auto-names it with a random suffix, which is unique too.
           return In.text(r, "name")
               .map(

@@ -31,7 +31,8 @@ public final class Policy {
             AddonDeployRules.all(),
             NetworkDeployRules.all(),
             BudgetRules.all(),
-            ScheduleRules.all())
+            ScheduleRules.all(),
+            DrRules.all())
         .flatMap(List::stream)
         .toList();
   }

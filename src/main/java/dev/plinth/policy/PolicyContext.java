@@ -46,6 +46,26 @@ public final class PolicyContext {
     return environment;
   }
 
+  /** Whether the stack is a disaster-recovery standby (its output {@code drRole}). */
+  public boolean standby() {
+    return "standby".equals(output("drRole"));
+  }
+
+  /** A standby's primary's region (its output {@code primaryRegion}); empty for a primary. */
+  public String primaryRegion() {
+    return output("primaryRegion");
+  }
+
+  /** The stack's own region (its output {@code region}). */
+  public String stackRegion() {
+    return output("region");
+  }
+
+  private String output(String name) {
+    var node = graph.outputs().get(name);
+    return node == null || !node.isTextual() ? "" : node.asText();
+  }
+
   public List<RecordedResource> ofType(String type) {
     return byType.computeIfAbsent(type, graph::ofType);
   }

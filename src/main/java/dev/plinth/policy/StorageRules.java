@@ -276,7 +276,9 @@ final class StorageRules {
                 ? List.of()
                 : Problems.of(b)
                     .require(
-                        !config(b, ctx, Types.BUCKET_REPLICATION).isEmpty(),
+                        // A standby's DR region is its primary's, where it creates nothing (DR-01):
+                        // its backups bucket replicates after promotion (docs/dr.md).
+                        ctx.standby() || !config(b, ctx, Types.BUCKET_REPLICATION).isEmpty(),
                         "replication",
                         "the backups bucket is not replicated to another region",
                         "add a BucketReplicationConfig to a bucket in the DR region")

@@ -187,7 +187,7 @@ final class WorkloadRules {
           Problems problems =
               Problems.of(d)
                   .require(
-                      !hpas.isEmpty(),
+                      !hpas.isEmpty() || scaledToZeroInStandby(d, ctx),
                       "autoscaler",
                       "no HorizontalPodAutoscaler scales it",
                       "add an autoscaling/v2 HorizontalPodAutoscaler with scaleTargetRef this"
@@ -209,6 +209,14 @@ final class WorkloadRules {
           }
           return problems.list();
         });
+  }
+
+  /**
+   * A pilot-light standby's Deployment at 0 replicas needs no autoscaler (one would start pods: its
+   * minReplicas is at least 1); elsewhere a Deployment at 0 is a mistake the rule reports.
+   */
+  static boolean scaledToZeroInStandby(RecordedResource d, PolicyContext ctx) {
+    return ctx.standby() && In.integer(d, "spec.replicas").orElse(-1) == 0;
   }
 
   static Rule noCredentials() {

@@ -131,7 +131,10 @@ public final class Application extends Component {
             // exists (pod_readiness_gate.md at v2.13.2: create the Service and binding first).
             List.of(serviceAccount, config, binding));
 
-    ApplicationScaling.autoscaler(this, deployment);
+    if (args.settings().minReplicas() > 0) {
+      // At zero (a pilot-light standby) no autoscaler: its minReplicas would start a pod.
+      ApplicationScaling.autoscaler(this, deployment);
+    }
     ApplicationScaling.disruptionBudget(this, inNamespace);
 
     registerOutputs(Map.of("namespace", namespace, "roleArn", roleArn, "image", image));

@@ -48,14 +48,19 @@ final class ApplicationDeployment {
       Application app, Output<String> image, ConfigMap config, List<Resource> dependsOn) {
     var args = app.args();
     WorkloadSettings s = args.settings();
+    var spec = DeploymentSpecArgs.builder();
+    if (s.minReplicas() == 0) {
+      // A pilot-light standby: no pod and no autoscaler until failover scales it up.
+      spec.replicas(0);
+    }
     return new Deployment(
         app.childName("deployment"),
         DeploymentArgs.builder()
             .metadata(app.meta(s.name()))
             .spec(
-                DeploymentSpecArgs.builder()
-                    // No replicas: the autoscaler owns the count; Kubernetes starts one pod
-                    // and the autoscaler raises it to the floor within its sync period.
+                spec
+                    // Otherwise no replicas: the autoscaler owns the count; Kubernetes starts one
+                    // pod and the autoscaler raises it to the floor within its sync period.
                     .selector(LabelSelectorArgs.builder().matchLabels(app.selector()).build())
                     .revisionHistoryLimit(10)
                     .strategy(

@@ -60,7 +60,7 @@ final class DataAlone {
                     Handles.keys(),
                     Handles.logs(),
                     Handles.aws(),
-                    dr.get()),
+                    new Database.Writer(dr.get())),
                 none()));
   }
 
@@ -72,6 +72,7 @@ final class DataAlone {
               new Secrets(
                   "test-secrets",
                   config.environment(),
+                  config.stack(),
                   Map.of(),
                   Output.of(Handles.keyArn(KeyDomain.SECRETS.key())),
                   java.util.Optional.empty(),
@@ -85,7 +86,8 @@ final class DataAlone {
                   Handles.appTier(),
                   Handles.keys(),
                   Handles.logs(),
-                  secrets),
+                  secrets,
+                  config.stack()),
               none());
         });
   }
@@ -96,6 +98,7 @@ final class DataAlone {
             new Secrets(
                 "test-secrets",
                 environment,
+                environment.key(),
                 app,
                 Output.of(Handles.keyArn(KeyDomain.SECRETS.key())),
                 java.util.Optional.empty(),

@@ -17,6 +17,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DataTierTest {
+  /** Pulumi.prod.yaml names its standby; a copy under another stack name must not. */
+  static final String PROD_STANDBY = "  plinth:dr:\n    standbyStack: prod-dr\n";
+
   static final String RDS = "aws:rds/instance:Instance";
   static final String REDIS = "aws:elasticache/replicationGroup:ReplicationGroup";
   static final String INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
@@ -214,7 +217,7 @@ class DataTierTest {
     Path file = dir.resolve("Pulumi.sec.yaml");
     Files.writeString(
         file,
-        Files.readString(Path.of("Pulumi.prod.yaml"))
+        Files.readString(Path.of("Pulumi.prod.yaml")).replace(PROD_STANDBY, "")
             + "  plinth:secrets:\n    app:\n      OPENAI_API_KEY:\n        secure: v1:CiPhErTeXtOfTheKey==\n");
 
     var text = PlanCommandTest.plan("sec", "--config", file.toString(), "--policy", "off");
@@ -227,7 +230,7 @@ class DataTierTest {
       assertThat(out).doesNotContain("CiPhErTeXtOfTheKey").doesNotContain("offline-plan-");
     }
     assertThat(json.out())
-        .contains("plinth/prod/app-OPENAI_API_KEY")
+        .contains("plinth/sec/app-OPENAI_API_KEY")
         .contains("\"secretString\" : \"[secret]\"");
   }
 
@@ -236,11 +239,12 @@ class DataTierTest {
     Path file = dir.resolve("Pulumi.single.yaml");
     Files.writeString(
         file,
-        Files.readString(Path.of("Pulumi.prod.yaml")) + "  plinth:database:\n    multiAz: false\n");
+        Files.readString(Path.of("Pulumi.prod.yaml")).replace(PROD_STANDBY, "")
+            + "  plinth:database:\n    multiAz: false\n");
 
     var run = PlanCommandTest.plan("single", "--config", file.toString());
 
     assertThat(run.exit()).as(run.err()).isEqualTo(3);
-    assertThat(run.out()).contains("FAIL mandatory RDS-03").contains("prod-db-primary");
+    assertThat(run.out()).contains("FAIL mandatory RDS-03").contains("single-db-primary");
   }
 }

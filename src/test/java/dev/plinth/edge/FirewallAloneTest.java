@@ -34,6 +34,6 @@ class FirewallAloneTest {
     assertThat(group.input("retentionInDays").orElseThrow().asInt())
         .as("retention of %s", group)
         .isEqualTo(Handles.logs().retentionDays());
-    assertThat(group.text("name")).as("name of %s", group).isEqualTo("aws-waf-logs-plinth-staging");
+    assertThat(group.text("name")).as("name of %s", group).isEqualTo("aws-waf-logs-plinth-test");
   }
 }

@@ -38,7 +38,7 @@ class KeysTest {
           graph.get("aws:kms/alias:Alias", "test-keys-" + domain.key() + "-alias");
       assertThat(alias.text("name"))
           .as("alias of %s", key.name())
-          .isEqualTo("alias/plinth/staging/" + domain.key());
+          .isEqualTo("alias/plinth/test/" + domain.key());
     }
     assertThat(graph.ofType("aws:kms/key:Key")).hasSize(everyStack.size());
     assertThat(graph.resources())

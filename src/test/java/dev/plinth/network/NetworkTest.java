@@ -204,7 +204,7 @@ class NetworkTest {
         .extracting(JsonNode::asText)
         .as("resources of %s", policy)
         .containsExactly(arn, arn + ":*");
-    assertThat(arn).endsWith(":log-group:/plinth/prod/vpc-flow-logs");
+    assertThat(arn).endsWith(":log-group:/plinth/test/vpc-flow-logs");
     assertThat(flowLog.text("iamRoleArn")).as("role of %s", flowLog).contains(":role/");
   }
 
@@ -275,8 +275,7 @@ class NetworkTest {
     assertThat(group.input("retentionInDays").orElseThrow().asInt()).isEqualTo(days);
     assertThat(group.text("kmsKeyId")).as("key of %s", group).startsWith("arn:aws:kms:");
     assertThat(flowLog.text("trafficType")).isEqualTo("ALL");
-    assertThat(flowLog.text("logDestination"))
-        .endsWith(":log-group:/plinth/" + env + "/vpc-flow-logs");
+    assertThat(flowLog.text("logDestination")).endsWith(":log-group:/plinth/test/vpc-flow-logs");
   }
 
   @Test

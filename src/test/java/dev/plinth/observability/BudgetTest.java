@@ -22,7 +22,8 @@ class BudgetTest {
         ctx ->
             new Budget(
                 "test-budget",
-                new Budget.Args("staging", 1234.5, emails, Output.of(TOPIC), activateTag),
+                new Budget.Args(
+                    "staging", "staging", 1234.5, emails, Output.of(TOPIC), activateTag),
                 ComponentResourceOptions.builder().build()));
   }
 

@@ -117,7 +117,7 @@ class MonitoringTest {
             graph
                 .get("aws:cloudwatch/dashboard:Dashboard", "test-monitoring-dashboard")
                 .text("dashboardName"))
-        .isEqualTo("plinth-staging");
+        .isEqualTo("plinth-test");
   }
 
   @Test

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -64,18 +62,13 @@ class EnforceSummaryTest {
 
   @Test
   void allEndsWithTheFailedAccountChecksAfterTheTable() throws Exception {
-    var yaml = new ObjectMapper(new YAMLFactory());
-    Files.copy(Path.of("Pulumi.dev.yaml"), dir.resolve("Pulumi.dev.yaml"));
-    yaml.writeValue(
-        dir.resolve("Pulumi.dev2.yaml").toFile(),
-        yaml.readTree(Path.of("Pulumi.dev.yaml").toFile()));
-
-    var run = ReviewGatesCommandTest.planIn(dir, "--all");
+    var run =
+        ReviewGatesCommandTest.planIn(ReviewGatesCommandTest.twoDevStacks(dir, null), "--all");
 
     assertThat(run.exit()).isEqualTo(PlanCommand.POLICY_VIOLATIONS);
     assertThat(lastLine(run.out()))
         .startsWith(
-            "Exit 3: mandatory rules fail under --policy enforce; account check: unique name");
+            "Exit 3: mandatory rules fail under --policy enforce; account check: singleton");
     assertThat(run.out().indexOf("Key settings by environment"))
         .isLessThan(run.out().lastIndexOf("Exit 3"));
     assertThat(lastLine(run.err())).isEqualTo(lastLine(run.out()));

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * commit's.
  */
 class PlanDiffTest {
+  /** Pulumi.prod.yaml names its standby; a copy under another stack name must not. */
+  static final String PROD_STANDBY = "  plinth:dr:\n    standbyStack: prod-dr\n";
+
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String PRIMARY = "prod-db-primary";
 
@@ -40,7 +43,8 @@ class PlanDiffTest {
   /** Pulumi.prod.yaml with {@code block} appended under {@code config:}. */
   private static Path prodWith(String name, String block) throws Exception {
     Path copy = dir.resolve(name);
-    Files.writeString(copy, Files.readString(Path.of("Pulumi.prod.yaml")) + block);
+    Files.writeString(
+        copy, Files.readString(Path.of("Pulumi.prod.yaml")).replace(PROD_STANDBY, "") + block);
     return copy;
   }
 

@@ -32,7 +32,7 @@ class PlanSnapshotTest {
   static final String UPDATE = "plinth.updateSnapshots";
 
   @ParameterizedTest(name = "the plan of {0} is its committed snapshot")
-  @ValueSource(strings = {"dev", "staging", "prod"})
+  @ValueSource(strings = {"dev", "staging", "prod", "prod-dr"})
   void planOfEachStackIsItsSnapshot(String stack) throws IOException {
     String actual = render(stack);
     Path file = DIR.resolve(stack + ".json");
@@ -56,7 +56,7 @@ class PlanSnapshotTest {
   }
 
   @ParameterizedTest(name = "the snapshot of {0} holds no secret in plaintext")
-  @ValueSource(strings = {"dev", "staging", "prod"})
+  @ValueSource(strings = {"dev", "staging", "prod", "prod-dr"})
   void snapshotHoldsNoSecret(String stack) throws IOException {
     JsonNode doc =
         Json.MAPPER.readTree(

@@ -22,7 +22,8 @@ class ReviewGatesCommandTest {
 
   /**
    * The real prod stack file with flow logs turned off: NET-01 (mandatory) fails on
-   * prod-network-vpc. Derived from Pulumi.prod.yaml so that whatever else prod must say stays.
+   * prod-network-vpc. Derived from Pulumi.prod.yaml so that whatever else prod must say stays; its
+   * standby's file Pulumi.prod-dr.yaml is copied beside it, where the pair's check reads it.
    */
   Path prodWithoutFlowLogs() throws Exception {
     return prodWithoutFlowLogs(dir);
@@ -39,6 +40,10 @@ class ReviewGatesCommandTest {
     ((ObjectNode) config.get("plinth:network")).put("flowLogs", false);
     Path file = dir.resolve("Pulumi.prod.yaml");
     yaml.writeValue(file.toFile(), stack);
+    Files.copy(
+        Path.of("Pulumi.prod-dr.yaml"),
+        dir.resolve("Pulumi.prod-dr.yaml"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     return file;
   }
 
@@ -197,18 +202,27 @@ class ReviewGatesCommandTest {
   }
 
   /**
-   * Two dev stacks (the real Pulumi.dev.yaml, and a copy as stack dev2): the same environment, so
-   * the same names (budget plinth-dev-monthly, dashboard plinth-dev, cluster plinth-dev, ...); with
-   * {@code account} set on the copy.
+   * Two dev stacks (the real Pulumi.dev.yaml, and a copy as stack dev2) that collide when they
+   * share an account: resource names carry the stack's name, so what they still share is what each
+   * creates for the account, here the region's GuardDuty detector (an account and region holds
+   * one); with {@code account} set on the copy.
    */
   Path twoDevStacks(String account) throws Exception {
+    return twoDevStacks(dir, account);
+  }
+
+  /** {@link #twoDevStacks(String)} written into {@code dir}. */
+  static Path twoDevStacks(Path dir, String account) throws Exception {
     var yaml = new ObjectMapper(new YAMLFactory());
-    Files.copy(Path.of("Pulumi.dev.yaml"), dir.resolve("Pulumi.dev.yaml"));
-    var stack = (ObjectNode) yaml.readTree(Path.of("Pulumi.dev.yaml").toFile());
-    if (account != null) {
-      ((ObjectNode) stack.get("config")).put("plinth:account", account);
+    for (String name : new String[] {"dev", "dev2"}) {
+      var stack = (ObjectNode) yaml.readTree(Path.of("Pulumi.dev.yaml").toFile());
+      var config = (ObjectNode) stack.get("config");
+      config.putObject("plinth:observability").put("guardDuty", "create");
+      if (account != null && name.equals("dev2")) {
+        config.put("plinth:account", account);
+      }
+      yaml.writeValue(dir.resolve("Pulumi." + name + ".yaml").toFile(), stack);
     }
-    yaml.writeValue(dir.resolve("Pulumi.dev2.yaml").toFile(), stack);
     return dir;
   }
 
@@ -220,12 +234,12 @@ class ReviewGatesCommandTest {
     String check = run.out().substring(run.out().indexOf("Account check (enforce)"));
     assertThat(check)
         .contains("2 stacks in account default, us-east-1 (dev, dev2)")
-        .contains(
-            "FAIL mandatory unique name: budget plinth-dev-monthly"
-                + " (aws:budgets/budget:Budget name) is created by dev (dev-budget")
-        .contains("and dev2 (dev-budget")
-        .contains("FAIL mandatory unique name: EKS cluster plinth-dev")
+        .contains("FAIL mandatory singleton: GuardDuty detector is created by dev (dev-audit-")
+        .contains("and dev2 (dev2-audit-")
         .contains("Account check fails.");
+    assertThat(check)
+        .as("names carry the stack's name (budget plinth-dev2-monthly, cluster plinth-dev2, ...)")
+        .doesNotContain("FAIL mandatory unique name");
     assertThat(run.out().indexOf("Account check"))
         .as("after the per-stack results")
         .isGreaterThan(run.out().indexOf("=== dev2 ==="));

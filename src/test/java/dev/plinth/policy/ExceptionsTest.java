@@ -59,6 +59,25 @@ class ExceptionsTest {
     }
   }
 
+  /**
+   * Resource names carry the stack's name, not the environment's: a dev stack named otherwise (a
+   * second dev stack, a test's copy) serves plain HTTP under the same exception.
+   */
+  @Test
+  void plainHttpIsExceptedInADevStackWhateverItsName() {
+    GraphBuilder g = Fixtures.compliant("sandbox");
+    g.drop("sandbox-edge-lb-https")
+        .set("sandbox-edge-lb-http", "defaultActions", "[{type: 'forward'}]");
+    PolicyReport report = evaluate(g, Environment.DEV);
+
+    assertThat(report.verdict("ALB-01", "sandbox-edge-lb-alb"))
+        .as("ALB-01 on sandbox-edge-lb-alb in a dev stack named sandbox")
+        .hasValueSatisfying(f -> assertThat(f.verdict()).isEqualTo(Verdict.EXCEPTED));
+    assertThat(report.verdict("ALB-02", "sandbox-edge-lb-http"))
+        .as("ALB-02 on sandbox-edge-lb-http in a dev stack named sandbox")
+        .hasValueSatisfying(f -> assertThat(f.verdict()).isEqualTo(Verdict.EXCEPTED));
+  }
+
   @Test
   void anExceptionForSomeAspectsLeavesTheOthersFailing() {
     GraphBuilder g = Fixtures.compliant("prod");

@@ -947,6 +947,15 @@ class PolicyRulesTest {
             "PL-22",
             "prod-keys-data",
             "the key is not protected",
-            g -> g.protect("prod-keys-data", false)));
+            g -> g.protect("prod-keys-data", false)),
+        // disaster recovery
+        c(
+            "DR-01",
+            "plinth-prod",
+            "the stack is a standby of a primary in its own region (us-east-1)",
+            g ->
+                g.output("drRole", "'standby'")
+                    .output("primaryRegion", "'us-east-1'")
+                    .output("region", "'us-east-1'")));
   }
 }

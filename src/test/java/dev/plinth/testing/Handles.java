@@ -44,7 +44,7 @@ public final class Handles {
   /** The account context, through a provider named {@code test-aws} in {@value #REGION}. */
   public static AwsContext aws() {
     return AwsContext.of(
-        new Provider("test-aws", ProviderArgs.builder().region(REGION).build()), REGION);
+        new Provider("test-aws", ProviderArgs.builder().region(REGION).build()), REGION, "test");
   }
 
   /** A fake key ARN per domain: {@code arn:aws:kms:us-east-1:123456789012:key/<domain>}. */
