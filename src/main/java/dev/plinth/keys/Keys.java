@@ -153,7 +153,7 @@ public final class Keys extends Component {
   /**
    * A domain's key in another region, with yearly rotation, the environment's deletion window, the
    * domain's policy for that region (its service there may use it), protected in prod, and an alias
-   * {@code alias/plinth/<env>/<domain>-dr} ({@code <name>-alias}).
+   * {@code alias/plinth/<stack>/<domain>-dr} ({@code <name>-alias}).
    */
   public static Key inRegion(String name, KeyDomain domain, String description, DrPlacement at) {
     Environment environment = at.environment();
@@ -182,7 +182,7 @@ public final class Keys extends Component {
     new Alias(
         name + "-alias",
         AliasArgs.builder()
-            .name("alias/plinth/" + environment.key() + "/" + domain.key() + "-dr")
+            .name("alias/plinth/" + aws.stack() + "/" + domain.key() + "-dr")
             .targetKeyId(key.keyId())
             .build(),
         inRegion);

@@ -109,9 +109,7 @@ public final class OfficeHours extends Component {
     group =
         new ScheduleGroup(
             child("group"),
-            ScheduleGroupArgs.builder()
-                .name("plinth-" + args.environment() + "-office-hours")
-                .build(),
+            ScheduleGroupArgs.builder().name(args.aws().name("-office-hours")).build(),
             childOptions());
     role =
         new Role(

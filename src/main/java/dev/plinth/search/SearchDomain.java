@@ -95,8 +95,7 @@ public final class SearchDomain extends Component {
 
   public SearchDomain(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
-    String env = args.environment().key();
-    String domainName = domainName(env);
+    String domainName = domainName(args.aws().stack());
     key = createKey(args);
     admin = createAdminRole(args);
     SecurityGroup sg = createSecurityGroup(args);
@@ -108,12 +107,13 @@ public final class SearchDomain extends Component {
   }
 
   /**
-   * The domain's name: {@code plinth-<env>-search}. Unique per account and region (opensearch
+   * The domain's name: {@code plinth-<stack>-search}. Unique per account and region (opensearch
    * 2021-01-01 DomainName: "unique across the domains owned by an account within an Amazon Web
-   * Services Region"; 3 to 28 characters, {@code [a-z][a-z0-9\-]+}).
+   * Services Region"; 3 to 28 characters, {@code [a-z][a-z0-9\-]+}): a stack name has at most 14
+   * characters (DrPair's stack name check), so the name has at most 28.
    */
-  public static String domainName(String environment) {
-    return "plinth-" + environment + "-search";
+  public static String domainName(String stack) {
+    return "plinth-" + stack + "-search";
   }
 
   private Key createKey(Args args) {

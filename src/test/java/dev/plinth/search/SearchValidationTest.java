@@ -17,6 +17,18 @@ class SearchValidationTest {
     return SearchValidation.validate(s, azCount).stream().map(ConfigProblem::message).toList();
   }
 
+  /**
+   * opensearch 2021-01-01 DomainName: 3 to 28 characters, {@code [a-z][a-z0-9\-]+}; the longest
+   * stack name the stack name check admits must still give a valid domain name.
+   */
+  @Test
+  void theLongestStackNameGivesADomainNameOfAtMost28Characters() {
+    String stack = "s" + "x".repeat(dev.plinth.DrPair.MAX_STACK_NAME - 1);
+    String name = SearchDomain.domainName(stack);
+    assertThat(name).as("domain name of stack %s", stack).hasSizeLessThanOrEqualTo(28);
+    assertThat(name).matches("[a-z][a-z0-9\\-]+");
+  }
+
   @Test
   void everyPresetIsValidAndOffTheSeedsLargeTierSizesAreItsDefaults() {
     for (Environment env : Environment.values()) {
