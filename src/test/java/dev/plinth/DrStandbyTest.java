@@ -149,6 +149,23 @@ class DrStandbyTest {
     assertThat(standby).as("names of prod-dr").hasSizeGreaterThan(100);
     Set<String> shared = new TreeSet<>(standby);
     shared.retainAll(primary);
+    // Session Manager's preferences are one per account and region (the SSM-SessionManagerRunShell
+    // document and what it names): each region's stack owns its own region's, prod in us-east-1
+    // and prod-dr in us-west-2, so the same names do not meet; the bucket is a prefix.
+    var access = dev.plinth.access.SessionLogging.class;
+    Set<String> regional =
+        Set.of(
+            "aws:ssm/document:Document " + dev.plinth.access.SessionLogging.PREFERENCES_DOCUMENT,
+            "aws:cloudwatch/logGroup:LogGroup " + dev.plinth.access.SessionLogging.LOG_GROUP,
+            "aws:kms/alias:Alias " + dev.plinth.access.SessionLogging.KEY_ALIAS,
+            "aws:s3/bucketV2:BucketV2 " + dev.plinth.access.SessionLogging.BUCKET_PREFIX);
+    assertThat(shared)
+        .as("names of %s, regional singletons", access.getSimpleName())
+        .isEqualTo(regional);
+    assertThat(Plans.stackFile("prod").region())
+        .as("their regions")
+        .isNotEqualTo(Plans.stackFile("prod-dr").region());
+    shared.removeAll(regional);
     assertThat(shared).as("physical names both prod and prod-dr ask for").isEmpty();
     assertThat(standby)
         .as("account-wide names carry the stack")

@@ -1,5 +1,6 @@
 package dev.plinth.plan;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pulumi.test.Mocks;
@@ -104,6 +105,33 @@ public final class MockCloud implements Mocks {
     this.stacks = stacks;
   }
 
+  /**
+   * A JSON value as the SDK's serializer takes it: maps, lists, strings, booleans, and numbers as
+   * {@code Integer} or {@code Double} (it refuses a {@code Long}: "Type 'Long' is not a supported
+   * argument type", pulumi-java 1.36.1 Serializer), as the engine's protobuf numbers are doubles.
+   */
+  static Object plain(JsonNode node) {
+    if (node.isObject()) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      node.fields().forEachRemaining(e -> map.put(e.getKey(), plain(e.getValue())));
+      return map;
+    }
+    if (node.isArray()) {
+      List<Object> list = new ArrayList<>();
+      node.forEach(n -> list.add(plain(n)));
+      return list;
+    }
+    if (node.isNumber()) {
+      return node.canConvertToInt() && node.isIntegralNumber()
+          ? (Object) node.intValue()
+          : (Object) node.doubleValue();
+    }
+    if (node.isNull()) {
+      return null;
+    }
+    return node.isBoolean() ? (Object) node.booleanValue() : node.asText();
+  }
+
   /** The type of the SDK's StackReference, which the engine reads like a resource. */
   static final String STACK_REFERENCE = "pulumi:pulumi:StackReference";
 
@@ -131,7 +159,7 @@ public final class MockCloud implements Mocks {
         .fields()
         .forEachRemaining(
             e -> {
-              values.put(e.getKey(), JSON.convertValue(e.getValue(), Object.class));
+              values.put(e.getKey(), plain(e.getValue()));
               if (e.getValue().toString().contains(Secret.MASK)) {
                 secret.add(e.getKey());
               }

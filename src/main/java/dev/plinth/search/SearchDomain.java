@@ -205,7 +205,7 @@ public final class SearchDomain extends Component {
           new LogGroup(
               child("log-" + suffix),
               LogGroupArgs.builder()
-                  .name("/plinth/" + args.environment().key() + "/search/" + suffix)
+                  .name("/plinth/" + args.aws().stack() + "/search/" + suffix)
                   .retentionInDays(args.logs().retentionDays())
                   .kmsKeyId(args.logs().keyArn())
                   .build(),

@@ -198,6 +198,9 @@ class CostEstimatorTest {
             + 0.10 // an alarm
             + H * 0.0042
             + 20 * 0.08 // the operator's t4g.nano and its 20 GB root volume
+            + 3 * H * 0.511 // OpenSearch: 3 m6g.2xlarge.search data nodes
+            + 3 * H * 0.128 // 3 m6g.large.search dedicated masters
+            + 3 * 100 * 0.122 // a 100 GB gp3 volume per data node
             + 1000 * 0.045 // NAT data processed
             + 100 * (0.50 + 0.03) // logs
             + 500 * 0.023 // S3 Standard

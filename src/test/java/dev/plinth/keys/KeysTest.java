@@ -84,6 +84,9 @@ class KeysTest {
     List<String> sids = new java.util.ArrayList<>();
     policy.get("Statement").forEach(st -> sids.add(st.path("Sid").asText()));
     for (KeyDomain domain : KeyDomain.values()) {
+      if (!domain.everyStack()) {
+        continue; // an optional component's domain (search) makes its own key
+      }
       String own = Keys.policy(domain, "123456789012", "aws", "us-east-1");
       var ownStatements = new com.fasterxml.jackson.databind.ObjectMapper().readTree(own);
       ownStatements
@@ -97,7 +100,7 @@ class KeysTest {
           graph.get("aws:kms/alias:Alias", "test-keys-" + domain.key() + "-alias");
       assertThat(alias.text("name"))
           .as("alias of domain %s", domain)
-          .isEqualTo("alias/plinth/dev/" + domain.key());
+          .isEqualTo("alias/plinth/test/" + domain.key()); // the stack's name
       assertThat(alias.text("targetKeyId"))
           .as("the key %s points at", alias.name())
           .isEqualTo(shared.id());

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SizingCommandTest {
   @TempDir Path dir;
 
-  /** The real prod stack file with a load (and, if given, a database class) added. */
+  /**
+   * The real prod stack file with a load (and, if given, a database class) added, its standby's
+   * file beside it.
+   */
   Path prodWithLoad(int users, String dbClass) throws Exception {
     var yaml = new ObjectMapper(new YAMLFactory());
     var stack = (ObjectNode) yaml.readTree(Path.of("Pulumi.prod.yaml").toFile());
@@ -26,6 +29,8 @@ class SizingCommandTest {
     }
     Path file = dir.resolve("Pulumi.prod.yaml");
     yaml.writeValue(file.toFile(), stack);
+    // prod names its standby, whose file the pair's check reads beside prod's
+    java.nio.file.Files.copy(Path.of("Pulumi.prod-dr.yaml"), dir.resolve("Pulumi.prod-dr.yaml"));
     return file;
   }
 

@@ -17,17 +17,23 @@ class RealStacksPolicyTest {
    * Rules with nothing to judge in a real stack: ECR-04, no stack writes an ECR repository policy;
    * DEP-21, no stack creates an EKS access entry; DEP-41, only prod's stack owns the account's
    * GuardDuty detector, dev and staging create none; PL-40 to PL-44, dev has no operator instance
-   * (plinth:access off); PL-45, only prod owns the Session Manager preferences.
+   * (plinth:access off); PL-45, only prod owns the Session Manager preferences; OS-01 to OS-07, no
+   * shipped stack builds an OpenSearch domain (plinth:search is on only in prod's large tier;
+   * SearchInPlanTest judges one).
    */
   static final Map<Environment, List<String>> NOT_JUDGED =
       Map.of(
           Environment.DEV,
           List.of(
-              "PL-40", "PL-41", "PL-42", "PL-43", "PL-44", "PL-45", "ECR-04", "DEP-21", "DEP-41"),
+              "PL-40", "PL-41", "PL-42", "PL-43", "PL-44", "PL-45", "OS-01", "OS-02", "OS-03",
+              "OS-04", "OS-05", "OS-06", "OS-07", "ECR-04", "DEP-21", "DEP-41"),
           Environment.STAGING,
-          List.of("PL-45", "ECR-04", "DEP-21", "DEP-41"),
+          List.of(
+              "PL-45", "OS-01", "OS-02", "OS-03", "OS-04", "OS-05", "OS-06", "OS-07", "ECR-04",
+              "DEP-21", "DEP-41"),
           Environment.PROD,
-          List.of("ECR-04", "DEP-21"));
+          List.of(
+              "OS-01", "OS-02", "OS-03", "OS-04", "OS-05", "OS-06", "OS-07", "ECR-04", "DEP-21"));
 
   @ParameterizedTest
   @EnumSource(Environment.class)

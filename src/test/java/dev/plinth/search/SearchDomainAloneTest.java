@@ -128,7 +128,7 @@ class SearchDomainAloneTest {
         graph.get("aws:cloudwatch/logResourcePolicy:LogResourcePolicy", "test-search-logs-policy");
     assertThat(policy.text("policyDocument"))
         .contains("\"Service\":\"es.amazonaws.com\"")
-        .contains("domain/plinth-dev-search")
+        .contains("domain/plinth-test-search") // the stack's name
         .contains("\"aws:SourceAccount\":\"" + Handles.ACCOUNT + "\"");
     assertThat(domain.dependencies())
         .as("%s waits for the log policy", domain)
