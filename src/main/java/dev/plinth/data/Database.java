@@ -94,6 +94,7 @@ public final class Database extends Component {
       DrRegion dr) {}
 
   private final Instance primary;
+  private final Output<String> securityGroupId;
   private final Output<String> secretsKeyArn;
   private final List<Instance> replicas = new ArrayList<>();
   private InstanceAutomatedBackupsReplication backupReplication;
@@ -115,6 +116,7 @@ public final class Database extends Component {
             childOptions());
     var parameters = createParameterGroup(args, major);
     var monitoringRole = createMonitoringRole(name);
+    securityGroupId = group.id();
     Shared shared = new Shared(group, parameters, monitoringRole);
     primary = createPrimary(name, args, major, shared);
     for (int i = 0; i < s.readReplicas(); i++) {
@@ -426,7 +428,18 @@ public final class Database extends Component {
     return gib == 0 ? 100 : (int) Math.min(5000, gib * 1024 * 1024 * 1024 / 9531392);
   }
 
+  /**
+   * The primary's DB instance identifier (what every {@code aws rds} command of a runbook takes).
+   */
   public Output<String> identifier() {
     return primary.identifier();
+  }
+
+  /**
+   * The database's security group (admits the application tier on 5432): a restored or promoted
+   * instance outside Pulumi gets it ({@code --vpc-security-group-ids}).
+   */
+  public Output<String> securityGroupId() {
+    return securityGroupId;
   }
 }
