@@ -42,6 +42,8 @@ final class ContainerAnswers {
   }
 
   static void nodeGroup(String region, String id, Map<String, Object> state) {
+    // Pulumi auto-names nodeGroupName (the resource's name and a random suffix) when it is not set.
+    state.putIfAbsent("nodeGroupName", state.get("name"));
     state.put(
         "resources",
         List.of(
