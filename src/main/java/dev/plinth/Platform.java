@@ -24,6 +24,7 @@ import dev.plinth.data.Database;
 import dev.plinth.data.SecretReplication;
 import dev.plinth.data.Secrets;
 import dev.plinth.edge.Certificate;
+import dev.plinth.edge.DnsRouting;
 import dev.plinth.edge.Firewall;
 import dev.plinth.edge.LoadBalancer;
 import dev.plinth.keys.KeyDomain;
@@ -202,16 +203,7 @@ public final class Platform {
         edge.httpOnly()
             ? Optional.empty()
             : Optional.of(
-                new Certificate(
-                        prefix + "-edge-certificate",
-                        edge.certificateArn() != null
-                            ? Certificate.Args.existing(edge.certificateArn())
-                            : Certificate.Args.requested(
-                                edge.domain(),
-                                edge.alternativeNames(),
-                                // A standby's certificate is validated by its primary's records.
-                                config.dr().standby() ? null : edge.hostedZoneId()),
-                        inEdge)
+                new Certificate(prefix + "-edge-certificate", certificateArgs(config), inEdge)
                     .arn());
     var loadBalancer =
         new LoadBalancer(
@@ -222,7 +214,8 @@ public final class Platform {
                 base.aws(),
                 network.placement(Network.Tier.PUBLIC),
                 network.appTier(),
-                certificateArn),
+                certificateArn,
+                dnsRouting(config)),
             inEdge);
     var firewall =
         new Firewall(
@@ -240,7 +233,27 @@ public final class Platform {
     ctx.export("url", loadBalancer.url());
     ctx.export("targetGroupArn", loadBalancer.targetGroupArn());
     ctx.export("webAclArn", firewall.webAclArn());
+    ctx.export("healthCheckId", loadBalancer.healthCheckId());
     return new Edge(loadBalancer);
+  }
+
+  /**
+   * The certificate: an existing one, or one requested for the domain; a standby's is validated
+   * through its primary's records (ACM gives both the same record), so that one stack owns them.
+   */
+  private static Certificate.Args certificateArgs(PlatformConfig config) {
+    EdgeSettings edge = config.edge();
+    if (edge.certificateArn() != null) {
+      return Certificate.Args.existing(edge.certificateArn());
+    }
+    return config.dr().standby()
+        ? Certificate.Args.validatedByAnotherStack(edge.domain(), edge.alternativeNames())
+        : Certificate.Args.requested(edge.domain(), edge.alternativeNames(), edge.hostedZoneId());
+  }
+
+  /** The domain record's routing: one half of a failover pair when the stack is in one. */
+  static DnsRouting dnsRouting(PlatformConfig config) {
+    return DnsRouting.of(config.stack(), config.dr().standby(), config.dr().standbyStack() != null);
   }
 
   /** The data layer's handles: the database and the cache. */
@@ -285,7 +298,10 @@ public final class Platform {
                 config.stack()),
             inData);
     ctx.export("dbEndpoint", database.endpoint());
-    ctx.export("dbInstanceArn", database.arn());
+    ctx.export("dbIdentifier", database.identifier());
+    ctx.export("dbArn", database.arn());
+    ctx.export("dbSecurityGroupId", database.securityGroupId());
+    ctx.export("dbReplicaIdentifiers", Output.all(database.replicaIdentifiers()));
     ctx.export("dbReplicaAddresses", database.replicaAddresses());
     ctx.export("dbMasterSecretArn", database.masterSecretArn());
     // the key of the secrets' replicas in the DR region: what a standby there decrypts them with
@@ -293,6 +309,7 @@ public final class Platform {
     ctx.export("dbReplicatedBackupsArn", database.replicatedBackupsArn());
     ctx.export("cacheConfigurationEndpoint", cache.configurationEndpoint());
     ctx.export("cacheAuthSecretArn", cache.authSecretArn());
+    ctx.export("cacheReplicationGroupId", cache.replicationGroupId());
     ctx.export("appSecretArns", secrets.arns());
     return new Data(database, cache);
   }
@@ -355,6 +372,7 @@ public final class Platform {
     ctx.export("drBucketName", backups.drBucketName());
     ctx.export("backupVaultName", backups.vaultName());
     ctx.export("backupPlanId", backups.planId());
+    ctx.export("backupRoleArn", backups.roleArn());
     return backups;
   }
 
@@ -441,6 +459,7 @@ public final class Platform {
             inCompute);
     ctx.export("clusterName", cluster.clusterName());
     ctx.export("clusterEndpoint", cluster.endpoint());
+    ctx.export("nodeGroupName", cluster.nodeGroup().nodeGroupName());
     ctx.export("oidcProviderArn", cluster.oidcProviderArn());
     ctx.export("kubeconfig", cluster.kubeconfig());
     ctx.export("repositoryUrls", registry.repositoryUrls());
@@ -548,6 +567,7 @@ public final class Platform {
     if (observability.auditTrail()) {
       audit(ctx, config, base, backups, inObservability);
     }
+    exportRecovery(ctx, config);
     ctx.export("alertTopicArn", monitoring.alertTopicArn());
     ctx.export("dashboardName", monitoring.dashboardName());
     ctx.export("budgetName", budget.budgetName());
@@ -559,6 +579,27 @@ public final class Platform {
             Map.of(
                 "guardDuty", observability.guardDuty().key(),
                 "costAllocationTag", observability.costAllocationTag().key())));
+  }
+
+  /**
+   * What the stack is in a disaster-recovery pair and the targets it reports against ({@code
+   * plinth:dr}); the policy pack (PL-30) and the runbooks read it. An absent stack name is empty.
+   */
+  private static void exportRecovery(Context ctx, PlatformConfig config) {
+    var dr = config.dr();
+    ctx.export(
+        "disasterRecovery",
+        Output.of(
+            new TreeMap<>(
+                Map.of(
+                    "role", dr.role().key(),
+                    "primaryStack", dr.primaryStack() == null ? "" : dr.primaryStack(),
+                    "standbyStack", dr.standbyStack() == null ? "" : dr.standbyStack(),
+                    "mode", dr.mode().key(),
+                    "cache", dr.cache().key(),
+                    "rpoMinutes", dr.rpoMinutes(),
+                    "apiRtoMinutes", dr.apiRtoMinutes(),
+                    "databaseRtoMinutes", dr.databaseRtoMinutes()))));
   }
 
   private static Monitoring.AlbTargets albTargets(LoadBalancer loadBalancer) {

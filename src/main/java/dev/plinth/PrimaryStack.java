@@ -14,8 +14,8 @@ import dev.plinth.config.PlatformConfig;
  * ({@code dev.plinth.plan.MockCloud}); the program is the same under {@code pulumi up}.
  *
  * @param region the primary's region (its {@code region} output)
- * @param databaseArn the primary's PostgreSQL instance ARN ({@code dbInstanceArn}), the source of
- *     the standby's cross-region read replica
+ * @param databaseArn the primary's PostgreSQL instance ARN ({@code dbArn}), the source of the
+ *     standby's cross-region read replica
  * @param databaseSecretArn the secret with the database credentials ({@code dbMasterSecretArn})
  * @param databaseSecretKeyArn the key of that secret's replica in the primary's DR region, the
  *     standby's ({@code secretsDrKeyArn}): what the standby's application decrypts it with
@@ -50,7 +50,7 @@ public record PrimaryStack(
                 .build());
     return new PrimaryStack(
         text(reference, "region"),
-        text(reference, "dbInstanceArn"),
+        text(reference, "dbArn"),
         text(reference, "dbMasterSecretArn"),
         text(reference, "secretsDrKeyArn"));
   }

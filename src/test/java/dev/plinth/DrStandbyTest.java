@@ -187,8 +187,8 @@ class DrStandbyTest {
         .startsWith("arn:aws:kms:us-west-2:")
         .endsWith(databaseKey.id());
     assertThat(replica.input("replicateSourceDb").orElseThrow().asText())
-        .as("prod-dr-db-standby replicateSourceDb: prod's dbInstanceArn output")
-        .isEqualTo(primary.outputs().get("dbInstanceArn").asText())
+        .as("prod-dr-db-standby replicateSourceDb: prod's dbArn output")
+        .isEqualTo(primary.outputs().get("dbArn").asText())
         .startsWith("arn:aws:rds:us-east-1:");
     assertThat(standby.outputs().get("dbEndpoint").asText())
         .as("prod-dr dbEndpoint: the replica's, in us-west-2")

@@ -71,6 +71,7 @@ public final class Backups extends Component {
   private final Plan plan;
   private PrivateBucket replica;
   private final Output<String> accessLogsBucket;
+  private Output<String> roleArn;
 
   public Backups(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
@@ -242,6 +243,7 @@ public final class Backups extends Component {
                             "Action", "sts:AssumeRole")))
                 .build(),
             childOptions());
+    roleArn = role.arn();
     for (String policy :
         List.of("AWSBackupServiceRolePolicyForBackup", "AWSBackupServiceRolePolicyForRestores")) {
       new RolePolicyAttachment(
@@ -456,6 +458,14 @@ public final class Backups extends Component {
 
   public Output<String> vaultName() {
     return vault.name();
+  }
+
+  /**
+   * The role AWS Backup assumes, with AWS's backup and restore policies: {@code start-restore-job
+   * --iam-role-arn} takes it.
+   */
+  public Output<String> roleArn() {
+    return roleArn;
   }
 
   public Output<String> planId() {

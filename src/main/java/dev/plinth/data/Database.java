@@ -463,13 +463,17 @@ public final class Database extends Component {
     return dev.plinth.config.InstanceMemory.maxConnections(instanceClass).orElse(100);
   }
 
+  /**
+   * The primary's DB instance identifier (what every {@code aws rds} command of a runbook takes).
+   */
   public Output<String> identifier() {
     return primary.identifier();
   }
 
   /**
-   * The database's security group, for a component that admits one more caller on {@link #PORT}
-   * under its own name (the operator access does).
+   * The database's security group (admits the application tier on 5432): a component that admits
+   * one more caller on {@link #PORT} under its own name (the operator access does), and a restored
+   * or promoted instance outside Pulumi ({@code --vpc-security-group-ids}).
    */
   public Output<String> securityGroupId() {
     return securityGroupId;

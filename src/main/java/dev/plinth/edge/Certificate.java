@@ -28,17 +28,39 @@ public final class Certificate extends Component {
 
   /**
    * What the component needs: an existing certificate's ARN, or a domain (with further names) and
-   * the zone to validate it in.
+   * the zone to validate it in, and whether this stack owns the validation records.
+   *
+   * <p>A disaster-recovery standby requests a certificate for the same names in the same account
+   * and zone as its primary, and ACM gives it the same validation record: "Since the CNAME
+   * validation token works for any AWS Region, you can re-create the same certificate in multiple
+   * Regions", and "you can request additional ACM certificates for your fully qualified domain name
+   * (FQDN) for as long as the CNAME record remains in place" (ACM User Guide, "DNS validation",
+   * docs.aws.amazon.com/acm/latest/userguide/dns-validation.html, read 2026-12-02). Two stacks must
+   * not both own that record (with {@code allowOverwrite} either would take it over, and destroying
+   * either would delete the record the other renews with), so the standby validates through the
+   * primary's record and creates none ({@code ownsValidationRecords} false).
    */
   public record Args(
-      String existingArn, String domain, List<String> alternativeNames, String hostedZoneId) {
+      String existingArn,
+      String domain,
+      List<String> alternativeNames,
+      String hostedZoneId,
+      boolean ownsValidationRecords) {
 
     public static Args existing(String arn) {
-      return new Args(arn, null, List.of(), null);
+      return new Args(arn, null, List.of(), null, false);
     }
 
     public static Args requested(String domain, List<String> alternativeNames, String zoneId) {
-      return new Args(null, domain, List.copyOf(alternativeNames), zoneId);
+      return new Args(null, domain, List.copyOf(alternativeNames), zoneId, true);
+    }
+
+    /**
+     * A certificate whose validation records another stack of the account owns (a standby's: its
+     * primary creates them); it is issued once ACM finds them.
+     */
+    public static Args validatedByAnotherStack(String domain, List<String> alternativeNames) {
+      return new Args(null, domain, List.copyOf(alternativeNames), null, false);
     }
   }
 
@@ -66,7 +88,18 @@ public final class Certificate extends Component {
                 .tags(Map.of("Name", args.domain()))
                 .build(),
             childOptions());
-    // One validation record per distinct name: a wildcard and its base name share one record.
+    CertificateValidationArgs.Builder validation =
+        CertificateValidationArgs.builder().certificateArn(certificate.arn());
+    if (args.ownsValidationRecords()) {
+      validation.validationRecordFqdns(Output.all(validationRecords(args, certificate)));
+    }
+    return new CertificateValidation(child("validation"), validation.build(), childOptions())
+        .certificateArn();
+  }
+
+  /** One validation record per distinct name: a wildcard and its base name share one record. */
+  private List<Output<String>> validationRecords(
+      Args args, com.pulumi.aws.acm.Certificate certificate) {
     List<Output<String>> fqdns = new ArrayList<>();
     int index = 0;
     // Without a zone (a standby's certificate) no record: the primary's validation records
@@ -103,15 +136,7 @@ public final class Certificate extends Component {
               childOptions());
       fqdns.add(record.fqdn());
     }
-    var validation =
-        new CertificateValidation(
-            child("validation"),
-            CertificateValidationArgs.builder()
-                .certificateArn(certificate.arn())
-                .validationRecordFqdns(Output.all(fqdns))
-                .build(),
-            childOptions());
-    return validation.certificateArn();
+    return fqdns;
   }
 
   /** The names ACM validates separately: the domain and each further name, wildcards folded. */

@@ -14,9 +14,12 @@ import com.pulumi.aws.lb.inputs.ListenerDefaultActionRedirectArgs;
 import com.pulumi.aws.lb.inputs.LoadBalancerAccessLogsArgs;
 import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
 import com.pulumi.aws.lb.inputs.TargetGroupStickinessArgs;
+import com.pulumi.aws.route53.HealthCheck;
+import com.pulumi.aws.route53.HealthCheckArgs;
 import com.pulumi.aws.route53.Record;
 import com.pulumi.aws.route53.RecordArgs;
 import com.pulumi.aws.route53.inputs.RecordAliasArgs;
+import com.pulumi.aws.route53.inputs.RecordFailoverRoutingPolicyArgs;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
 import com.pulumi.aws.s3.BucketOwnershipControls;
@@ -67,7 +70,9 @@ import java.util.Optional;
  * and 80 from the configured CIDRs, out only to the application's security group on the application
  * port), the application's target group (pods by IP), an HTTP listener that redirects to HTTPS (or,
  * in an HTTP-only dev stack, forwards), an HTTPS listener with a TLS 1.2+ policy and HSTS, access
- * logs in a dedicated bucket, and optionally an alias record for the domain.
+ * logs in a dedicated bucket, and optionally an alias record for the domain: a simple record, or,
+ * in a disaster-recovery pair, a failover record (the primary's with a Route 53 health check of the
+ * application's readiness through this load balancer).
  */
 public final class LoadBalancer extends Component {
   public static final String TYPE = "plinth:edge:LoadBalancer";
@@ -76,8 +81,20 @@ public final class LoadBalancer extends Component {
   static final int HTTP = 80;
 
   /**
+   * Route 53 health checks (botocore route53 2013-04-01, {@code HealthCheckConfig}): {@code
+   * RequestInterval} "If you don't specify a value ..., the default value is 30 seconds" (min 10,
+   * max 30; it cannot be changed after creation, and the provider replaces the check); {@code
+   * FailureThreshold} "the default value is three health checks" (min 1, max 10), which is also
+   * seed 004's 3 unhealthy. Unhealthy after 3 x 30 s = 90 s of failures.
+   */
+  public static final int HEALTH_CHECK_INTERVAL_SECONDS = 30;
+
+  public static final int HEALTH_CHECK_FAILURE_THRESHOLD = 3;
+
+  /**
    * What the load balancer needs: the public tier to sit in, the application tier to send traffic
-   * to, and the certificate's ARN, empty exactly when the stack is HTTP-only.
+   * to, the certificate's ARN, empty exactly when the stack is HTTP-only, and how the domain's
+   * record routes.
    */
   public record Args(
       EdgeSettings settings,
@@ -85,13 +102,15 @@ public final class LoadBalancer extends Component {
       AwsContext aws,
       Placement publicTier,
       AppTier appTier,
-      Optional<Output<String>> certificateArn) {}
+      Optional<Output<String>> certificateArn,
+      DnsRouting routing) {}
 
   private final SecurityGroup securityGroup;
   private final com.pulumi.aws.lb.LoadBalancer alb;
   private final TargetGroup targetGroup;
   private final Output<String> url;
   private final int deregistrationDelaySeconds;
+  private HealthCheck healthCheck;
 
   public LoadBalancer(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
@@ -106,7 +125,7 @@ public final class LoadBalancer extends Component {
     alb = createAlb(args);
     targetGroup = createTargetGroup(args, appPort);
     createListeners(args, https);
-    boolean alias = createAliasRecord(s);
+    boolean alias = createAliasRecord(s, args.routing(), https);
     String scheme = https ? "https://" : "http://";
     url =
         (s.domain() != null && (https || alias))
@@ -316,26 +335,81 @@ public final class LoadBalancer extends Component {
     }
   }
 
-  /** The domain's alias record, when asked for and a domain and zone are given; whether made. */
-  private boolean createAliasRecord(EdgeSettings s) {
+  /**
+   * The domain's alias record, when asked for and a domain and zone are given; whether made. In a
+   * disaster-recovery pair it is a failover record: the primary's PRIMARY with a health check, the
+   * standby's SECONDARY. Both evaluate the load balancer's target health, which the failover alias
+   * requires (the model's {@code ResourceRecordSet.Failover}); an ALB "is considered unhealthy"
+   * when a target group has only unhealthy targets or none ({@code
+   * AliasTarget.EvaluateTargetHealth}), so a pilot-light standby with no pods is not answered until
+   * it runs: Route 53 then "responds to DNS queries with the applicable value from the primary".
+   *
+   * <p>Turning a live stack's simple record into a failover record adds a {@code SetIdentifier},
+   * which Route 53 cannot change in place (an UPSERT matches on name, type and set identifier). The
+   * provider does it as an update, not a replacement: a DELETE of the old record and a CREATE of
+   * the new one in one change batch (terraform-provider-aws internal/service/route53/record.go,
+   * resourceRecordUpdate), and "Change batches are considered transactional changes": all or none
+   * (ChangeResourceRecordSets), so the name resolves throughout.
+   */
+  private boolean createAliasRecord(EdgeSettings s, DnsRouting routing, boolean https) {
     boolean alias = s.aliasRecord() && s.domain() != null && s.hostedZoneId() != null;
-    if (alias) {
-      new Record(
-          child("dns"),
-          RecordArgs.builder()
-              .zoneId(s.hostedZoneId())
-              .name(s.domain())
-              .type("A")
-              .aliases(
-                  RecordAliasArgs.builder()
-                      .name(alb.dnsName())
-                      .zoneId(alb.zoneId())
-                      .evaluateTargetHealth(true)
-                      .build())
-              .build(),
-          childOptions());
+    if (!alias) {
+      return false;
     }
-    return alias;
+    RecordArgs.Builder record =
+        RecordArgs.builder()
+            .zoneId(s.hostedZoneId())
+            .name(s.domain())
+            .type("A")
+            .aliases(
+                RecordAliasArgs.builder()
+                    .name(alb.dnsName())
+                    .zoneId(alb.zoneId())
+                    .evaluateTargetHealth(true)
+                    .build());
+    if (routing.failover()) {
+      record
+          .setIdentifier(routing.setIdentifier())
+          .failoverRoutingPolicies(
+              RecordFailoverRoutingPolicyArgs.builder().type(routing.role().name()).build());
+    }
+    if (routing.role() == DnsRouting.Role.PRIMARY) {
+      healthCheck = createHealthCheck(s, https);
+      record.healthCheckId(healthCheck.id());
+    }
+    new Record(child("dns"), record.build(), childOptions());
+    return true;
+  }
+
+  /**
+   * The primary's Route 53 health check: the application's readiness path ({@code
+   * plinth:edge.targetGroup.healthCheckPath}, seed 004's {@code /api/health/ready}) over HTTPS on
+   * 443 through this load balancer.
+   *
+   * <p>It names the load balancer's DNS name, not the domain: for {@code FullyQualifiedDomainName}
+   * the model warns that "if you create a health check for which the value of
+   * FullyQualifiedDomainName matches the name of the resource record sets and you then associate
+   * the health check with those resource record sets, health check results will be unpredictable"
+   * (after a failover the domain resolves to the standby, and the check would judge the standby).
+   * That name is also the Host header and, with {@code EnableSNI}, the TLS server name; the ALB's
+   * HTTPS listener has one certificate and forwards every host, and a checker that gets a
+   * certificate without that name "will retry the handshake" without it ({@code EnableSNI}).
+   */
+  private HealthCheck createHealthCheck(EdgeSettings s, boolean https) {
+    return new HealthCheck(
+        child("health-check"),
+        HealthCheckArgs.builder()
+            .type(https ? "HTTPS" : "HTTP")
+            .port(https ? HTTPS : HTTP)
+            .fqdn(alb.dnsName())
+            .enableSni(https)
+            .resourcePath(s.targetGroup().healthCheckPath())
+            .requestInterval(HEALTH_CHECK_INTERVAL_SECONDS)
+            .failureThreshold(HEALTH_CHECK_FAILURE_THRESHOLD)
+            .measureLatency(false)
+            .tags(Map.of("Name", child("health-check")))
+            .build(),
+        childOptions());
   }
 
   /** The {@code Strict-Transport-Security} value the HTTPS listener adds; empty when off. */
@@ -536,6 +610,16 @@ public final class LoadBalancer extends Component {
   /** The application's target group; the workloads register pods in it. */
   public Output<String> targetGroupArn() {
     return targetGroup.arn();
+  }
+
+  /**
+   * The Route 53 health check of a failover primary's record (a drill inverts it to fail over: "If
+   * you want to stop routing traffic to a resource, change the value of Inverted", not Disabled,
+   * which Route 53 "considers ... to always be healthy": docs/runbooks.md); empty for any other
+   * stack.
+   */
+  public Output<String> healthCheckId() {
+    return healthCheck == null ? Output.of("") : healthCheck.id();
   }
 
   /** The load balancer's security group. */

@@ -47,6 +47,7 @@ final class ContainerAnswers {
    * Authorization Reference, Amazon EKS resource types) and its Auto Scaling group.
    */
   static void nodeGroup(String region, String id, Map<String, Object> state) {
+    // Pulumi auto-names nodeGroupName (the resource's name and a random suffix) when it is not set.
     state.putIfAbsent("nodeGroupName", state.get("name"));
     state.put(
         "arn",

@@ -12,6 +12,9 @@ import dev.plinth.config.RawConfig;
 import dev.plinth.diagram.Diagram;
 import dev.plinth.diagram.DiagramWriter;
 import dev.plinth.policy.PolicyMode;
+import dev.plinth.recovery.RecoveryFigures;
+import dev.plinth.recovery.RecoveryPair;
+import dev.plinth.recovery.RecoveryReport;
 import dev.plinth.review.AccountCheck;
 import dev.plinth.review.Review;
 import dev.plinth.review.StackSummary;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -276,9 +280,12 @@ public final class PlanCommand implements Callable<Integer> {
     try {
       ResourceGraph graph = Recorder.plan(platform, Checks.directoryOf(file));
       Review review = Review.of(graph, platform, policy);
+      Optional<RecoveryReport> recovery =
+          RecoveryPair.report(platform, file.toAbsolutePath().getParent(), RecoveryFigures.load());
       if (json) {
         ObjectNode doc = PreviewJson.of(graph, platform);
         review.addTo(doc);
+        recovery.ifPresent(r -> doc.set("recovery", r.toJson()));
         if (summaries != null) {
           allDocs.set(name, doc);
         } else {
@@ -291,6 +298,11 @@ public final class PlanCommand implements Callable<Integer> {
       } else {
         PreviewPrinter.print(graph, out, width);
         review.print(out, width);
+        recovery.ifPresent(
+            r -> {
+              out.println();
+              r.print(out);
+            });
       }
       if (diagram != null) {
         DiagramWriter.write(Diagram.of(graph), diagram);

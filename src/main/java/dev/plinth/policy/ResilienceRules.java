@@ -35,7 +35,58 @@ final class ResilienceRules {
         vaultKey(),
         crossRegionCopy(),
         protectedInProd(),
-        databaseBackupsReplicated());
+        databaseBackupsReplicated(),
+        standbyForRecoveryTargets());
+  }
+
+  /**
+   * What the stack declares about disaster recovery ({@code disasterRecovery.<field>}, the output
+   * Platform exports from {@code plinth:dr}).
+   */
+  static JsonNode recovery(PolicyContext ctx) {
+    return ctx.graph().outputs().path("disasterRecovery");
+  }
+
+  /**
+   * A prod primary with recovery targets needs a standby to meet them: a region loss takes the
+   * primary, its replicas and its backups' region with it (seeds 002: RTO 1 h, RPO 5 min, standby
+   * environment; 003: API in 15 min, database in 1 h). Judged on the PostgreSQL primary, the
+   * resource a regional failover recovers first.
+   */
+  static Rule standbyForRecoveryTargets() {
+    return Rule.of(
+        "PL-30",
+        "in prod a primary with recovery targets names its standby stack (seeds 002, 003)",
+        MANDATORY,
+        PROD,
+        "seed 002 (RTO 1 h, RPO 5 min, standby environment, DNS failover), seed 003 (API 15 min,"
+            + " database 1 h after a region failure)",
+        List.of(Types.RDS),
+        (db, ctx) -> {
+          JsonNode dr = recovery(ctx);
+          if (DatabaseRules.isReplica(db) || dr.path("role").asText("primary").equals("standby")) {
+            return List.of();
+          }
+          int rpo = dr.path("rpoMinutes").asInt(0);
+          int apiRto = dr.path("apiRtoMinutes").asInt(0);
+          int dbRto = dr.path("databaseRtoMinutes").asInt(0);
+          boolean targets = rpo > 0 || apiRto > 0 || dbRto > 0;
+          return Problems.of(db)
+              .require(
+                  !targets || !dr.path("standbyStack").asText("").isBlank(),
+                  "standby",
+                  "the stack sets recovery targets (plinth:dr.rpoMinutes "
+                      + rpo
+                      + ", apiRtoMinutes "
+                      + apiRto
+                      + ", databaseRtoMinutes "
+                      + dbRto
+                      + ") but names no standby: a region loss leaves only the backups' copies,"
+                      + " and rebuilding from them misses every target",
+                  "set plinth:dr.standbyStack to the standby's stack name (prod's is prod-dr, a"
+                      + " stack file with plinth:dr.role: standby), or set the three targets to 0")
+              .list();
+        });
   }
 
   static Rule backupRetention() {

@@ -314,8 +314,10 @@ public final class AccountCheck {
               "route53 2013-04-01 ChangeResourceRecordSets, Change.Action: CREATE \"Creates a"
                   + " resource record set\" (refused when it exists), UPSERT (allowOverwrite)"
                   + " \"updates it\" (the second stack takes over the first's); names compare"
-                  + " without case and trailing dot",
-              List.of("zoneId", "type")),
+                  + " without case and trailing dot; ResourceRecordSet.SetIdentifier"
+                  + " \"differentiates among multiple resource record sets that have the same"
+                  + " combination of name and type\" (a failover pair's two records)",
+              List.of("zoneId", "type", "setIdentifier")),
           new UniqueName(
               Types.BUCKET,
               "bucket",
@@ -835,6 +837,7 @@ public final class AccountCheck {
   private static String qualified(UniqueName n, Placed p) {
     return n.qualifiers().stream()
         .filter(q -> !q.equals("zoneId"))
+        .filter(q -> !q.equals("setIdentifier") || p.resource().input(q).isPresent())
         .map(q -> ", " + q + " " + p.resource().input(q).map(JsonNode::asText).orElse("(unknown)"))
         .collect(Collectors.joining());
   }

@@ -30,7 +30,8 @@ class ClusterDeployabilityTest {
   static final String ACCESS_ENTRY = "aws:eks/accessEntry:AccessEntry";
 
   static ResourceGraph prodWith(Map<String, ?> cluster) {
-    // A prod stack ready for pulumi up subscribes someone to its alerts (DEP-44).
+    // A prod stack ready for pulumi up subscribes someone to its alerts (DEP-44) and names its
+    // standby (PL-30), as Pulumi.prod.yaml does.
     return Plans.of(
         Plans.config(
             "prod",
@@ -38,7 +39,9 @@ class ClusterDeployabilityTest {
                 "plinth:cluster",
                 cluster,
                 "plinth:observability",
-                Map.of("alertEmails", List.of("oncall@plinth.dev")))));
+                Map.of("alertEmails", List.of("oncall@plinth.dev")),
+                "plinth:dr",
+                Map.of("standbyStack", "prod-dr"))));
   }
 
   /**

@@ -49,7 +49,13 @@ final class EdgeAlone {
     return firewall(config.prefix() + "-edge-waf", config);
   }
 
+  /** The routing of {@code config}'s record, as the platform decides it. */
+  static DnsRouting routing(PlatformConfig config) {
+    return DnsRouting.of(config.stack(), config.dr().standby(), config.dr().standbyStack() != null);
+  }
+
   private static ResourceGraph loadBalancer(String name, PlatformConfig config, boolean https) {
+    DnsRouting routing = routing(config);
     return Handles.build(
         ctx ->
             new LoadBalancer(
@@ -60,7 +66,8 @@ final class EdgeAlone {
                     Handles.aws(),
                     Handles.placement("public"),
                     Handles.appTier(),
-                    https ? Optional.of(Output.of(CERTIFICATE)) : Optional.empty()),
+                    https ? Optional.of(Output.of(CERTIFICATE)) : Optional.empty(),
+                    routing),
                 none()));
   }
 

@@ -22,7 +22,7 @@ class StackReferenceAnswerTest {
     ObjectNode outputs =
         JsonNodeFactory.instance
             .objectNode()
-            .put("dbInstanceArn", "arn:aws:rds:us-east-1:123456789012:db:prod-db-primary")
+            .put("dbArn", "arn:aws:rds:us-east-1:123456789012:db:prod-db-primary")
             .put("kubeconfig", Secret.MASK);
     MockCloud cloud =
         new MockCloud(
@@ -39,15 +39,15 @@ class StackReferenceAnswerTest {
                   StackReferenceArgs.builder()
                       .name(PrimaryStack.fullyQualifiedName("organization", "plinth", "prod"))
                       .build());
-          arn.set(reference.requireOutput("dbInstanceArn"));
+          arn.set(reference.requireOutput("dbArn"));
           kubeconfig.set(reference.requireOutput("kubeconfig"));
           ctx.export("arn", arn.get());
         });
     var arnData = Internal.of(arn.get()).getDataAsync().get();
     assertThat(arnData.getValueNullable())
-        .as("dbInstanceArn through the StackReference")
+        .as("dbArn through the StackReference")
         .isEqualTo("arn:aws:rds:us-east-1:123456789012:db:prod-db-primary");
-    assertThat(arnData.isSecret()).as("dbInstanceArn is not secret").isFalse();
+    assertThat(arnData.isSecret()).as("dbArn is not secret").isFalse();
     assertThat(Internal.of(kubeconfig.get()).isSecret().get())
         .as("kubeconfig, secret in the primary, is secret through the StackReference")
         .isTrue();

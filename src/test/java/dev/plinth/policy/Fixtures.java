@@ -779,6 +779,13 @@ final class Fixtures {
   static void accountSingletons(GraphBuilder g, String env) {
     String p = env + "-";
     g.output("accountSingletons", "{guardDuty: 'create', costAllocationTag: 'activate'}");
+    g.output(
+        "disasterRecovery",
+        env.equals("prod")
+            ? "{role: 'primary', standbyStack: 'prod-dr', rpoMinutes: 5, apiRtoMinutes: 15,"
+                + " databaseRtoMinutes: 60}"
+            : "{role: 'primary', standbyStack: '', rpoMinutes: 0, apiRtoMinutes: 0,"
+                + " databaseRtoMinutes: 0}");
     g.add(
         Types.GUARDDUTY,
         p + "audit-guardduty",

@@ -938,6 +938,12 @@ class PolicyRulesTest {
             "the primary's automated backups are not replicated",
             g -> g.drop("prod-db-backup-replication")),
         c(
+            "PL-30",
+            DB,
+            "prod keeps its recovery targets and names no standby",
+            g ->
+                g.output("disasterRecovery", "{role: 'primary', standbyStack: '', rpoMinutes: 5}")),
+        c(
             "PL-23",
             DB,
             "the replicated backups have no key in the DR region",

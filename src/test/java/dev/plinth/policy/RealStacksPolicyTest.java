@@ -84,7 +84,9 @@ class RealStacksPolicyTest {
                     "plinth:network",
                     Map.of("flowLogs", false),
                     "plinth:observability",
-                    Map.of("alertEmails", List.of("oncall@plinth.dev")))));
+                    Map.of("alertEmails", List.of("oncall@plinth.dev")),
+                    "plinth:dr",
+                    Map.of("standbyStack", "prod-dr"))));
     PolicyReport report = Policy.evaluate(plan, Environment.PROD);
 
     assertThat(report.mandatoryFailures())

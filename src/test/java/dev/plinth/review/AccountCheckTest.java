@@ -226,6 +226,63 @@ class AccountCheckTest {
   }
 
   @Test
+  void aFailoverPairsTwoRecordsDifferBySetIdentifierButTwoPrimariesCollide() {
+    String record = "aws:route53/record:Record";
+    var pair =
+        AccountCheck.check(
+            List.of(
+                stack(
+                    "prod",
+                    "main",
+                    "us-east-1",
+                    b ->
+                        b.add(
+                            record,
+                            "prod-dns",
+                            "{zoneId: 'Z1', name: 'app.example.com', type: 'A', setIdentifier:"
+                                + " 'prod', failoverRoutingPolicies: [{type: 'PRIMARY'}]}")),
+                stack(
+                    "prod-dr",
+                    "main",
+                    "us-west-2",
+                    b ->
+                        b.add(
+                            record,
+                            "prod-dr-dns",
+                            "{zoneId: 'Z1', name: 'app.example.com', type: 'A', setIdentifier:"
+                                + " 'prod-dr', failoverRoutingPolicies: [{type: 'SECONDARY'}]}"))));
+    var sameIdentifier =
+        AccountCheck.check(
+            List.of(
+                stack(
+                    "prod",
+                    "main",
+                    "us-east-1",
+                    b ->
+                        b.add(
+                            record,
+                            "prod-dns",
+                            "{zoneId: 'Z1', name: 'app.example.com', type: 'A', setIdentifier:"
+                                + " 'prod'}")),
+                stack(
+                    "copy",
+                    "main",
+                    "us-west-2",
+                    b ->
+                        b.add(
+                            record,
+                            "copy-dns",
+                            "{zoneId: 'Z1', name: 'app.example.com', type: 'A', setIdentifier:"
+                                + " 'prod'}"))));
+
+    assertThat(messages(pair)).as("a PRIMARY and a SECONDARY record of one name").isEmpty();
+    assertThat(messages(sameIdentifier))
+        .singleElement()
+        .asString()
+        .contains("in hosted zone Z1, type A, setIdentifier prod");
+  }
+
+  @Test
   void twoResourcesOfOneStackCollideToo() {
     var result =
         AccountCheck.check(
