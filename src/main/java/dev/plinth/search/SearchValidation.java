@@ -13,7 +13,33 @@ public final class SearchValidation {
 
   /** The rules of plinth:search as one check of the loader; dev.plinth.Checks lists it. */
   public static final ConfigCheck CHECK =
-      config -> validate(config.search(), config.network().azCount());
+      config -> {
+        List<ConfigProblem> problems =
+            new ArrayList<>(validate(config.search(), config.network().azCount()));
+        problems.addAll(forTier(config.search(), config.tier()));
+        return problems;
+      };
+
+  /** The zones the large tier's domain needs: three (issue 21: zone awareness across three). */
+  static final int LARGE_TIER_ZONES = 3;
+
+  /**
+   * A domain of prod's large tier spreads over {@link #LARGE_TIER_ZONES} zones: seed 001's large
+   * tier runs across availability zones, and two zones leave a third of the nodes without a place
+   * when one zone is lost.
+   */
+  static List<ConfigProblem> forTier(SearchSettings s, dev.plinth.config.Tier tier) {
+    if (s.enabled() && tier == dev.plinth.config.Tier.LARGE && s.zoneCount() < LARGE_TIER_ZONES) {
+      return List.of(
+          ConfigProblem.of(
+              KEY + ".zoneCount",
+              "must be "
+                  + LARGE_TIER_ZONES
+                  + " for plinth:tier large (the large tier's domain spreads over three zones)",
+              s.zoneCount()));
+    }
+    return List.of();
+  }
 
   /**
    * An OpenSearch engine version: the opensearch 2021-01-01 model's VersionString pattern, its

@@ -51,7 +51,17 @@ class RecoveryModelTest {
       values.put(
           "plinth:edge", Map.of("certificateArn", CERTIFICATE.replace("us-east-1", "us-west-2")));
     }
-    return Checks.load(Plans.raw("prod", values), "prod-dr");
+    return loadPair(Plans.raw("prod", values), "prod-dr");
+  }
+
+  /**
+   * A stack of a pair, loaded with every check but the pair's own ({@link dev.plinth.DrPair#CHECK}
+   * reads the other stack's file and refuses a global datastore until it is built): the report is
+   * what these tests judge, from the settings alone.
+   */
+  static PlatformConfig loadPair(dev.plinth.config.RawConfig raw, String stack) {
+    return dev.plinth.config.ConfigLoader.load(
+        raw, stack, Checks.ALL.stream().filter(c -> c != dev.plinth.DrPair.CHECK).toList());
   }
 
   static RecoveryReport report(String mode, String cache, boolean zone) {
@@ -171,11 +181,11 @@ class RecoveryModelTest {
   @Test
   void aStackWithoutTargetsHasNoVerdicts() {
     PlatformConfig staging =
-        Checks.load(
+        loadPair(
             Plans.raw("staging", Map.of("plinth:dr", Map.of("standbyStack", "staging-dr"))),
             "staging");
     PlatformConfig stagingDr =
-        Checks.load(
+        loadPair(
             Plans.raw(
                 "staging",
                 Map.of(

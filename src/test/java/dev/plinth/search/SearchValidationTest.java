@@ -43,6 +43,35 @@ class SearchValidationTest {
   }
 
   @Test
+  void theLargeTiersDomainOnTwoZonesIsRefusedNamingTheKey() {
+    var refused =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            () ->
+                dev.plinth.testing.Plans.config(
+                    "prod",
+                    java.util.Map.of(
+                        "plinth:tier", "large", "plinth:search", java.util.Map.of("zoneCount", 2))),
+            dev.plinth.config.ConfigException.class);
+    assertThat(refused.problems())
+        .extracting(ConfigProblem::key)
+        .as("problems of prod, large tier, search on two zones")
+        .containsExactly("plinth:search.zoneCount");
+    assertThat(
+            SearchValidation.forTier(
+                SearchSettings.preset(Environment.PROD).withEnabled(true),
+                dev.plinth.config.Tier.LARGE))
+        .as("the preset's three zones")
+        .isEmpty();
+    assertThat(
+            SearchValidation.forTier(
+                new SearchSettings(
+                    true, "OpenSearch_3.3", "m6g.2xlarge.search", 2, 2, "m6g.large.search", 3, 100),
+                dev.plinth.config.Tier.MEDIUM))
+        .as("two zones outside the large tier")
+        .isEmpty();
+  }
+
+  @Test
   void aDomainOnMoreZonesThanTheNetworkHasIsRefusedNamingBoth() {
     assertThat(messages(ON, 2))
         .containsExactly(
