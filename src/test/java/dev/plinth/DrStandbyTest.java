@@ -131,7 +131,11 @@ class DrStandbyTest {
             && value.get().isTextual()
             && r.input(key).get().asText().length() > 0
             && !(key.equals("bucket") && !r.type().equals("aws:s3/bucketV2:BucketV2"))) {
-          names.add(r.type() + " " + value.get().asText());
+          // a Route 53 record is keyed by its name, type and set identifier (a failover pair's
+          // PRIMARY and SECONDARY share a name): route53 2013-04-01 ResourceRecordSet
+          // SetIdentifier
+          String set = r.input("setIdentifier").map(v -> " " + v.asText()).orElse("");
+          names.add(r.type() + " " + value.get().asText() + set);
           named = true;
         }
       }

@@ -21,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * commit's.
  */
 class PlanDiffTest {
-  /** Pulumi.prod.yaml names its standby; a copy under another stack name must not. */
-  static final String PROD_STANDBY = "  plinth:dr:\n    standbyStack: prod-dr\n";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String PRIMARY = "prod-db-primary";
@@ -40,11 +38,17 @@ class PlanDiffTest {
     savedDoc = MAPPER.readTree(run.out());
   }
 
-  /** Pulumi.prod.yaml with {@code block} appended under {@code config:}. */
+  /**
+   * Pulumi.prod.yaml with {@code block} appended under {@code config:}, and its standby's file
+   * beside it (the pair's check reads it there), so that only {@code block} differs from prod.
+   */
   private static Path prodWith(String name, String block) throws Exception {
     Path copy = dir.resolve(name);
-    Files.writeString(
-        copy, Files.readString(Path.of("Pulumi.prod.yaml")).replace(PROD_STANDBY, "") + block);
+    Files.writeString(copy, Files.readString(Path.of("Pulumi.prod.yaml")) + block);
+    Path standby = dir.resolve("Pulumi.prod-dr.yaml");
+    if (!Files.exists(standby)) {
+      Files.copy(Path.of("Pulumi.prod-dr.yaml"), standby);
+    }
     return copy;
   }
 

@@ -50,7 +50,10 @@ class SearchValidationTest {
                 dev.plinth.testing.Plans.config(
                     "prod",
                     java.util.Map.of(
-                        "plinth:tier", "large", "plinth:search", java.util.Map.of("zoneCount", 2))),
+                        "plinth:tier",
+                        "large",
+                        "plinth:search",
+                        java.util.Map.of("zoneCount", 2, "instanceCount", 4))),
             dev.plinth.config.ConfigException.class);
     assertThat(refused.problems())
         .extracting(ConfigProblem::key)
