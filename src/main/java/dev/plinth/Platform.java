@@ -332,7 +332,8 @@ public final class Platform {
                 base.aws(),
                 network.placement(Network.Tier.PRIVATE),
                 network.appTier(),
-                base.logs()),
+                base.logs(),
+                config.observability().auditRetentionDays()),
             in(config, "search"));
     ctx.export("searchEndpoint", search.endpoint());
     ctx.export("searchDomainArn", search.arn());

@@ -87,7 +87,8 @@ public final class SearchDomain extends Component {
       AwsContext aws,
       Placement placement,
       AppTier appTier,
-      LogStorage logs) {}
+      LogStorage logs,
+      int auditRetentionDays) {}
 
   private final Domain domain;
   private final Key key;
@@ -206,7 +207,12 @@ public final class SearchDomain extends Component {
               child("log-" + suffix),
               LogGroupArgs.builder()
                   .name("/plinth/" + args.aws().stack() + "/search/" + suffix)
-                  .retentionInDays(args.logs().retentionDays())
+                  // audit logs are kept as long as the other audit trails (PL-18, seed 004: a
+                  // year); application and slow logs as the platform's logs
+                  .retentionInDays(
+                      type.equals("AUDIT_LOGS")
+                          ? args.auditRetentionDays()
+                          : args.logs().retentionDays())
                   .kmsKeyId(args.logs().keyArn())
                   .build(),
               childOptions()));

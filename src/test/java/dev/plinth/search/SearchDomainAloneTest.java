@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 class SearchDomainAloneTest {
   static final String DOMAIN = "aws:opensearch/domain:Domain";
 
+  /** The audit retention the test hands the domain (prod's is 365, seed 004). */
+  static final int AUDIT_DAYS = 365;
+
   static ResourceGraph build(Environment env, int zones) {
     var s = SearchValidationTest.ON;
     var settings =
@@ -37,7 +40,8 @@ class SearchDomainAloneTest {
                     Handles.aws(),
                     Handles.placement("private"),
                     Handles.appTier(),
-                    Handles.logs()),
+                    Handles.logs(),
+                    AUDIT_DAYS),
                 ComponentResourceOptions.builder().build()));
   }
 
@@ -123,6 +127,12 @@ class SearchDomainAloneTest {
               .findFirst()
               .orElseThrow(() -> new AssertionError("no log group with ARN " + arn));
       assertThat(group.text("kmsKeyId")).as("key of %s", group).isEqualTo(Handles.keyArn("logs"));
+      assertThat(group.input("retentionInDays").orElseThrow().asInt())
+          .as("retention of %s (audit logs: a year, PL-18)", group)
+          .isEqualTo(
+              option.path("logType").asText().equals("AUDIT_LOGS")
+                  ? AUDIT_DAYS
+                  : Handles.logs().retentionDays());
     }
     RecordedResource policy =
         graph.get("aws:cloudwatch/logResourcePolicy:LogResourcePolicy", "test-search-logs-policy");
