@@ -199,9 +199,35 @@ class DrStandbyTest {
         .hasSize(1);
   }
 
+  /** Pulumi.prod-dr.yaml with {@code plinth:dr.mode} set to {@code mode}. */
+  static ResourceGraph standbyIn(String mode) throws Exception {
+    var raw =
+        dev.plinth.config.RawConfig.fromStackFile(java.nio.file.Path.of("Pulumi.prod-dr.yaml"));
+    var values = new java.util.LinkedHashMap<>(raw.values());
+    var dr = ((com.fasterxml.jackson.databind.node.ObjectNode) values.get("plinth:dr")).deepCopy();
+    dr.put("mode", mode);
+    values.put("plinth:dr", dr);
+    return dev.plinth.plan.Recorder.plan(
+        Checks.load(new dev.plinth.config.RawConfig(values), "prod-dr"));
+  }
+
   @Test
-  void pilotLightRunsNoNodeAndNoPod() {
+  void theShippedStandbyIsWarmRunningNodesAndTheApplicationAtTheirMinimum() {
     ResourceGraph standby = Plans.ofStack("prod-dr");
+    RecordedResource nodes = standby.get("aws:eks/nodeGroup:NodeGroup", "prod-dr-cluster-nodes");
+    assertThat(nodes.input("scalingConfig.desiredSize").orElseThrow().asInt())
+        .as(
+            "desiredSize of %s: prod's (seed 003's 15-minute API target needs running nodes)",
+            nodes)
+        .isEqualTo(Plans.stackFile("prod").cluster().nodes().desiredSize());
+    assertThat(standby.ofType("kubernetes:autoscaling/v2:HorizontalPodAutoscaler"))
+        .as("the application's autoscaler in prod-dr")
+        .hasSize(1);
+  }
+
+  @Test
+  void pilotLightRunsNoNodeAndNoPod() throws Exception {
+    ResourceGraph standby = standbyIn("pilotLight");
     RecordedResource nodes = standby.get("aws:eks/nodeGroup:NodeGroup", "prod-dr-cluster-nodes");
     assertThat(nodes.input("scalingConfig.minSize").orElseThrow().asInt()).as("minSize").isZero();
     assertThat(nodes.input("scalingConfig.desiredSize").orElseThrow().asInt())
