@@ -223,33 +223,20 @@ public final class Database extends Component {
             .autoMinorVersionUpgrade(true)
             .instanceClass(s.instanceClass())
             .multiAz(s.multiAz())
-            .publiclyAccessible(false)
             .dbSubnetGroupName(args.placement().subnetGroupName())
-            .vpcSecurityGroupIds(shared.group().id().applyValue(List::of))
-            .parameterGroupName(shared.parameters().name())
             .port(PORT)
             .dbName(DATABASE_NAME)
             .username(s.masterUsername())
             .password(password.result())
-            .storageType("gp3")
             .allocatedStorage(s.allocatedStorageGb())
-            .maxAllocatedStorage(s.maxAllocatedStorageGb())
-            .storageEncrypted(true)
             .kmsKeyId(args.keys().arn(KeyDomain.DATABASE))
             .backupRetentionPeriod(s.backupRetentionDays())
             .backupWindow(s.backupWindow())
             .maintenanceWindow(s.maintenanceWindow())
-            .copyTagsToSnapshot(true)
-            .deletionProtection(!dev)
             .skipFinalSnapshot(dev)
-            .performanceInsightsEnabled(true)
-            .performanceInsightsKmsKeyId(args.keys().arn(KeyDomain.DATABASE))
             .performanceInsightsRetentionPeriod(7)
-            .monitoringInterval(60)
-            .monitoringRoleArn(shared.monitoringRole().arn())
-            .enabledCloudwatchLogsExports(LOG_EXPORTS)
-            .iamDatabaseAuthenticationEnabled(true)
             .tags(Map.of("plinth:backup", "true"));
+    hardened(primaryArgs, args, shared);
     if (!dev) {
       primaryArgs.finalSnapshotIdentifier(name + "-final");
     }
@@ -281,27 +268,14 @@ public final class Database extends Component {
             .replicateSourceDb(source.sourceArn())
             .instanceClass(s.instanceClass())
             .multiAz(false)
-            .publiclyAccessible(false)
             .dbSubnetGroupName(args.placement().subnetGroupName())
-            .vpcSecurityGroupIds(shared.group().id().applyValue(List::of))
-            .parameterGroupName(shared.parameters().name())
             .port(PORT)
             .autoMinorVersionUpgrade(true)
-            .storageType("gp3")
-            .maxAllocatedStorage(s.maxAllocatedStorageGb())
-            .storageEncrypted(true)
             .kmsKeyId(args.keys().arn(KeyDomain.DATABASE))
-            .copyTagsToSnapshot(true)
-            .deletionProtection(!dev)
             .skipFinalSnapshot(dev)
-            .performanceInsightsEnabled(true)
-            .performanceInsightsKmsKeyId(args.keys().arn(KeyDomain.DATABASE))
             .performanceInsightsRetentionPeriod(7)
-            .monitoringInterval(60)
-            .monitoringRoleArn(shared.monitoringRole().arn())
-            .enabledCloudwatchLogsExports(LOG_EXPORTS)
-            .iamDatabaseAuthenticationEnabled(true)
             .tags(Map.of("plinth:backup", "true"));
+    hardened(replicaArgs, args, shared);
     if (!dev) {
       replicaArgs.finalSnapshotIdentifier(name + "-final");
     }
@@ -315,41 +289,51 @@ public final class Database extends Component {
                 .build()));
   }
 
+  /**
+   * What every instance of the database has, writer and replicas alike: private, in the database's
+   * security group and parameter group, encrypted gp3 storage that grows to {@code
+   * maxAllocatedStorageGb}, tags copied to snapshots, deletion protection outside dev, Performance
+   * Insights under the database key, enhanced monitoring every 60 s, its logs exported, IAM
+   * authentication.
+   */
+  private static void hardened(InstanceArgs.Builder b, Args args, Shared shared) {
+    b.publiclyAccessible(false)
+        .vpcSecurityGroupIds(shared.group().id().applyValue(List::of))
+        .parameterGroupName(shared.parameters().name())
+        .storageType("gp3")
+        .maxAllocatedStorage(args.settings().maxAllocatedStorageGb())
+        .storageEncrypted(true)
+        .copyTagsToSnapshot(true)
+        .deletionProtection(args.environment() != Environment.DEV)
+        .performanceInsightsEnabled(true)
+        .performanceInsightsKmsKeyId(args.keys().arn(KeyDomain.DATABASE))
+        .monitoringInterval(60)
+        .monitoringRoleArn(shared.monitoringRole().arn())
+        .enabledCloudwatchLogsExports(LOG_EXPORTS)
+        .iamDatabaseAuthenticationEnabled(true);
+  }
+
   /** Read replica {@code index + 1}, in the zone after the previous one, after its log groups. */
   private Instance createReplica(int index, Args args, Shared shared) {
     DatabaseSettings s = args.settings();
-    boolean dev = args.environment() == Environment.DEV;
     int zone = index + 1;
     String replica = "replica-" + (index + 1);
     String replicaId = child(replica);
-    return new Instance(
-        child(replica),
+    // No kmsKeyId: a replica in the primary's region is always encrypted with the primary's key,
+    // and the API says not to name one there (rds 2014-10-31 CreateDBInstanceReadReplica,
+    // KmsKeyId); only a cross-region replica names a key of its region.
+    var replicaArgs =
         InstanceArgs.builder()
             .identifier(replicaId)
             .replicateSourceDb(primary.identifier())
             .instanceClass(s.instanceClass())
             .availabilityZone(args.placement().zones().applyValue(z -> z.get(zone % z.size())))
-            .publiclyAccessible(false)
-            .vpcSecurityGroupIds(shared.group().id().applyValue(List::of))
-            .parameterGroupName(shared.parameters().name())
             .autoMinorVersionUpgrade(true)
-            .storageType("gp3")
-            .maxAllocatedStorage(s.maxAllocatedStorageGb())
-            // No kmsKeyId: a replica in the primary's region is always encrypted with the
-            // primary's key, and the API says not to name one there (rds 2014-10-31
-            // CreateDBInstanceReadReplica, KmsKeyId); only a cross-region replica names a
-            // key of its region.
-            .storageEncrypted(true)
-            .copyTagsToSnapshot(true)
-            .deletionProtection(!dev)
-            .skipFinalSnapshot(true)
-            .performanceInsightsEnabled(true)
-            .performanceInsightsKmsKeyId(args.keys().arn(KeyDomain.DATABASE))
-            .monitoringInterval(60)
-            .monitoringRoleArn(shared.monitoringRole().arn())
-            .enabledCloudwatchLogsExports(LOG_EXPORTS)
-            .iamDatabaseAuthenticationEnabled(true)
-            .build(),
+            .skipFinalSnapshot(true);
+    hardened(replicaArgs, args, shared);
+    return new Instance(
+        child(replica),
+        replicaArgs.build(),
         CustomResourceOptions.merge(
             statefulOptions(args.environment().isProduction()),
             CustomResourceOptions.builder()
