@@ -60,7 +60,7 @@ final class ContainerAnswers {
             + "/"
             + state.get("nodeGroupName")
             + "/"
-            + uuid(id));
+            + MockValues.uuid(id));
     state.put(
         "resources",
         List.of(
@@ -80,19 +80,6 @@ final class ContainerAnswers {
             + MockCloud.ACCOUNT_ID
             + ":schedule-group/"
             + state.get("name"));
-  }
-
-  private static String uuid(String id) {
-    String h = hash(id);
-    return h.substring(0, 8)
-        + "-"
-        + h.substring(8, 12)
-        + "-"
-        + h.substring(12, 16)
-        + "-"
-        + h.substring(16, 20)
-        + "-"
-        + h.substring(20, 32);
   }
 
   static void openIdConnectProvider(String region, String id, Map<String, Object> state) {
