@@ -194,7 +194,8 @@ public final class DrPair {
               standby.region()));
     }
     backToThePrimary(standby, primary, problems);
-    globalDatastore(standby.dr(), primary, standby, problems);
+    sameCache(standby, primary, problems);
+    globalDatastore(primary, standby, problems);
   }
 
   /** A standby replicates nothing into its primary's region (the region it stands in for). */
@@ -231,16 +232,47 @@ public final class DrPair {
                   + ", not standby of "
                   + primary.stack(),
               name));
+      return;
     }
+    sameCache(primary, standby, problems);
+    globalDatastore(primary, standby, problems);
+  }
+
+  /**
+   * Both stacks of a pair say the same {@code plinth:dr.cache}: the primary creates the global
+   * datastore that the standby's cache joins, so one without the other builds nothing to join (a
+   * standby's secondary) or a datastore without a secondary (a primary's). {@code checked} is the
+   * stack being loaded; the problem is on its key and names the other stack's value.
+   */
+  private static void sameCache(
+      PlatformConfig checked, PlatformConfig other, List<ConfigProblem> problems) {
+    if (checked.dr().cache() == other.dr().cache()) {
+      return;
+    }
+    problems.add(
+        ConfigProblem.of(
+            "plinth:dr.cache",
+            "must be the same on both stacks of the pair: "
+                + other.stack()
+                + " (the "
+                + (other.dr().standby() ? "standby" : "primary")
+                + " of "
+                + checked.stack()
+                + ") has plinth:dr.cache "
+                + other.dr().cache().key()
+                + "; a global datastore needs the primary to create it and the standby to join it",
+            checked.dr().cache().key()));
   }
 
   /**
    * A global datastore needs node types of the R5/M5 families or newer, the same on both sides, and
-   * both regions among those that offer it.
+   * both regions among those that offer it. Checked from either stack of the pair, so that each
+   * one's plan refuses what the other's would.
    */
   private static void globalDatastore(
-      DrSettings dr, PlatformConfig primary, PlatformConfig standby, List<ConfigProblem> problems) {
-    if (dr.cache() != DrSettings.CacheRecovery.GLOBAL_DATASTORE) {
+      PlatformConfig primary, PlatformConfig standby, List<ConfigProblem> problems) {
+    DrSettings dr = primary.dr();
+    if (!primary.dr().globalDatastore() || !standby.dr().globalDatastore()) {
       return;
     }
     String key = "plinth:dr.cache";
@@ -255,29 +287,29 @@ public final class DrPair {
                   + " burstable (T) ones (ElastiCache User Guide, global datastores, prerequisites)",
               dr.cache().key()));
     }
-    if (!nodeType.equals(standby.cache().nodeType())
+    if (!nodeType.equals(standby.cache().nodeType().toLowerCase(Locale.ROOT))
         || primary.cache().shards() != standby.cache().shards()
+        || primary.cache().engine() != standby.cache().engine()
         || !primary.cache().engineVersion().equals(standby.cache().engineVersion())) {
       problems.add(
           ConfigProblem.of(
               key,
-              "needs plinth:cache.nodeType, shards and engineVersion equal to the primary's ("
+              "needs plinth:cache.nodeType, shards, engine and engineVersion equal on both stacks"
+                  + " (the primary "
+                  + primary.stack()
+                  + " has "
                   + nodeType
                   + ", "
                   + primary.cache().shards()
                   + ", "
+                  + primary.cache().engine().key()
+                  + " "
                   + primary.cache().engineVersion()
-                  + "): every cluster of a global datastore has the same (same page)",
+                  + "): every cluster of a global datastore has the same (same page); the"
+                  + " secondary inherits them from the primary, and the plan prices and watches"
+                  + " it by the standby's own settings",
               dr.cache().key()));
     }
-    // The checks above hold for when it is built; until then the setting is refused rather than
-    // quietly giving a cold cache.
-    problems.add(
-        ConfigProblem.of(
-            key,
-            "globalDatastore is not built yet (issue 17: the primary's GlobalReplicationGroup and"
-                + " the standby's secondary); use cold, the standby's own Redis (docs/dr.md)",
-            dr.cache().key()));
     for (String region : List.of(primary.region(), standby.region())) {
       if (!GLOBAL_REGIONS.contains(region)) {
         problems.add(

@@ -284,19 +284,7 @@ public final class Platform {
                 base.aws(),
                 databaseSource(config, base)),
             inData);
-    var cache =
-        new Cache(
-            prefix + "-cache",
-            new Cache.Args(
-                config.cache(),
-                config.environment(),
-                network.cachePlacement(),
-                network.appTier(),
-                base.ring(),
-                base.logs(),
-                secrets,
-                config.stack()),
-            inData);
+    var cache = cache(config, base, network, secrets, inData);
     ctx.export("dbEndpoint", database.endpoint());
     ctx.export("dbIdentifier", database.identifier());
     ctx.export("dbArn", database.arn());
@@ -307,11 +295,55 @@ public final class Platform {
     // the key of the secrets' replicas in the DR region: what a standby there decrypts them with
     base.ring().drArn(KeyDomain.SECRETS).ifPresent(k -> ctx.export("secretsDrKeyArn", k));
     ctx.export("dbReplicatedBackupsArn", database.replicatedBackupsArn());
+    exportCache(ctx, cache);
+    ctx.export("appSecretArns", secrets.arns());
+    return new Data(database, cache);
+  }
+
+  /**
+   * The cache, alone or, with {@code plinth:dr.cache: globalDatastore}, a member of the pair's
+   * global datastore: a primary creates it around its cache, a standby's cache joins it as the
+   * secondary, by the id its primary exports ({@link PrimaryStack#cacheGlobalDatastoreId}).
+   */
+  private static Cache cache(
+      PlatformConfig config,
+      Foundation base,
+      Network network,
+      Secrets secrets,
+      ComponentResourceOptions inData) {
+    Cache.GlobalRole role = new Cache.Regional();
+    if (config.dr().globalDatastore()) {
+      role =
+          base.primary()
+              .<Cache.GlobalRole>map(
+                  p -> new Cache.GlobalSecondary(p.cacheGlobalDatastoreId().orElseThrow()))
+              .orElseGet(() -> new Cache.GlobalPrimary(config.prefix() + "-cache"));
+    }
+    return new Cache(
+        config.prefix() + "-cache",
+        new Cache.Args(
+            config.cache(),
+            config.environment(),
+            network.cachePlacement(),
+            network.appTier(),
+            base.ring(),
+            base.logs(),
+            secrets,
+            new Cache.Scope(config.stack(), role)),
+        inData);
+  }
+
+  /**
+   * The cache's outputs; a member of a global datastore exports its id, the standby too, so that a
+   * failover can name it when the primary's region is lost (docs/runbooks.md).
+   */
+  private static void exportCache(Context ctx, Cache cache) {
     ctx.export("cacheConfigurationEndpoint", cache.configurationEndpoint());
     ctx.export("cacheAuthSecretArn", cache.authSecretArn());
     ctx.export("cacheReplicationGroupId", cache.replicationGroupId());
-    ctx.export("appSecretArns", secrets.arns());
-    return new Data(database, cache);
+    cache
+        .globalReplicationGroupId()
+        .ifPresent(id -> ctx.export(PrimaryStack.CACHE_GLOBAL_DATASTORE_OUTPUT, id));
   }
 
   /**

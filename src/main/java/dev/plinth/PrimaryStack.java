@@ -5,6 +5,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.StackReference;
 import com.pulumi.resources.StackReferenceArgs;
 import dev.plinth.config.PlatformConfig;
+import java.util.Optional;
 
 /**
  * What a standby reads from its primary stack: the outputs of {@code plinth:dr.primaryStack},
@@ -19,12 +20,20 @@ import dev.plinth.config.PlatformConfig;
  * @param databaseSecretArn the secret with the database credentials ({@code dbMasterSecretArn})
  * @param databaseSecretKeyArn the key of that secret's replica in the primary's DR region, the
  *     standby's ({@code secretsDrKeyArn}): what the standby's application decrypts it with
+ * @param cacheGlobalDatastoreId the full id of the ElastiCache global datastore whose primary is
+ *     the primary's cache ({@code cacheGlobalReplicationGroupId}); read only when the standby's
+ *     {@code plinth:dr.cache} is {@code globalDatastore} (the pair's check holds the primary's
+ *     equal, so the primary exports it), empty otherwise
  */
 public record PrimaryStack(
     Output<String> region,
     Output<String> databaseArn,
     Output<String> databaseSecretArn,
-    Output<String> databaseSecretKeyArn) {
+    Output<String> databaseSecretKeyArn,
+    Optional<Output<String>> cacheGlobalDatastoreId) {
+
+  /** The primary's output naming its global datastore ({@code Platform} exports it). */
+  public static final String CACHE_GLOBAL_DATASTORE_OUTPUT = "cacheGlobalReplicationGroupId";
 
   /**
    * The fully qualified name of a stack of this project: {@code <organization>/<project>/<stack>}.
@@ -52,7 +61,10 @@ public record PrimaryStack(
         text(reference, "region"),
         text(reference, "dbArn"),
         text(reference, "dbMasterSecretArn"),
-        text(reference, "secretsDrKeyArn"));
+        text(reference, "secretsDrKeyArn"),
+        config.dr().globalDatastore()
+            ? Optional.of(text(reference, CACHE_GLOBAL_DATASTORE_OUTPUT))
+            : Optional.empty());
   }
 
   private static Output<String> text(StackReference reference, String output) {

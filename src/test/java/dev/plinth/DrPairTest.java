@@ -29,6 +29,16 @@ class DrPairTest {
         + EDGE;
   }
 
+  /** A primary whose {@code plinth:dr} also says {@code cache: <cache>}. */
+  private static String primary(String region, String standby, String cache) {
+    return primary(region, standby)
+        .replace(
+            "    standbyStack: " + standby + "\n",
+            "    standbyStack: " + standby + "\n    cache: " + cache + "\n");
+  }
+
+  private static final String GLOBAL = "    cache: globalDatastore\n";
+
   private static String standby(String region, String primary, String extra) {
     return "config:\n  aws:region: "
         + region
@@ -125,24 +135,73 @@ class DrPairTest {
   }
 
   @Test
-  void aGlobalDatastoreOnBurstableNodesIsRefused() throws IOException {
-    String cache = "  plinth:cache:\n    nodeType: cache.t4g.small\n";
-    write("prod", primary("us-east-1", "prod-dr") + cache);
-    write("prod-dr", standby("us-west-2", "prod", "    cache: globalDatastore\n") + cache);
-    List<ConfigProblem> problems = check("prod-dr");
-    assertThat(problems)
-        .extracting(ConfigProblem::key)
-        .containsExactly("plinth:dr.cache", "plinth:dr.cache");
-    assertThat(text(problems)).contains("cache.t4g.small").contains("burstable");
+  void aGlobalDatastoreOnBothSidesOfR6gNodesPassesOnBothSides() throws IOException {
+    write("prod", primary("us-east-1", "prod-dr", "globalDatastore"));
+    write("prod-dr", standby("us-west-2", "prod", GLOBAL));
+    assertThat(check("prod-dr")).as("standby's problems (prod preset: cache.r6g.large)").isEmpty();
+    assertThat(check("prod")).as("primary's problems").isEmpty();
   }
 
   @Test
-  void aGlobalDatastoreIsRefusedAsNotBuiltYetEvenOnR6gNodes() throws IOException {
+  void aStandbysGlobalDatastoreWithAColdPrimaryIsRefusedOnDrCacheFromBothSides()
+      throws IOException {
     write("prod", primary("us-east-1", "prod-dr"));
-    write("prod-dr", standby("us-west-2", "prod", "    cache: globalDatastore\n"));
+    write("prod-dr", standby("us-west-2", "prod", GLOBAL));
+    List<ConfigProblem> standbySide = check("prod-dr");
+    assertThat(standbySide).extracting(ConfigProblem::key).containsExactly("plinth:dr.cache");
+    assertThat(text(standbySide))
+        .contains("prod (the primary of prod-dr) has plinth:dr.cache cold")
+        .contains("(got globalDatastore)");
+    List<ConfigProblem> primarySide = check("prod");
+    assertThat(primarySide).extracting(ConfigProblem::key).containsExactly("plinth:dr.cache");
+    assertThat(text(primarySide))
+        .contains("prod-dr (the standby of prod) has plinth:dr.cache globalDatastore");
+  }
+
+  @Test
+  void aPrimarysGlobalDatastoreWithAColdStandbyIsRefused() throws IOException {
+    write("prod", primary("us-east-1", "prod-dr", "globalDatastore"));
+    write("prod-dr", standby("us-west-2", "prod", ""));
+    assertThat(check("prod")).extracting(ConfigProblem::key).containsExactly("plinth:dr.cache");
+    assertThat(check("prod-dr")).extracting(ConfigProblem::key).containsExactly("plinth:dr.cache");
+  }
+
+  @Test
+  void aGlobalDatastoreOnBurstableNodesIsRefused() throws IOException {
+    String cache = "  plinth:cache:\n    nodeType: cache.t4g.small\n";
+    write("prod", primary("us-east-1", "prod-dr", "globalDatastore") + cache);
+    write("prod-dr", standby("us-west-2", "prod", GLOBAL) + cache);
+    for (String stack : List.of("prod-dr", "prod")) {
+      List<ConfigProblem> problems = check(stack);
+      assertThat(problems)
+          .as("%s's problems", stack)
+          .extracting(ConfigProblem::key)
+          .containsExactly("plinth:dr.cache");
+      assertThat(text(problems)).contains("cache.t4g.small").contains("burstable");
+    }
+  }
+
+  @Test
+  void aGlobalDatastoreNeedsTheSameNodeTypeShardsAndEngineOnBothSides() throws IOException {
+    write("prod", primary("us-east-1", "prod-dr", "globalDatastore"));
+    write(
+        "prod-dr",
+        standby("us-west-2", "prod", GLOBAL)
+            + "  plinth:cache:\n    nodeType: cache.r6g.xlarge\n    engine: valkey\n");
     List<ConfigProblem> problems = check("prod-dr");
-    assertThat(problems).as("prod preset cache.r6g.large: only").hasSize(1);
-    assertThat(text(problems)).contains("not built yet").doesNotContain("burstable");
+    assertThat(problems).extracting(ConfigProblem::key).containsExactly("plinth:dr.cache");
+    assertThat(text(problems))
+        .contains("equal on both stacks")
+        .contains("cache.r6g.large, 1, redis 7.1");
+  }
+
+  @Test
+  void aGlobalDatastoreInARegionWithoutThemIsRefused() throws IOException {
+    write("prod", primary("us-east-1", "prod-dr", "globalDatastore"));
+    write("prod-dr", standby("af-south-1", "prod", GLOBAL));
+    List<ConfigProblem> problems = check("prod-dr");
+    assertThat(problems).extracting(ConfigProblem::key).contains("plinth:dr.cache");
+    assertThat(text(problems)).contains("no global datastore in af-south-1");
   }
 
   @Test

@@ -20,7 +20,9 @@ import java.util.List;
  *     application running at its minimum replicas); seed 002: "standby environment"
  * @param cache the cache after a failover: {@code cold} (default: an empty cache in the standby
  *     region, rebuilt from the database) or {@code globalDatastore} (an ElastiCache global
- *     datastore keeps a replica warm in the standby region)
+ *     datastore keeps a replica warm in the standby region). Both stacks of a pair say the same: on
+ *     the primary, {@code globalDatastore} creates the global datastore with its cache as the
+ *     primary member; on the standby, its cache joins it as the secondary (docs/dr.md)
  * @param rpoMinutes the data-loss target: 5 in prod (seeds 002 and 003: RPO 5 minutes), 0 (no
  *     target) elsewhere
  * @param apiRtoMinutes the target for the API to serve again after losing the region: 15 in prod
@@ -107,9 +109,15 @@ public record DrSettings(
     return role == Role.STANDBY;
   }
 
+  /** Whether the stack's cache is a member of an ElastiCache global datastore. */
+  public boolean globalDatastore() {
+    return cache == CacheRecovery.GLOBAL_DATASTORE;
+  }
+
   /**
    * The checks of this section alone: a standby names its primary and no standby; a primary names
-   * no primary; targets are whole minutes of 0 (none) or more.
+   * no primary, and a global datastore only with a standby; targets are whole minutes of 0 (none)
+   * or more.
    */
   public static List<ConfigProblem> validate(DrSettings dr) {
     List<ConfigProblem> problems = new ArrayList<>();
@@ -135,6 +143,14 @@ public record DrSettings(
               "plinth:dr.primaryStack",
               "is only for a standby (plinth:dr.role: standby); this stack is a primary",
               dr.primaryStack()));
+    }
+    if (!dr.standby() && dr.globalDatastore() && dr.standbyStack() == null) {
+      problems.add(
+          ConfigProblem.of(
+              "plinth:dr.cache",
+              "can be globalDatastore on a primary only with a plinth:dr.standbyStack: the global"
+                  + " datastore's secondary is the standby's cache (use cold)",
+              dr.cache().key()));
     }
     minutes(problems, "plinth:dr.rpoMinutes", dr.rpoMinutes());
     minutes(problems, "plinth:dr.apiRtoMinutes", dr.apiRtoMinutes());

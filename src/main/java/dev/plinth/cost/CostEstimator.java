@@ -1,6 +1,7 @@
 package dev.plinth.cost;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.plinth.config.CacheSettings;
 import dev.plinth.config.CostSettings;
 import dev.plinth.config.OfficeHoursSettings;
 import dev.plinth.plan.RecordedResource;
@@ -22,7 +23,10 @@ import java.util.Optional;
  * plinth:cost} (NAT traffic, ALB capacity units, WAF requests, logs, S3). Alarms are priced per
  * metric they query (a metric-math alarm on six nodes is six alarm metrics). Backup copies to
  * another region (RDS's replicated automated backups, AWS Backup copy actions) are priced from
- * {@code plinth:cost.backupCopyGb}: its storage there and its transfer there.
+ * {@code plinth:cost.backupCopyGb}: its storage there and its transfer there. A global datastore's
+ * secondary names no node type or shards (it inherits the primary's): it is priced by the stack's
+ * own {@code plinth:cache}, which the pair's check holds equal to the primary's; the datastore's
+ * cross-region replication traffic is named in a note, not priced (no write volume is known).
  */
 public final class CostEstimator {
   private final PriceTable prices;
@@ -33,6 +37,12 @@ public final class CostEstimator {
   private final List<CostLine> lines = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
   private OfficeHoursSettings officeHours;
+
+  /**
+   * The stack's {@code plinth:cache}: the node type and shards of a global datastore's secondary,
+   * which its inputs do not name; null when the caller has no configuration.
+   */
+  private CacheSettings stackCache;
 
   private CostEstimator(ResourceGraph graph, CostSettings usage, PriceTable prices, String region) {
     this.graph = graph;
@@ -60,14 +70,38 @@ public final class CostEstimator {
     return estimate(graph, usage, region, PriceTable.standard(), officeHours);
   }
 
+  /**
+   * With the stack's office hours and its {@code plinth:cache} (the shape of a global datastore's
+   * secondary, which inherits it from the primary and names none).
+   */
+  public static CostReport estimate(
+      ResourceGraph graph,
+      CostSettings usage,
+      String region,
+      OfficeHoursSettings officeHours,
+      CacheSettings stackCache) {
+    return estimate(graph, usage, region, PriceTable.standard(), officeHours, stackCache);
+  }
+
   static CostReport estimate(
       ResourceGraph graph,
       CostSettings usage,
       String region,
       PriceTable prices,
       OfficeHoursSettings officeHours) {
+    return estimate(graph, usage, region, prices, officeHours, null);
+  }
+
+  static CostReport estimate(
+      ResourceGraph graph,
+      CostSettings usage,
+      String region,
+      PriceTable prices,
+      OfficeHoursSettings officeHours,
+      CacheSettings stackCache) {
     CostEstimator e = new CostEstimator(graph, usage, prices, region);
     e.officeHours = officeHours;
+    e.stackCache = stackCache;
     e.run();
     e.officeHoursNotes();
     if (!PriceTable.REGION.equals(region)) {
@@ -97,6 +131,7 @@ public final class CostEstimator {
             backupCopy(r, "replicated automated backups", regionOf(text(r, "kmsKeyId")));
         case Types.BACKUP_PLAN -> backupPlanCopies(r);
         case Types.CACHE -> cache(r);
+        case Types.GLOBAL_CACHE -> globalDatastore(r);
         case Types.SEARCH_DOMAIN -> search(r);
         case Types.KMS_KEY -> monthly(r, "KMS key", "kms.key");
         case Types.SECRET -> secret(r);
@@ -368,17 +403,54 @@ public final class CostEstimator {
   }
 
   private void cache(RecordedResource r) {
-    String type = text(r, "nodeType").orElse("?");
-    int nodes = dev.plinth.policy.Resources.cacheNodes(r);
+    boolean secondary =
+        text(r, "globalReplicationGroupId").isPresent() && text(r, "nodeType").isEmpty();
+    if (secondary && stackCache == null) {
+      notes.add(
+          r.name()
+              + " is a global datastore's secondary, whose node type and shards are its primary's:"
+              + " not priced without the stack's plinth:cache");
+      return;
+    }
+    String type = secondary ? stackCache.nodeType() : text(r, "nodeType").orElse("?");
+    int nodes =
+        secondary
+            ? stackCache.shards()
+                * (r.input("replicasPerNodeGroup").map(JsonNode::asInt).orElse(0) + 1)
+            : dev.plinth.policy.Resources.cacheNodes(r);
     Optional<Double> price = prices.find("cache." + type).map(PriceTable.Price::usd);
     if (price.isEmpty()) {
       notes.add("no price for ElastiCache " + type + " (" + r.name() + "): priced at $0");
     }
     add(
         r,
-        "Redis nodes (" + type + ")",
-        nodes + " x 730 h x $" + fmt(price.orElse(0.0)) + "/h",
+        "Redis nodes (" + type + (secondary ? ", global datastore secondary" : "") + ")",
+        nodes
+            + " x 730 h x $"
+            + fmt(price.orElse(0.0))
+            + "/h"
+            + (secondary ? " (the primary's node type and shards: this stack's plinth:cache)" : ""),
         nodes * H * price.orElse(0.0));
+  }
+
+  /**
+   * A global datastore costs its members' nodes (each stack prices its own) and the replication
+   * traffic to the secondaries: ElastiCache bills "data transfer within or across Regions" besides
+   * the nodes (ElastiCache pricing page, read 2026-12-02), taken here at the table's {@code
+   * transfer.interRegion} row per GB written to the primary. The plan knows no write volume, so the
+   * traffic is a note with the price per 100 GB, not a line.
+   */
+  private void globalDatastore(RecordedResource r) {
+    double transfer = prices.usd("transfer.interRegion");
+    notes.add(
+        "the global datastore "
+            + r.name()
+            + " replicates every write to its secondary in another region: cross-region data"
+            + " transfer at $"
+            + fmt(transfer)
+            + "/GB (transfer.interRegion), not priced (the plan knows no write volume): each 100"
+            + " GB written a month adds $"
+            + String.format(java.util.Locale.ROOT, "%.2f", 100 * transfer));
   }
 
   /** An EC2 instance (the operator's): its hours and its gp3 root volume. */

@@ -102,6 +102,13 @@ public final class Diagram {
     return Optional.of(nodeId);
   }
 
+  /** A cache's node type; a global datastore's secondary names none (it has the primary's). */
+  private static String cacheShape(RecordedResource cache) {
+    return cache.input("globalReplicationGroupId").isPresent() && text(cache, "nodeType").isEmpty()
+        ? "global datastore secondary"
+        : text(cache, "nodeType");
+  }
+
   private static String text(RecordedResource r, String path) {
     return r.input(path).map(JsonNode::asText).orElse("");
   }
@@ -298,8 +305,7 @@ public final class Diagram {
       }
     }
     for (RecordedResource cache : graph.ofType(Types.CACHE)) {
-      String c =
-          place(cache, "Redis\\n" + cache.name() + "\\n" + text(cache, "nodeType"), "cylinder");
+      String c = place(cache, "Redis\\n" + cache.name() + "\\n" + cacheShape(cache), "cylinder");
       pods.ifPresent(p -> edges.add(new Edge(p, c, "6379", false)));
     }
     for (RecordedResource search : graph.ofType(Types.SEARCH_DOMAIN)) {

@@ -56,6 +56,7 @@ public final class MockCloud implements Mocks {
           Map.entry(
               "aws:elasticache/replicationGroup:ReplicationGroup",
               ElastiCacheAnswers::replicationGroup),
+          Map.entry(Types.GLOBAL_CACHE, ElastiCacheAnswers::globalReplicationGroup),
           Map.entry("aws:ec2/vpc:Vpc", Ec2Answers::vpc),
           Map.entry("aws:ec2/eip:Eip", Ec2Answers::eip),
           Map.entry(

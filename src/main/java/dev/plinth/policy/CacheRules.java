@@ -6,11 +6,24 @@ import static dev.plinth.policy.Rule.STAGING_AND_PROD;
 import static dev.plinth.policy.Severity.ADVISORY;
 import static dev.plinth.policy.Severity.MANDATORY;
 
+import dev.plinth.plan.RecordedResource;
 import java.util.List;
 
 /** ElastiCache for Redis: the replication group. */
 final class CacheRules {
   private CacheRules() {}
+
+  /**
+   * A global datastore's secondary ({@code globalReplicationGroupId} set): it takes its engine,
+   * version, node type and encryption at rest and in transit from the global datastore's primary,
+   * and may not set them (terraform-provider-aws replication_group.go, global_replication_group_id
+   * ConflictsWith engine, engine_version, node_type, at_rest_encryption_enabled,
+   * transit_encryption_enabled). The primary's own plan judges them; its KMS key, which it still
+   * names, is judged here.
+   */
+  static boolean secondary(RecordedResource c) {
+    return In.text(c, "globalReplicationGroupId").isPresent();
+  }
 
   static List<Rule> all() {
     return List.of(
@@ -36,7 +49,8 @@ final class CacheRules {
         (c, ctx) ->
             Problems.of(c)
                 .require(
-                    In.isTrue(c, "atRestEncryptionEnabled") && In.text(c, "kmsKeyId").isPresent(),
+                    (In.isTrue(c, "atRestEncryptionEnabled") || secondary(c))
+                        && In.text(c, "kmsKeyId").isPresent(),
                     "encryption",
                     "data at rest is not encrypted with a customer-managed key",
                     "set atRestEncryptionEnabled true and kmsKeyId")
@@ -54,7 +68,7 @@ final class CacheRules {
         (c, ctx) ->
             Problems.of(c)
                 .require(
-                    In.isTrue(c, "transitEncryptionEnabled"),
+                    In.isTrue(c, "transitEncryptionEnabled") || secondary(c),
                     "tls",
                     "traffic is not encrypted in transit",
                     "set transitEncryptionEnabled true")
@@ -170,6 +184,9 @@ final class CacheRules {
         "seed 000 (Redis 7)",
         List.of(Types.CACHE),
         (c, ctx) -> {
+          if (secondary(c)) {
+            return List.of();
+          }
           String version = In.text(c, "engineVersion").orElse("unset");
           return Problems.of(c)
               .require(

@@ -731,7 +731,8 @@ final class DataDeployRules {
             + " true), TransitEncryptionEnabled (requires CacheSubnetGroupName)",
         List.of(Types.CACHE),
         (c, ctx) -> {
-          boolean transit = In.isTrue(c, "transitEncryptionEnabled");
+          // A global datastore's secondary has the primary's in-transit encryption.
+          boolean transit = In.isTrue(c, "transitEncryptionEnabled") || CacheRules.secondary(c);
           return Problems.of(c)
               .require(
                   !In.present(c, "authToken") || transit,

@@ -23,6 +23,7 @@ final class ResilienceRules {
       List.of(
           Types.RDS,
           Types.CACHE,
+          Types.GLOBAL_CACHE,
           Types.BUCKET,
           Types.LEGACY_BUCKET,
           Types.KMS_KEY,

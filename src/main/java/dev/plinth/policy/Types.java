@@ -35,6 +35,8 @@ public final class Types {
       "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication";
   public static final String RDS_PARAMETERS = "aws:rds/parameterGroup:ParameterGroup";
   public static final String CACHE = "aws:elasticache/replicationGroup:ReplicationGroup";
+  public static final String GLOBAL_CACHE =
+      "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup";
   public static final String SEARCH_DOMAIN = "aws:opensearch/domain:Domain";
   public static final String CACHE_PARAMETERS = "aws:elasticache/parameterGroup:ParameterGroup";
 

@@ -50,7 +50,9 @@ public final class RecoveryPair {
       return Optional.empty();
     }
     try {
-      return Optional.of(Checks.load(RawConfig.fromStackFile(file), stack));
+      // Without the pair's own check, which the planned stack has passed from its side: the
+      // working directory's files (Checks.load's) may not be this pair's.
+      return Optional.of(Checks.loadAlone(RawConfig.fromStackFile(file), stack));
     } catch (ConfigException | IOException e) {
       return Optional.empty();
     }
@@ -89,7 +91,7 @@ public final class RecoveryPair {
 
   private static String reason(Path file, String stack) {
     try {
-      Checks.load(RawConfig.fromStackFile(file), stack);
+      Checks.loadAlone(RawConfig.fromStackFile(file), stack);
       return "unknown";
     } catch (ConfigException e) {
       return e.problems().stream().map(ConfigProblem::message).collect(Collectors.joining("; "));

@@ -23,7 +23,8 @@ public record Review(
 
   public static Review of(ResourceGraph graph, PlatformConfig config, PolicyMode mode) {
     CostReport cost =
-        CostEstimator.estimate(graph, config.cost(), config.region(), config.officeHours());
+        CostEstimator.estimate(
+            graph, config.cost(), config.region(), config.officeHours(), config.cache());
     PolicyReport policy =
         mode == PolicyMode.OFF
             ? null

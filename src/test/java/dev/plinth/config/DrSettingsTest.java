@@ -52,4 +52,26 @@ class DrSettingsTest {
         .isEqualTo(
             "plinth:dr.rpoMinutes must be between 0 (no target) and 10080 minutes (a week) (got -1)");
   }
+
+  @Test
+  void aPrimarysGlobalDatastoreNeedsAStandbyToHoldItsSecondary() {
+    var alone =
+        new DrSettings(
+            Role.PRIMARY, null, null, Mode.PILOT_LIGHT, CacheRecovery.GLOBAL_DATASTORE, 5, 15, 60);
+    assertThat(keys(alone)).containsExactly("plinth:dr.cache");
+    assertThat(DrSettings.validate(alone).get(0).message())
+        .contains("globalDatastore")
+        .contains("plinth:dr.standbyStack");
+    var paired =
+        new DrSettings(
+            Role.PRIMARY,
+            null,
+            "prod-dr",
+            Mode.PILOT_LIGHT,
+            CacheRecovery.GLOBAL_DATASTORE,
+            5,
+            15,
+            60);
+    assertThat(keys(paired)).as("a primary with its standby").isEmpty();
+  }
 }

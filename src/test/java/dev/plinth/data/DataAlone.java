@@ -87,7 +87,7 @@ final class DataAlone {
                   Handles.keys(),
                   Handles.logs(),
                   secrets,
-                  config.stack()),
+                  Cache.Scope.regional(config.stack())),
               none());
         });
   }

@@ -78,4 +78,17 @@ class PairedStackFilesTest {
         .as("primaryRegion read through the StackReference from the primary beside prod-dr")
         .isEqualTo("us-east-2");
   }
+
+  @Test
+  void aStandbysGlobalDatastoreBesideAColdPrimaryExitsTwoNamingPlinthDrCache() {
+    dev.plinth.testing.Pairs.write(dir, "cold", "globalDatastore");
+
+    Run run = plan("prod-dr", "--config", dir.resolve("Pulumi.prod-dr.yaml").toString());
+
+    assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(PlanCommand.CONFIG_ERRORS);
+    assertThat(run.err())
+        .contains("plinth:dr.cache")
+        .contains("prod (the primary of prod-dr) has plinth:dr.cache cold");
+    assertThat(run.out()).as("nothing planned").doesNotContain("aws:elasticache");
+  }
 }

@@ -56,7 +56,8 @@ class RecoveryModelTest {
 
   /**
    * A stack of a pair, loaded with every check but the pair's own ({@link dev.plinth.DrPair#CHECK}
-   * reads the other stack's file and refuses a global datastore until it is built): the report is
+   * reads the other stack's file from the working directory, whose prod keeps {@code cache: cold};
+   * {@code GlobalDatastoreTest} plans a pair whose files both say globalDatastore): the report is
    * what these tests judge, from the settings alone.
    */
   static PlatformConfig loadPair(dev.plinth.config.RawConfig raw, String stack) {
