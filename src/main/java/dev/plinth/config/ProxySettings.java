@@ -7,9 +7,11 @@ package dev.plinth.config;
  * required", seed 004); seed 001's load formula (users x 1.5 connections) passes the default
  * max_connections of every class above 3,333 users, which a pool absorbs.
  *
- * @param enabled create the proxy and point the application at it: off in dev (seed 003: dev is the
- *     cheapest environment, and its 2 replicas' pools fit db.t4g.micro's 112 connections), on in
- *     staging (seed 003: staging mirrors production) and prod (seeds 002, 004: pooling required)
+ * @param enabled create the proxy and point the application at it: off in dev (seed 003's
+ *     development environment is "compute: minimal" at $80 a month, and dev's 2 replicas' pools of
+ *     at most 50, seed 004, fit db.t4g.micro's 112 connections), on in staging (so that staging
+ *     tests the path prod takes; $21.90 a month, inside seed 003's $450) and prod (seeds 002, 004:
+ *     pooling required)
  * @param idleClientTimeoutSeconds seconds a client connection may stay idle before the proxy closes
  *     it: 1800 everywhere, the API's default (botocore rds 2014-10-31, DBProxy.IdleClientTimeout:
  *     "Default: 1800 (30 minutes)", "Constraints: 1 to 28,800")

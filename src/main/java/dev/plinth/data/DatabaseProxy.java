@@ -110,7 +110,11 @@ final class DatabaseProxy {
                 .vpcSecurityGroupIds(group.id().applyValue(List::of))
                 .auths(
                     ProxyAuthArgs.builder()
-                        .description("The master credentials of plinth/<stack>/db-master")
+                        .description(
+                            "The master credentials of plinth/"
+                                + args.aws().stack()
+                                + "/"
+                                + MasterCredentials.SECRET_NAME)
                         .authScheme(AUTH_SCHEME)
                         .iamAuth(IAM_AUTH)
                         .clientPasswordAuthType(CLIENT_PASSWORD_AUTH)
