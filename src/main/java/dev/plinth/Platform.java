@@ -292,6 +292,7 @@ public final class Platform {
     ctx.export("dbReplicaIdentifiers", Output.all(database.replicaIdentifiers()));
     ctx.export("dbReplicaAddresses", database.replicaAddresses());
     ctx.export("dbMasterSecretArn", database.masterSecretArn());
+    database.proxyEndpoint().ifPresent(e -> ctx.export("dbProxyEndpoint", e));
     // the key of the secrets' replicas in the DR region: what a standby there decrypts them with
     base.ring().drArn(KeyDomain.SECRETS).ifPresent(k -> ctx.export("secretsDrKeyArn", k));
     ctx.export("dbReplicatedBackupsArn", database.replicatedBackupsArn());
@@ -646,7 +647,13 @@ public final class Platform {
         database.identifier(),
         database.replicaIdentifiers(),
         config.database().allocatedStorageGb(),
-        Database.maxConnections(config.database().instanceClass()));
+        Database.maxConnections(config.database().instanceClass()),
+        database
+            .proxyName()
+            .map(
+                name ->
+                    new Monitoring.ProxyTargets(
+                        name, config.workloads().maxReplicas() * Database.POOL_PER_CONTAINER)));
   }
 
   private static void audit(

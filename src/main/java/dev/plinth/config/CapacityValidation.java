@@ -67,6 +67,14 @@ public final class CapacityValidation {
     return problems;
   }
 
+  /**
+   * The class's default max_connections against users x 1.5 (seed 001), where the application
+   * connects to the database directly. Through RDS Proxy ({@code plinth:database.proxy.enabled})
+   * those are the proxy's client connections, which it multiplexes onto a pool of at most {@code
+   * maxConnectionsPercent} of max_connections (RDS User Guide, "RDS Proxy connection
+   * considerations"), so the check does not apply; the proxy's client-connections alarm watches
+   * them instead.
+   */
   private static void connections(PlatformConfig c, int users, List<ConfigProblem> problems) {
     String dbClass = c.database().instanceClass();
     long needed = Capacity.dbConnections(users);
@@ -84,7 +92,7 @@ public final class CapacityValidation {
                   + USERS
                   + "; use a class of db.t3, db.t4g, db.m5, db.m6g, db.m6i, db.r5, db.r6g or"
                   + " db.r6i, or add the class's memory to the table"));
-    } else if (max.getAsInt() < needed) {
+    } else if (max.getAsInt() < needed && !c.database().proxy().enabled()) {
       problems.add(
           new ConfigProblem(
               key,
@@ -103,9 +111,10 @@ public final class CapacityValidation {
                   users,
                   needed > InstanceMemory.MAX_CONNECTIONS_CEILING
                       ? "no class allows more than 5,000 by default, so above 3,333 users the"
-                          + " application needs a connection pooler (such as RDS Proxy, which"
-                          + " Plinth does not create) and a lower figure here"
-                      : "choose a class with more memory")));
+                          + " application needs a connection pooler: set"
+                          + " plinth:database.proxy.enabled true (RDS Proxy)"
+                      : "choose a class with more memory, or set plinth:database.proxy.enabled"
+                          + " true (RDS Proxy pools the connections)")));
     }
   }
 

@@ -38,6 +38,8 @@ package dev.plinth.config;
  *     transaction logs) to {@code plinth:backups.drRegion}, encrypted with a key in that region:
  *     prod only (seed 004: cross-region backup replication, optional for DR; seed 002: RPO 5
  *     minutes, geographic redundancy). Needs a DR region other than the stack's
+ * @param proxy {@code plinth:database.proxy}: RDS Proxy in front of the primary, on in staging and
+ *     prod, off in dev ({@link ProxySettings})
  */
 public record DatabaseSettings(
     String engineVersion,
@@ -51,7 +53,8 @@ public record DatabaseSettings(
     int readReplicas,
     String masterUsername,
     int masterPasswordRotationDays,
-    boolean crossRegionBackupReplication) {
+    boolean crossRegionBackupReplication,
+    ProxySettings proxy) {
 
   public static DatabaseSettings preset(Environment env) {
     return switch (env) {
@@ -68,7 +71,8 @@ public record DatabaseSettings(
               0,
               "plinth_admin",
               30,
-              false);
+              false,
+              ProxySettings.preset(env));
       case STAGING ->
           new DatabaseSettings(
               "15",
@@ -82,7 +86,8 @@ public record DatabaseSettings(
               0,
               "plinth_admin",
               30,
-              false);
+              false,
+              ProxySettings.preset(env));
       case PROD ->
           new DatabaseSettings(
               "15",
@@ -96,7 +101,8 @@ public record DatabaseSettings(
               1,
               "plinth_admin",
               30,
-              true);
+              true,
+              ProxySettings.preset(env));
     };
   }
 }

@@ -190,7 +190,8 @@ public enum Tier implements Keyed {
             prod ? s.readReplicas() : db.readReplicas(),
             db.masterUsername(),
             db.masterPasswordRotationDays(),
-            db.crossRegionBackupReplication());
+            db.crossRegionBackupReplication(),
+            db.proxy());
     CacheSettings cache = c.cache();
     cache =
         new CacheSettings(

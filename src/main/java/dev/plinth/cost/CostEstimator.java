@@ -3,6 +3,7 @@ package dev.plinth.cost;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plinth.config.CacheSettings;
 import dev.plinth.config.CostSettings;
+import dev.plinth.config.InstanceVcpus;
 import dev.plinth.config.OfficeHoursSettings;
 import dev.plinth.plan.RecordedResource;
 import dev.plinth.plan.ResourceGraph;
@@ -127,6 +128,7 @@ public final class CostEstimator {
         case Types.LB -> loadBalancer(r);
         case Types.WEB_ACL -> webAcl(r);
         case Types.RDS -> database(r);
+        case Types.RDS_PROXY_TARGET -> proxy(r);
         case Types.RDS_BACKUP_REPLICATION ->
             backupCopy(r, "replicated automated backups", regionOf(text(r, "kmsKeyId")));
         case Types.BACKUP_PLAN -> backupPlanCopies(r);
@@ -400,6 +402,41 @@ public final class CostEstimator {
       double gb = prices.usd(multiAz ? "rds.gp3.multiAz" : "rds.gp3");
       add(r, "database storage", storage + " GB x $" + fmt(gb) + "/GB-month", storage * gb);
     }
+  }
+
+  /**
+   * RDS Proxy, priced per vCPU-hour of the instance it targets, with a minimum of {@code
+   * rds.proxy.minVcpus} (both rows of the price table, with their sources); the vCPUs of the class
+   * from the RDS User Guide's hardware table ({@link InstanceVcpus}). A full month: AWS's pricing
+   * does not say the charge stops while office hours stop the instance, so none is taken off.
+   */
+  private void proxy(RecordedResource r) {
+    String identifier = text(r, "dbInstanceIdentifier").orElse("?");
+    Optional<String> cls =
+        graph.resources().stream()
+            .filter(i -> i.type().equals(Types.RDS))
+            .filter(i -> text(i, "identifier").map(identifier::equals).orElse(false))
+            .findFirst()
+            .flatMap(i -> text(i, "instanceClass"));
+    var vcpus = cls.map(InstanceVcpus::of).orElse(java.util.OptionalInt.empty());
+    if (vcpus.isEmpty()) {
+      notes.add(
+          "no vCPU count for the instance "
+              + identifier
+              + " behind "
+              + r.name()
+              + " (class "
+              + cls.orElse("?")
+              + "): the proxy is priced at its minimum");
+    }
+    int minimum = (int) prices.usd("rds.proxy.minVcpus");
+    int billed = Math.max(minimum, vcpus.orElse(minimum));
+    double price = prices.usd("rds.proxy.vcpu");
+    add(
+        r,
+        "RDS Proxy (" + cls.orElse("?") + ", " + vcpus.orElse(minimum) + " vCPU)",
+        billed + " vCPU x 730 h x $" + fmt(price) + "/vCPU-h",
+        billed * H * price);
   }
 
   private void cache(RecordedResource r) {

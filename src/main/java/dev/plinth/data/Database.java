@@ -35,6 +35,7 @@ import dev.plinth.random.RandomPassword;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * PostgreSQL on RDS: the primary (Multi-AZ where configured), read replicas in other zones, a
@@ -56,6 +57,9 @@ public final class Database extends Component {
   public static final String DATABASE_NAME = "plinth";
 
   public static final String TYPE = "plinth:data:Database";
+
+  /** Seed 004: an application container's pool holds at most 50 connections. */
+  public static final int POOL_PER_CONTAINER = 50;
 
   /** Seed 004: slow queries above 500 ms are logged. */
   static final int SLOW_QUERY_MS = 500;
@@ -118,11 +122,14 @@ public final class Database extends Component {
   private final List<Instance> replicas = new ArrayList<>();
   private final Output<String> securityGroupId;
   private InstanceAutomatedBackupsReplication backupReplication;
+  private Optional<DatabaseProxy.Built> proxyAccess = Optional.empty();
+  private final String masterUsername;
 
   public Database(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
     DatabaseSettings s = args.settings();
     String major = s.engineVersion().split("\\.")[0];
+    masterUsername = s.masterUsername();
 
     var group =
         DataSecurityGroups.onlyFromApp(
@@ -147,6 +154,9 @@ public final class Database extends Component {
         replicas.add(createReplica(i, args, shared));
       }
       masterSecret = MasterCredentials.storeAndRotate(this, args, dr, primary, password, group);
+      if (s.proxy().enabled()) {
+        proxyAccess = Optional.of(DatabaseProxy.create(this, args, primary, masterSecret, group));
+      }
       if (s.crossRegionBackupReplication()) {
         replicateBackups(args, dr);
       }
@@ -428,9 +438,39 @@ public final class Database extends Component {
     return primary.arn();
   }
 
-  /** The handle a workload connects with: the writer, the port, the database, the credentials. */
+  /**
+   * The handle a workload connects with: the writer, the port, the database, the credentials, and
+   * the proxy where there is one.
+   */
   public DatabaseConnection connection() {
-    return new DatabaseConnection(address(), PORT, DATABASE_NAME, masterSecret);
+    return new DatabaseConnection(
+        address(),
+        PORT,
+        DATABASE_NAME,
+        masterSecret,
+        proxyAccess.map(
+            p ->
+                new DatabaseConnection.ProxyAccess(
+                    p.proxy().endpoint(),
+                    masterUsername,
+                    p.proxy()
+                        .arn()
+                        .applyValue(arn -> DatabaseProxy.dbUserArn(arn, masterUsername)))));
+  }
+
+  /** The proxy's endpoint (host name), where the database has a proxy. */
+  public Optional<Output<String>> proxyEndpoint() {
+    return proxyAccess.map(p -> p.proxy().endpoint());
+  }
+
+  /** The proxy's name (the {@code ProxyName} dimension of its metrics), where there is one. */
+  public Optional<Output<String>> proxyName() {
+    return proxyAccess.map(p -> p.proxy().name());
+  }
+
+  /** The proxy's security group, where there is one. */
+  public Optional<Output<String>> proxySecurityGroupId() {
+    return proxyAccess.map(p -> p.group().id());
   }
 
   /** Identifiers of the read replicas. */

@@ -26,7 +26,53 @@ public final class DatabaseValidation {
   /** RDS keeps automated backups for 0 (off) to 35 days. */
   public static final int MAX_BACKUP_RETENTION_DAYS = 35;
 
+  /**
+   * RDS Proxy's bounds for {@code IdleClientTimeout}, in seconds (botocore rds 2014-10-31,
+   * DBProxy.IdleClientTimeout: "Constraints: 1 to 28,800").
+   */
+  public static final int MIN_IDLE_CLIENT_TIMEOUT = 1;
+
+  public static final int MAX_IDLE_CLIENT_TIMEOUT = 28_800;
+
+  /**
+   * RDS Proxy's bounds for {@code MaxConnectionsPercent} (botocore rds 2014-10-31,
+   * ConnectionPoolConfiguration.MaxConnectionsPercent: "Must be between 1 and 100").
+   */
+  public static final int MIN_MAX_CONNECTIONS_PERCENT = 1;
+
+  public static final int MAX_MAX_CONNECTIONS_PERCENT = 100;
+
   private DatabaseValidation() {}
+
+  /** The proxy's settings within what the RDS API accepts (checked even when it is off). */
+  private static void proxy(DatabaseSettings s, List<ConfigProblem> problems) {
+    var p = s.proxy();
+    if (p.idleClientTimeoutSeconds() < MIN_IDLE_CLIENT_TIMEOUT
+        || p.idleClientTimeoutSeconds() > MAX_IDLE_CLIENT_TIMEOUT) {
+      problems.add(
+          ConfigProblem.of(
+              KEY + ".proxy.idleClientTimeoutSeconds",
+              "must be between "
+                  + MIN_IDLE_CLIENT_TIMEOUT
+                  + " and "
+                  + MAX_IDLE_CLIENT_TIMEOUT
+                  + " seconds (what RDS Proxy accepts for IdleClientTimeout)",
+              p.idleClientTimeoutSeconds()));
+    }
+    if (p.maxConnectionsPercent() < MIN_MAX_CONNECTIONS_PERCENT
+        || p.maxConnectionsPercent() > MAX_MAX_CONNECTIONS_PERCENT) {
+      problems.add(
+          ConfigProblem.of(
+              KEY + ".proxy.maxConnectionsPercent",
+              "must be between "
+                  + MIN_MAX_CONNECTIONS_PERCENT
+                  + " and "
+                  + MAX_MAX_CONNECTIONS_PERCENT
+                  + " (percent of max_connections, what RDS Proxy accepts for"
+                  + " MaxConnectionsPercent)",
+              p.maxConnectionsPercent()));
+    }
+  }
 
   /** An RDS DB instance class: {@code db.}, a family, a size ({@code db.t4g.micro}). */
   static final java.util.regex.Pattern INSTANCE_CLASS =
@@ -81,6 +127,7 @@ public final class DatabaseValidation {
       DatabaseSettings s, BackupSettings backups, String region) {
     List<ConfigProblem> problems = new ArrayList<>();
     sizes(s, problems);
+    proxy(s, problems);
     int rotation = s.masterPasswordRotationDays();
     if (rotation < MIN_ROTATION_DAYS || rotation > MAX_ROTATION_DAYS) {
       problems.add(

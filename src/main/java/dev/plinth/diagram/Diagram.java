@@ -298,10 +298,10 @@ public final class Diagram {
       databases.put(db.urn(), place(db, databaseLabel(db), "cylinder"));
     }
     for (RecordedResource db : graph.ofType(Types.RDS)) {
-      if (text(db, "replicateSourceDb").isEmpty()) {
-        pods.ifPresent(p -> edges.add(new Edge(p, databases.get(db.urn()), "5432", false)));
-      } else {
+      if (!text(db, "replicateSourceDb").isEmpty()) {
         connectReplicaToPrimary(db);
+      } else if (!drawProxiesOf(db)) {
+        pods.ifPresent(p -> edges.add(new Edge(p, databases.get(db.urn()), "5432", false)));
       }
     }
     for (RecordedResource cache : graph.ofType(Types.CACHE)) {
@@ -321,6 +321,29 @@ public final class Diagram {
               "cylinder");
       pods.ifPresent(p -> edges.add(new Edge(p, s, "443", false)));
     }
+  }
+
+  /**
+   * The RDS Proxies in front of {@code db} (a proxy target names its identifier): each drawn with
+   * an edge from the pods and one to the database; true when there is one, so the pods reach the
+   * database only through it.
+   */
+  private boolean drawProxiesOf(RecordedResource db) {
+    boolean any = false;
+    for (RecordedResource target : graph.ofType(Types.RDS_PROXY_TARGET)) {
+      if (!text(target, "dbInstanceIdentifier").equals(text(db, "identifier"))) {
+        continue;
+      }
+      for (RecordedResource proxy : graph.ofType(Types.RDS_PROXY)) {
+        if (text(proxy, "name").equals(text(target, "dbProxyName"))) {
+          String node = place(proxy, "RDS Proxy\\n" + proxy.name() + "\\nTLS, IAM auth", "box");
+          pods.ifPresent(p -> edges.add(new Edge(p, node, "5432", false)));
+          edges.add(new Edge(node, databases.get(db.urn()), "pool", false));
+          any = true;
+        }
+      }
+    }
+    return any;
   }
 
   private static final String OPERATORS = "operators";

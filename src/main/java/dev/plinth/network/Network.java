@@ -393,12 +393,14 @@ public final class Network extends Component {
 
   /** The handle the database takes: its subnet group over the database tier. */
   public DataPlacement databasePlacement() {
-    return new DataPlacement(vpcId(), dbSubnetGroupName(), availabilityZones());
+    return new DataPlacement(
+        vpcId(), dbSubnetGroupName(), availabilityZones(), databaseSubnetIds());
   }
 
   /** The handle the cache takes: its subnet group over the database tier. */
   public DataPlacement cachePlacement() {
-    return new DataPlacement(vpcId(), cacheSubnetGroupName(), availabilityZones());
+    return new DataPlacement(
+        vpcId(), cacheSubnetGroupName(), availabilityZones(), databaseSubnetIds());
   }
 
   /** The handle to the application tier: its security group and its (private) subnets. */

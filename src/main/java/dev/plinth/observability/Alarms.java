@@ -159,6 +159,7 @@ final class Alarms {
         FREEABLE_MEMORY_BYTES,
         "Freeable memory below 256 MiB. Check first: work_mem and connection count; then move up an"
             + " instance class.");
+    db.proxy().ifPresent(proxy -> proxy(m, proxy));
     for (int i = 0; i < db.replicas().size(); i++) {
       Output<Map<String, String>> replica =
           db.replicas().get(i).applyValue(id -> Map.of("DBInstanceIdentifier", id));
@@ -174,6 +175,29 @@ final class Alarms {
           "Read replica more than 5 minutes behind (seed 002: RPO 5 min). Check first: write load on"
               + " the primary and the replica's CPU and I/O.");
     }
+  }
+
+  /**
+   * RDS Proxy's client connections ({@code AWS/RDS} {@code ClientConnections}, "the current number
+   * of client connections", under the dimension set {@code ProxyName}; RDS User Guide, "Monitoring
+   * RDS Proxy metrics with Amazon CloudWatch"). RDS publishes it for each of the proxy's underlying
+   * instances ("Use CloudWatch statistics to aggregate the values for a proxy"), so the alarm sums
+   * them. Threshold: 80% of what the application's pools open at its maximum replicas, the point
+   * past which the application is near its ceiling or something else connects.
+   */
+  static void proxy(Monitoring m, Monitoring.ProxyTargets proxy) {
+    simple(
+        m,
+        "db-proxy-client-connections",
+        "AWS/RDS",
+        "ClientConnections",
+        "Sum",
+        proxy.name().applyValue(name -> Map.of("ProxyName", name)),
+        "GreaterThanThreshold",
+        connectionsThreshold(proxy.applicationConnections()),
+        "Client connections to the database proxy above 80% of what the application's pools open"
+            + " at its maximum replicas (seed 004: at most 50 per container). Check first: pools"
+            + " that leak connections, then clients other than the application.");
   }
 
   /**

@@ -52,14 +52,31 @@ public final class Monitoring extends Component {
       Optional<ClusterTargets> cluster) {}
 
   /**
-   * PostgreSQL: the instances (primary first, then replicas), the allocated storage and the
-   * connection limit of the instance class.
+   * PostgreSQL: the instances (primary first, then replicas), the allocated storage, the connection
+   * limit of the instance class, and the proxy in front of the primary where there is one.
    */
   public record DatabaseTargets(
       Output<String> primary,
       List<Output<String>> replicas,
       int allocatedStorageGb,
-      int maxConnections) {}
+      int maxConnections,
+      Optional<ProxyTargets> proxy) {
+
+    /** The database without a proxy. */
+    public DatabaseTargets(
+        Output<String> primary,
+        List<Output<String>> replicas,
+        int allocatedStorageGb,
+        int maxConnections) {
+      this(primary, replicas, allocatedStorageGb, maxConnections, Optional.empty());
+    }
+  }
+
+  /**
+   * RDS Proxy: its name (the {@code ProxyName} dimension of its metrics) and the client connections
+   * the application's pools can open at its maximum replicas.
+   */
+  public record ProxyTargets(Output<String> name, int applicationConnections) {}
 
   /**
    * Redis: the replication group and its shape. ElastiCache publishes its metrics per node, under

@@ -45,6 +45,7 @@ public final class MockCloud implements Mocks {
           Map.entry("aws:wafv2/ipSet:IpSet", WafAnswers::ipSet),
           Map.entry(KmsAnswers.KEY, KmsAnswers::key),
           Map.entry("aws:rds/instance:Instance", RdsAnswers::instance),
+          Map.entry(Types.RDS_PROXY, RdsAnswers::proxy),
           Map.entry("aws:eks/cluster:Cluster", ContainerAnswers::cluster),
           Map.entry(
               "aws:iam/openIdConnectProvider:OpenIdConnectProvider",

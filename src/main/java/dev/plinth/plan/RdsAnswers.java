@@ -39,6 +39,24 @@ final class RdsAnswers {
     }
   }
 
+  /**
+   * A proxy's ARN and endpoint. The ARN ends in the proxy's resource id, {@code prx-} and 17
+   * characters ({@code arn:aws:rds:<region>:<account>:db-proxy:prx-...}; the form of the RDS User
+   * Guide's IAM example, {@code dbuser:prx-ABCDEFGHIJKL01234/db_user}); the endpoint is {@code
+   * <name>.proxy-<id>.<region>.rds.amazonaws.com} (RDS User Guide, "Connecting to a database
+   * through RDS Proxy", describe-db-proxies example: {@code the-proxy.proxy-demo.us-east-1.rds
+   * .amazonaws.com}).
+   */
+  static void proxy(String region, String id, Map<String, Object> state) {
+    String name = String.valueOf(state.get("name"));
+    String resourceId = "prx-" + hash(id).substring(0, 17);
+    state.put(
+        "arn", "arn:aws:rds:" + region + ":" + MockCloud.ACCOUNT_ID + ":db-proxy:" + resourceId);
+    state.put(
+        "endpoint",
+        name + ".proxy-" + hash(id).substring(0, 12) + "." + region + ".rds.amazonaws.com");
+  }
+
   /** The Secrets Manager secret RDS creates for a password it manages. */
   private static Map<String, Object> masterUserSecret(String region, String id) {
     return Map.of(

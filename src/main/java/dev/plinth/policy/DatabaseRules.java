@@ -36,7 +36,68 @@ final class DatabaseRules {
         storageAutoscaling(),
         finalSnapshot(),
         engineVersion(),
-        readReplica());
+        readReplica(),
+        proxyTls(),
+        proxyIamAuth());
+  }
+
+  /**
+   * An RDS Proxy refuses clients without TLS ({@code requireTls}; AWS Config's managed rule
+   * rds-proxy-tls-encryption, RDS_PROXY_TLS_ENCRYPTION: "NON_COMPLIANT if an Amazon RDS proxy does
+   * not have TLS enforced for all connections"). Checkov has no rule for aws_db_proxy's TLS.
+   */
+  static Rule proxyTls() {
+    return Rule.of(
+        "PL-46",
+        "RDS Proxy requires TLS from its clients",
+        MANDATORY,
+        ALL,
+        "ag rds-proxy-tls-encryption, issue 21",
+        List.of(Types.RDS_PROXY),
+        (proxy, ctx) ->
+            Problems.of(proxy)
+                .require(
+                    In.isTrue(proxy, "requireTls"),
+                    "tls",
+                    "accepts clients without TLS",
+                    "set requireTls true")
+                .list());
+  }
+
+  /**
+   * An RDS Proxy takes clients by IAM authentication only ({@code iamAuth} REQUIRED on every auth
+   * entry; rds 2014-10-31 UserAuthConfig.IAMAuth) and logs in to the database with credentials from
+   * Secrets Manager ({@code authScheme} SECRETS and a secret): no password of the database reaches
+   * a client.
+   */
+  static Rule proxyIamAuth() {
+    return Rule.of(
+        "PL-47",
+        "RDS Proxy requires IAM authentication and reads the database's credentials from Secrets"
+            + " Manager",
+        MANDATORY,
+        ALL,
+        "issue 21",
+        List.of(Types.RDS_PROXY),
+        (proxy, ctx) -> {
+          List<com.fasterxml.jackson.databind.JsonNode> auths = In.list(proxy, "auths");
+          boolean iam =
+              !auths.isEmpty()
+                  && auths.stream()
+                      .allMatch(
+                          a ->
+                              a.path("iamAuth").asText().equals("REQUIRED")
+                                  && a.path("authScheme").asText().equals("SECRETS")
+                                  && !a.path("secretArn").asText().isBlank());
+          return Problems.of(proxy)
+              .require(
+                  iam,
+                  "authentication",
+                  "lets a client in without IAM authentication, or has no secret to log in with",
+                  "give every auth entry iamAuth REQUIRED, authScheme SECRETS and the master"
+                      + " secret's ARN")
+              .list();
+        });
   }
 
   static boolean isReplica(RecordedResource db) {

@@ -34,6 +34,10 @@ public final class Types {
   public static final String RDS_BACKUP_REPLICATION =
       "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication";
   public static final String RDS_PARAMETERS = "aws:rds/parameterGroup:ParameterGroup";
+  public static final String RDS_PROXY = "aws:rds/proxy:Proxy";
+  public static final String RDS_PROXY_TARGET_GROUP =
+      "aws:rds/proxyDefaultTargetGroup:ProxyDefaultTargetGroup";
+  public static final String RDS_PROXY_TARGET = "aws:rds/proxyTarget:ProxyTarget";
   public static final String CACHE = "aws:elasticache/replicationGroup:ReplicationGroup";
   public static final String GLOBAL_CACHE =
       "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup";

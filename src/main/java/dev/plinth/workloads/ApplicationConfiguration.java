@@ -7,6 +7,7 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.plinth.Json;
 import dev.plinth.config.WorkloadSettings;
+import dev.plinth.data.DatabaseConnection;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,7 +28,7 @@ final class ApplicationConfiguration {
     WorkloadSettings s = args.settings();
     Output<Map<String, String>> settings =
         Output.tuple(
-                args.database().address(),
+                host(args.database()),
                 args.database().credentials().arn(),
                 args.cache().endpoint(),
                 args.cache().authToken().arn())
@@ -47,7 +48,24 @@ final class ApplicationConfiguration {
         inNamespace);
   }
 
-  /** The application's settings: endpoints, ports and the ARNs of its secrets; no credential. */
+  /**
+   * The host the application connects to: the proxy's endpoint where the database has one (seeds
+   * 002, 003, 004: connection pooling), else the writer's address.
+   */
+  static Output<String> host(DatabaseConnection database) {
+    return database
+        .proxy()
+        .map(DatabaseConnection.ProxyAccess::endpoint)
+        .orElse(database.address());
+  }
+
+  /**
+   * The application's settings: endpoints, ports and the ARNs of its secrets; no credential.
+   * Through a proxy, {@code DATABASE_AUTH} is {@code iam}: the application signs an IAM
+   * authentication token for {@code DATABASE_USER} (RDS User Guide, "Connecting to a database using
+   * IAM authentication" through RDS Proxy) instead of sending the secret's password, which the
+   * proxy refuses.
+   */
   static Map<String, String> environment(
       Application.Args args,
       String dbHost,
@@ -63,6 +81,13 @@ final class ApplicationConfiguration {
     env.put("DATABASE_NAME", args.database().databaseName());
     env.put("DATABASE_SSLMODE", "verify-full");
     env.put("DATABASE_SECRET_ARN", dbSecretArn);
+    args.database()
+        .proxy()
+        .ifPresent(
+            p -> {
+              env.put("DATABASE_AUTH", "iam");
+              env.put("DATABASE_USER", p.user());
+            });
     env.put("REDIS_HOST", cacheHost);
     env.put("REDIS_PORT", String.valueOf(args.cache().port()));
     env.put("REDIS_TLS", "true");

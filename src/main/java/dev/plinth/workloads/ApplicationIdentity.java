@@ -37,8 +37,18 @@ final class ApplicationIdentity {
                 args.database().credentials().arn(),
                 args.database().credentials().keyArn(),
                 args.cache().authToken().arn(),
-                args.cache().authToken().keyArn())
-            .applyValue(t -> secretsPolicy(t.t1, t.t2, t.t3, t.t4, args.region())),
+                args.cache().authToken().keyArn(),
+                proxyUser(args.database()))
+            .applyValue(
+                t -> {
+                  List<Object> statements =
+                      new java.util.ArrayList<>(
+                          secretsStatements(t.t1, t.t2, t.t3, t.t4, args.region()));
+                  if (!t.t5.isEmpty()) {
+                    statements.add(proxyConnect(t.t5));
+                  }
+                  return Json.policy(statements.toArray());
+                }),
         app.awsOptions());
   }
 
@@ -67,6 +77,27 @@ final class ApplicationIdentity {
         inNamespace);
   }
 
+  /** The proxy's {@code rds-db} user ARN, or empty where the database has no proxy. */
+  static Output<String> proxyUser(dev.plinth.data.DatabaseConnection database) {
+    return database
+        .proxy()
+        .map(dev.plinth.data.DatabaseConnection.ProxyAccess::dbUserArn)
+        .orElse(Output.of(""));
+  }
+
+  /**
+   * {@code rds-db:connect} as the database user through the proxy, on exactly that user's ARN
+   * ({@code arn:aws:rds-db:<region>:<account>:dbuser:prx-.../<user>}; RDS User Guide, "Connecting
+   * to a database using IAM authentication" through RDS Proxy).
+   */
+  static Object proxyConnect(String dbUserArn) {
+    return obj(
+        "Sid", "ConnectThroughTheProxy",
+        "Effect", "Allow",
+        "Action", "rds-db:connect",
+        "Resource", dbUserArn);
+  }
+
   /**
    * Read exactly the two secrets, and decrypt with the secrets key only through Secrets Manager in
    * this region.
@@ -77,9 +108,21 @@ final class ApplicationIdentity {
       String cacheSecretArn,
       String cacheKeyArn,
       String region) {
+    return Json.policy(
+        secretsStatements(databaseSecretArn, databaseKeyArn, cacheSecretArn, cacheKeyArn, region)
+            .toArray());
+  }
+
+  /** The statements of {@link #secretsPolicy}. */
+  static List<Object> secretsStatements(
+      String databaseSecretArn,
+      String databaseKeyArn,
+      String cacheSecretArn,
+      String cacheKeyArn,
+      String region) {
     // Both secrets are under the secrets key today: one resource then, both if they ever differ.
     List<String> keys = java.util.stream.Stream.of(databaseKeyArn, cacheKeyArn).distinct().toList();
-    return Json.policy(
+    return List.of(
         obj(
             "Sid",
             "ReadDatabaseAndCacheSecrets",

@@ -72,7 +72,7 @@ class CapacityTest {
   }
 
   @Test
-  void aDatabaseClassBelowTheDerivedConnectionsIsRefusedNamingBothNumbers() {
+  void withoutAProxyADatabaseClassBelowTheDerivedConnectionsIsRefusedNamingBothNumbers() {
     assertThatThrownBy(
             () ->
                 Plans.config(
@@ -81,7 +81,7 @@ class CapacityTest {
                         "plinth:capacity",
                         Map.of("concurrentUsers", 2_000),
                         "plinth:database",
-                        Map.of("instanceClass", "db.m6g.large"))))
+                        Map.of("instanceClass", "db.m6g.large", "proxy", NO_PROXY))))
         .isInstanceOfSatisfying(
             ConfigException.class,
             e ->
@@ -92,14 +92,42 @@ class CapacityTest {
                             + " connections (RDS for PostgreSQL's default max_connections,"
                             + " LEAST(8 GiB / 9531392, 5000)), below the 3,000 that"
                             + " plinth:capacity.concurrentUsers 2,000 needs (2,000 x 1.5, seed"
-                            + " 001): choose a class with more memory"));
+                            + " 001): choose a class with more memory, or set"
+                            + " plinth:database.proxy.enabled true (RDS Proxy pools the"
+                            + " connections)"));
+  }
+
+  /** {@code plinth:database.proxy} turned off: the application connects to the database. */
+  static final Map<String, Object> NO_PROXY = Map.of("enabled", false);
+
+  @Test
+  void throughTheProxyTheDerivedConnectionsAreClientConnectionsAndNotRefused() {
+    PlatformConfig c =
+        Plans.config(
+            "prod",
+            Map.of(
+                "plinth:capacity",
+                Map.of("concurrentUsers", 12_000),
+                "plinth:database",
+                Map.of("instanceClass", "db.m6g.4xlarge")));
+
+    assertThat(c.database().proxy().enabled()).as("prod's proxy").isTrue();
+    assertThat(Capacity.dbConnections(12_000))
+        .as("client connections at the proxy, above any class's max_connections")
+        .isGreaterThan(InstanceMemory.MAX_CONNECTIONS_CEILING);
   }
 
   @Test
   void aLoadAboveWhatAnyClassAllowsSaysAPoolerIsNeeded() {
     assertThatThrownBy(
             () ->
-                Plans.config("prod", Map.of("plinth:capacity", Map.of("concurrentUsers", 12_000))))
+                Plans.config(
+                    "prod",
+                    Map.of(
+                        "plinth:capacity",
+                        Map.of("concurrentUsers", 12_000),
+                        "plinth:database",
+                        Map.of("proxy", NO_PROXY))))
         .isInstanceOfSatisfying(
             ConfigException.class,
             e ->
@@ -111,7 +139,8 @@ class CapacityTest {
                           assertThat(p.message())
                               .contains("db.m6g.4xlarge allows at most 5,000")
                               .contains("below the 18,000")
-                              .contains("connection pooler");
+                              .contains("connection pooler")
+                              .contains("plinth:database.proxy.enabled true");
                         }));
   }
 

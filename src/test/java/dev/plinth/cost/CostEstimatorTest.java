@@ -106,6 +106,7 @@ class CostEstimatorTest {
             "staging-db",
             H * 0.065 * 2
                 + 100 * 0.23 // db.t4g.medium Multi-AZ, 100 GB gp3 Multi-AZ
+                + 2 * H * 0.015 // RDS Proxy: db.t4g.medium's 2 vCPUs, the minimum
                 + 0.40, // the master credentials' secret
             "staging-cache",
             2 * H * 0.032, // one shard, primary + replica, cache.t4g.small
@@ -114,9 +115,9 @@ class CostEstimatorTest {
             "staging-keys",
             8 * 1.00, // a key per domain
             "staging-monitoring",
-            // alarm metrics: ALB 2 + 1 + 1; PostgreSQL 4; Redis CPU, memory, evictions and
-            // replication lag over 2 nodes each; nodes 2
-            (2 + 1 + 1 + 4 + 4 * 2 + 2) * 0.10,
+            // alarm metrics: ALB 2 + 1 + 1; PostgreSQL 4 and the proxy's client connections;
+            // Redis CPU, memory, evictions and replication lag over 2 nodes each; nodes 2
+            (2 + 1 + 1 + 4 + 1 + 4 * 2 + 2) * 0.10,
             "staging-access",
             H * 0.0042 + 20 * 0.08, // the operator's t4g.nano and its 20 GB gp3 root volume
             "usage",
@@ -145,6 +146,7 @@ class CostEstimatorTest {
             H * 0.45 * 2
                 + 100 * 0.23 // db.r6g.xlarge Multi-AZ primary, 100 GB gp3 Multi-AZ
                 + H * 0.45 // one read replica, single-AZ
+                + 4 * H * 0.015 // RDS Proxy: db.r6g.xlarge's 4 vCPUs
                 + 1.00 // the key of the replicated automated backups in the DR region
                 + 100 * 0.095 // the replicated backups: 100 GB (backupCopyGb) of backup storage
                 + 100 * 0.02 // and their transfer to us-west-2
@@ -161,9 +163,10 @@ class CostEstimatorTest {
                 + 100 * 0.095 // AWS Backup's copy to the DR vault: 100 GB stored
                 + 100 * 0.02, // and sent to us-west-2
             "prod-monitoring",
-            // alarm metrics: ALB 2 + 1 + 1; PostgreSQL 4 and the replica's lag; Redis CPU,
-            // memory, evictions and replication lag over 3 nodes each; nodes 2
-            (2 + 1 + 1 + 4 + 1 + 4 * 3 + 2) * 0.10,
+            // alarm metrics: ALB 2 + 1 + 1; PostgreSQL 4, the proxy's client connections and
+            // the replica's lag; Redis CPU, memory, evictions and replication lag over 3 nodes
+            // each; nodes 2
+            (2 + 1 + 1 + 4 + 1 + 1 + 4 * 3 + 2) * 0.10,
             "prod-access",
             H * 0.0042 + 20 * 0.08, // the operator's t4g.nano and its 20 GB gp3 root volume
             "usage",

@@ -173,11 +173,12 @@ class DataTierTest {
           .isZero();
       List<RecordedResource> rules =
           plan.where(r -> r.type().equals(INGRESS) && r.text("securityGroupId").equals(group.id()));
-      // The application; the database's password rotation; where plinth:access is on, the
-      // operator instance (Session Manager).
+      // The application; the database's password rotation; where plinth:database.proxy is on,
+      // the proxy; where plinth:access is on, the operator instance (Session Manager).
       List<String> sources = new java.util.ArrayList<>(List.of(app));
       if (store.endsWith("db-sg")) {
         sources.add(plan.get("aws:ec2/securityGroup:SecurityGroup", env + "-db-rotation-sg").id());
+        plan.where(r -> r.name().equals(env + "-db-proxy-sg")).forEach(sg -> sources.add(sg.id()));
       }
       plan.where(r -> r.name().equals(env + "-access-sg")).forEach(sg -> sources.add(sg.id()));
       assertThat(rules).as("ingress rules of %s", group).hasSize(sources.size());

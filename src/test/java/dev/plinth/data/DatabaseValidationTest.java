@@ -50,7 +50,27 @@ class DatabaseValidationTest {
             "prod",
             Map.of("plinth:database", Map.of("backupRetentionDays", 36)),
             "plinth:database.backupRetentionDays must be between 0 and 35 days (the retention RDS"
-                + " accepts for automated backups) (got 36)"));
+                + " accepts for automated backups) (got 36)"),
+        Arguments.of(
+            "prod",
+            Map.of("plinth:database", Map.of("proxy", Map.of("idleClientTimeoutSeconds", 28801))),
+            "plinth:database.proxy.idleClientTimeoutSeconds must be between 1 and 28800 seconds"
+                + " (what RDS Proxy accepts for IdleClientTimeout) (got 28801)"),
+        Arguments.of(
+            "staging",
+            Map.of("plinth:database", Map.of("proxy", Map.of("idleClientTimeoutSeconds", 0))),
+            "plinth:database.proxy.idleClientTimeoutSeconds must be between 1 and 28800 seconds"
+                + " (what RDS Proxy accepts for IdleClientTimeout) (got 0)"),
+        Arguments.of(
+            "dev",
+            Map.of("plinth:database", Map.of("proxy", Map.of("maxConnectionsPercent", 101))),
+            "plinth:database.proxy.maxConnectionsPercent must be between 1 and 100 (percent of"
+                + " max_connections, what RDS Proxy accepts for MaxConnectionsPercent) (got 101)"),
+        Arguments.of(
+            "prod",
+            Map.of("plinth:database", Map.of("proxy", Map.of("maxConnectionsPercent", 0))),
+            "plinth:database.proxy.maxConnectionsPercent must be between 1 and 100 (percent of"
+                + " max_connections, what RDS Proxy accepts for MaxConnectionsPercent) (got 0)"));
   }
 
   @ParameterizedTest

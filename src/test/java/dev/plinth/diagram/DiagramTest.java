@@ -37,6 +37,20 @@ class DiagramTest {
   }
 
   @Test
+  void wherePlinthBuildsAProxyThePodsReachThePrimaryOnlyThroughIt() {
+    List<String> prod = edges(Diagram.of(dev.plinth.testing.Plans.ofStack("prod")));
+    List<String> development = edges(Diagram.of(dev.plinth.testing.Plans.ofStack("dev")));
+
+    assertThat(prod)
+        .contains(
+            "n_prod_pods -> n_prod_db_proxy 5432", "n_prod_db_proxy -> n_prod_db_primary pool")
+        .doesNotContain("n_prod_pods -> n_prod_db_primary 5432");
+    assertThat(development)
+        .contains("n_dev_pods -> n_dev_db_primary 5432")
+        .noneMatch(e -> e.contains("proxy"));
+  }
+
+  @Test
   void operatorsReachTheDataOnlyThroughSessionManagerNeverFromTheInternet() {
     Diagram d = Diagram.of(FixturesAccess.compliant("prod").build());
 

@@ -25,7 +25,10 @@ class SizingCommandTest {
     var config = (ObjectNode) stack.get("config");
     config.putObject("plinth:capacity").put("concurrentUsers", users);
     if (dbClass != null) {
-      config.putObject("plinth:database").put("instanceClass", dbClass);
+      // a class of its own, reached directly: with RDS Proxy the load's connections are the
+      // proxy's client connections, which no class's max_connections limits
+      var database = config.putObject("plinth:database").put("instanceClass", dbClass);
+      database.putObject("proxy").put("enabled", false);
     }
     Path file = dir.resolve("Pulumi.prod.yaml");
     yaml.writeValue(file.toFile(), stack);
@@ -78,7 +81,8 @@ class SizingCommandTest {
   }
 
   @Test
-  void aDatabaseClassBelowTheLoadsConnectionsExitsTwoNamingBothNumbers() throws Exception {
+  void withoutAProxyADatabaseClassBelowTheLoadsConnectionsExitsTwoNamingBothNumbers()
+      throws Exception {
     Run run = plan("prod", "--config", prodWithLoad(2_000, "db.m6g.large").toString());
 
     assertThat(run.exit()).isEqualTo(PlanCommand.CONFIG_ERRORS);

@@ -359,6 +359,15 @@ final class Fixtures {
             + " kmsKeyId: 'arn:aws:kms:us-west-2:123456789012:key/dr'}",
         p + "db-primary");
 
+    g.add(
+        Types.RDS_PROXY,
+        p + "db-proxy",
+        "{name: '"
+            + p
+            + "db-proxy', engineFamily: 'POSTGRESQL', requireTls: true, idleClientTimeout: 1800,"
+            + " auths: [{authScheme: 'SECRETS', iamAuth: 'REQUIRED', secretArn:"
+            + " 'arn:aws:secretsmanager:us-east-1:123456789012:secret:plinth/db-master'}]}");
+
     g.component("plinth:data:Cache", p + "cache");
     g.add(
         Types.CACHE_PARAMETERS,

@@ -114,6 +114,7 @@ class PolicyRulesTest {
   }
 
   static final String DB = "prod-db-primary";
+  static final String PROXY = "prod-db-proxy";
   static final String REDIS = "prod-cache-redis";
   static final String SEARCH = "prod-search-domain";
   static final String ALB = "prod-edge-lb-alb";
@@ -497,6 +498,21 @@ class PolicyRulesTest {
                     .remove(DB, "parameterGroupName")
                     .remove("prod-db-replica-1", "parameterGroupName")),
         c("RDS-12", DB, "the master user is postgres", g -> g.set(DB, "username", "'postgres'")),
+        c(
+            "PL-46",
+            PROXY,
+            "the proxy takes clients without TLS",
+            g -> g.set(PROXY, "requireTls", "false")),
+        c(
+            "PL-47",
+            PROXY,
+            "the proxy lets clients in with a password",
+            g -> g.set(PROXY, "auths.0.iamAuth", "'DISABLED'")),
+        c(
+            "PL-47",
+            PROXY,
+            "the proxy has no secret to log in with",
+            g -> g.remove(PROXY, "auths.0.secretArn")),
         c("PL-07", DB, "prod keeps backups 7 days", g -> g.set(DB, "backupRetentionPeriod", "7")),
         c(
             "PL-07",

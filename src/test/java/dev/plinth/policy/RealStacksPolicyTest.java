@@ -24,9 +24,10 @@ class RealStacksPolicyTest {
   static final Map<Environment, List<String>> NOT_JUDGED =
       Map.of(
           Environment.DEV,
+          // dev has no RDS Proxy (plinth:database.proxy.enabled false): PL-46 and PL-47 judge none
           List.of(
-              "PL-40", "PL-41", "PL-42", "PL-43", "PL-44", "PL-45", "OS-01", "OS-02", "OS-03",
-              "OS-04", "OS-05", "OS-06", "OS-07", "ECR-04", "DEP-21", "DEP-41"),
+              "PL-40", "PL-41", "PL-42", "PL-43", "PL-44", "PL-45", "PL-46", "PL-47", "OS-01",
+              "OS-02", "OS-03", "OS-04", "OS-05", "OS-06", "OS-07", "ECR-04", "DEP-21", "DEP-41"),
           Environment.STAGING,
           List.of(
               "PL-45", "OS-01", "OS-02", "OS-03", "OS-04", "OS-05", "OS-06", "OS-07", "ECR-04",

@@ -74,7 +74,11 @@ public final class Handles {
 
   /** A data store's subnet group, named {@code <store>-subnets}. */
   public static DataPlacement dataPlacement(String store) {
-    return new DataPlacement(Output.of(VPC), Output.of(store + "-subnets"), Output.of(ZONES));
+    return new DataPlacement(
+        Output.of(VPC),
+        Output.of(store + "-subnets"),
+        Output.of(ZONES),
+        Output.of(List.of(store + "-subnet-a", store + "-subnet-b")));
   }
 
   public static final String APP_SECURITY_GROUP = "sg-app";

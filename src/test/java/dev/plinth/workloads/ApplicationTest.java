@@ -341,9 +341,15 @@ class ApplicationTest {
     JsonNode data = config.input("data").orElseThrow();
     assertThat(data.get("DATABASE_SECRET_ARN").asText()).startsWith("arn:aws:secretsmanager:");
     assertThat(data.get("REDIS_AUTH_SECRET_ARN").asText()).startsWith("arn:aws:secretsmanager:");
-    assertThat(plan.outputs().get("dbEndpoint").asText())
-        .as("the database endpoint")
-        .startsWith(data.get("DATABASE_HOST").asText() + ":");
+    if (plan.outputs().has("dbProxyEndpoint")) {
+      assertThat(data.get("DATABASE_HOST").asText())
+          .as("the host of %s, whose database has a proxy", config)
+          .isEqualTo(plan.outputs().get("dbProxyEndpoint").asText());
+    } else {
+      assertThat(plan.outputs().get("dbEndpoint").asText())
+          .as("the database endpoint")
+          .startsWith(data.get("DATABASE_HOST").asText() + ":");
+    }
   }
 
   @Test
