@@ -275,7 +275,9 @@ class CostEstimatorTest {
             preset.logsGbPerMonth(),
             preset.s3GbStored(),
             preset.spotDiscountPercent(),
-            2 * preset.backupCopyGb());
+            2 * preset.backupCopyGb(),
+            preset.cdnRequestsMillionsPerMonth(),
+            preset.cdnTransferGbPerMonth());
     CostReport bigger = CostEstimator.estimate(Plans.ofStack("prod"), doubled, "us-east-1");
     CostReport dev =
         CostEstimator.estimate(
@@ -420,7 +422,7 @@ class CostEstimatorTest {
 
   @Test
   void overBudgetIsStated() {
-    CostSettings tight = new CostSettings(10, 0, 0, 0, 0, 0, 60, 0);
+    CostSettings tight = new CostSettings(10, 0, 0, 0, 0, 0, 60, 0, 0, 0);
     CostReport report = CostEstimator.estimate(Plans.ofStack("dev"), tight, "us-east-1");
 
     assertThat(report.withinBudget()).isFalse();
