@@ -4,6 +4,7 @@ import dev.plinth.config.ConfigCheck;
 import dev.plinth.config.ConfigProblem;
 import dev.plinth.config.EdgeSettings;
 import dev.plinth.config.EdgeSettings.Cdn;
+import dev.plinth.config.Environment;
 import dev.plinth.config.PlatformConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,11 +117,17 @@ public final class CdnValidation {
     }
   }
 
-  /** What the CDN needs from the rest of the stack when it is on. */
+  /**
+   * What the CDN needs from the rest of the stack when it is on. A missing domain of a stack
+   * without a certificate, and HTTP-only outside dev, are reported by {@link EdgeValidation}
+   * already; they are not repeated here.
+   */
   private static void placement(PlatformConfig config, List<ConfigProblem> problems) {
     EdgeSettings edge = config.edge();
     String enabled = KEY + ".enabled";
-    if (edge.domain() == null) {
+    // Without a certificate the edge reports the missing domain; HTTP-only is refused below or by
+    // the edge. What is left: an existing certificate and no domain for CloudFront to serve.
+    if (edge.domain() == null && edge.certificateArn() != null && !edge.httpOnly()) {
       problems.add(
           new ConfigProblem(
               enabled,
@@ -131,7 +138,7 @@ public final class CdnValidation {
                   + enabled
                   + ": false"));
     }
-    if (edge.httpOnly()) {
+    if (edge.httpOnly() && config.environment() == Environment.DEV) {
       problems.add(
           ConfigProblem.of(
               enabled,
