@@ -256,7 +256,12 @@ public record EdgeSettings(
             List.of(),
             List.of(),
             List.of()),
-        new Cdn(!dev, CDN_TLS, "PriceClass_100", List.of("/static/*", "/assets/*"), false));
+        new Cdn(
+            env == Environment.STAGING,
+            CDN_TLS,
+            "PriceClass_100",
+            List.of("/static/*", "/assets/*"),
+            false));
   }
 
   /**

@@ -323,13 +323,15 @@ class CdnTest {
   }
 
   @Test
-  void planExitsWith2NamingTheKeyWhenProdKeepsItsCdnInAFailoverPair(@TempDir Path dir)
+  void planExitsWith2NamingTheKeyWhenProdTurnsItsCdnOnInAFailoverPair(@TempDir Path dir)
       throws Exception {
     Path stack = dir.resolve("Pulumi.prod.yaml");
     Files.writeString(
         stack,
         Files.readString(Path.of("Pulumi.prod.yaml"))
-            .replace("    cdn:\n      enabled: false\n", ""));
+            .replace(
+                "    hostedZoneId: Z00000000PLACEHOLDER\n",
+                "    hostedZoneId: Z00000000PLACEHOLDER\n    cdn:\n      enabled: true\n"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 

@@ -40,18 +40,9 @@ public final class Plans {
     if (environment.equals("dev")) {
       return Map.of("httpOnly", true);
     }
-    if (environment.equals("prod")) {
-      // As Pulumi.prod.yaml: no CDN, prod being one half of a failover pair.
-      return Map.of(
-          "domain",
-          "app.example.com",
-          "hostedZoneId",
-          "Z00000000PLACEHOLDER",
-          "cdn",
-          Map.of("enabled", false));
-    }
-    return Map.of(
-        "domain", environment + ".app.example.com", "hostedZoneId", "Z00000000PLACEHOLDER");
+    String domain =
+        environment.equals("prod") ? "app.example.com" : environment + ".app.example.com";
+    return Map.of("domain", domain, "hostedZoneId", "Z00000000PLACEHOLDER");
   }
 
   public static PlatformConfig config(String environment) {
