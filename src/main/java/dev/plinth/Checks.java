@@ -8,6 +8,7 @@ import dev.plinth.config.RawConfig;
 import dev.plinth.config.SettingsChecks;
 import dev.plinth.data.CacheValidation;
 import dev.plinth.data.DatabaseValidation;
+import dev.plinth.edge.CdnValidation;
 import dev.plinth.edge.EdgeValidation;
 import dev.plinth.network.NetworkValidation;
 import dev.plinth.schedule.OfficeHoursValidation;
@@ -37,6 +38,7 @@ public final class Checks {
           NetworkValidation.CHECK,
           ClusterValidation.CHECK,
           EdgeValidation.CHECK,
+          CdnValidation.CHECK,
           WorkloadValidation.CHECK,
           SettingsChecks.OBSERVABILITY,
           SettingsChecks.COST,

@@ -23,6 +23,8 @@ import dev.plinth.data.Cache;
 import dev.plinth.data.Database;
 import dev.plinth.data.SecretReplication;
 import dev.plinth.data.Secrets;
+import dev.plinth.edge.Cdn;
+import dev.plinth.edge.CdnValidation;
 import dev.plinth.edge.Certificate;
 import dev.plinth.edge.DnsRouting;
 import dev.plinth.edge.Firewall;
@@ -98,7 +100,7 @@ public final class Platform {
     Foundation base = foundation(ctx, config);
     Network network = network(ctx, config, base);
     Edge edge = edge(ctx, config, base, network);
-    Data data = data(ctx, config, base, network);
+    Data data = data(ctx, config, base, network, edge);
     search(ctx, config, base, network);
     Backups backups = backups(ctx, config, base, data.database());
     access(ctx, config, base, network, data, backups);
@@ -199,6 +201,7 @@ public final class Platform {
     String prefix = config.prefix();
     var inEdge = in(config, "edge");
     EdgeSettings edge = config.edge();
+    boolean cdn = edge.cdn().enabled();
     Optional<Output<String>> certificateArn =
         edge.httpOnly()
             ? Optional.empty()
@@ -215,26 +218,84 @@ public final class Platform {
                 network.placement(Network.Tier.PUBLIC),
                 network.appTier(),
                 certificateArn,
-                dnsRouting(config)),
-            inEdge);
-    var firewall =
-        new Firewall(
-            prefix + "-edge-waf",
-            new Firewall.Args(
-                edge.firewall(),
-                config.environment().key(),
-                base.aws(),
-                loadBalancer.arn(),
-                base.logs()),
+                dnsRouting(config),
+                cdn),
             inEdge);
     ctx.export("albDnsName", loadBalancer.dnsName());
     ctx.export("albZoneId", loadBalancer.zoneId());
     ctx.export("albSecurityGroupId", loadBalancer.securityGroupId());
     ctx.export("url", loadBalancer.url());
     ctx.export("targetGroupArn", loadBalancer.targetGroupArn());
-    ctx.export("webAclArn", firewall.webAclArn());
     ctx.export("healthCheckId", loadBalancer.healthCheckId());
+    if (!cdn || edge.cdn().keepRegionalFirewall()) {
+      var firewall =
+          new Firewall(
+              prefix + "-edge-waf",
+              new Firewall.Args(
+                  edge.firewall(),
+                  config.environment().key(),
+                  base.aws(),
+                  Optional.of(loadBalancer.arn()),
+                  base.logs()),
+              inEdge);
+      ctx.export(cdn ? "regionalWebAclArn" : "webAclArn", firewall.webAclArn());
+    }
+    if (cdn) {
+      cdn(ctx, config, base, loadBalancer, certificateArn.orElseThrow());
+    }
     return new Edge(loadBalancer);
+  }
+
+  /**
+   * The CDN in front of the load balancer ({@code plinth:edge.cdn.enabled}), with its web ACL, both
+   * through a provider of us-east-1: a CloudFront web ACL is created there ("To work with
+   * CloudFront, you must also specify the Region US East (N. Virginia)": the wafv2 model's {@code
+   * Scope}), and the distribution takes its certificate there (the cloudfront model's {@code
+   * ViewerCertificate.ACMCertificateArn}: "CloudFront only supports ACM certificates in the US East
+   * (N. Virginia) Region"). The stack is in us-east-1 ({@link CdnValidation}), so the load
+   * balancer's certificate serves CloudFront too.
+   */
+  private static void cdn(
+      Context ctx,
+      PlatformConfig config,
+      Foundation base,
+      LoadBalancer loadBalancer,
+      Output<String> certificateArn) {
+    String prefix = config.prefix();
+    String region = CdnValidation.CLOUDFRONT_REGION;
+    var global =
+        new Provider(
+            prefix + "-aws-edge-global",
+            ProviderArgs.builder()
+                .region(region)
+                .defaultTags(
+                    ProviderDefaultTagsArgs.builder().tags(defaultTags(config, "edge")).build())
+                .build());
+    var inGlobal = ComponentResourceOptions.builder().providers(global).build();
+    AwsContext aws =
+        new AwsContext(
+            global, region, config.stack(), base.aws().accountId(), base.aws().partition());
+    EdgeSettings edge = config.edge();
+    var firewall =
+        new Firewall(
+            prefix + "-edge-cdn-waf",
+            new Firewall.Args(
+                edge.firewall(), config.environment().key(), aws, Optional.empty(), base.logs()),
+            inGlobal);
+    var cdn =
+        new Cdn(
+            prefix + "-edge-cdn",
+            new Cdn.Args(
+                edge,
+                config.environment(),
+                loadBalancer.dnsName(),
+                loadBalancer.originSecret().orElseThrow(),
+                certificateArn,
+                firewall.webAclArn()),
+            inGlobal);
+    ctx.export("webAclArn", firewall.webAclArn());
+    ctx.export("cdnDomainName", cdn.domainName());
+    ctx.export("cdnDistributionId", cdn.distributionId());
   }
 
   /**
@@ -259,7 +320,8 @@ public final class Platform {
   /** The data layer's handles: the database and the cache. */
   record Data(Database database, Cache cache) {}
 
-  static Data data(Context ctx, PlatformConfig config, Foundation base, Network network) {
+  static Data data(
+      Context ctx, PlatformConfig config, Foundation base, Network network, Edge edge) {
     String prefix = config.prefix();
     var inData = in(config, "data");
     var secrets =
@@ -271,6 +333,8 @@ public final class Platform {
             base.ring().arn(KeyDomain.SECRETS),
             SecretReplication.of(base.ring(), base.dr()),
             inData);
+    // Behind a CDN: the origin header's value, kept where operators find the stack's secrets.
+    edge.loadBalancer().originSecret().ifPresent(v -> secrets.store("cdn-origin-header", v));
     var database =
         new Database(
             prefix + "-db",

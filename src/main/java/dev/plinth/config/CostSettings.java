@@ -26,6 +26,11 @@ package dev.plinth.config;
  *     everywhere, one full copy of the database's initial storage (seed 004: 100 GB minimum, the
  *     staging and prod presets' allocatedStorageGb); priced at backup storage plus inter-region
  *     transfer. Only stacks with such copies (prod's defaults) use it
+ * @param cdnRequestsMillionsPerMonth HTTPS requests CloudFront answers per month, in millions: 1
+ *     dev, 5 staging, 50 prod (assumption: every request the WAF inspects, {@code
+ *     wafRequestsMillionsPerMonth}); only stacks with {@code plinth:edge.cdn.enabled} use it
+ * @param cdnTransferGbPerMonth data CloudFront sends to viewers per month: 10 GB dev, 50 GB
+ *     staging, 500 GB prod (assumption); priced at the first 10 TB's rate of North America
  */
 public record CostSettings(
     double budgetMonthlyUsd,
@@ -35,13 +40,15 @@ public record CostSettings(
     double logsGbPerMonth,
     double s3GbStored,
     double spotDiscountPercent,
-    double backupCopyGb) {
+    double backupCopyGb,
+    double cdnRequestsMillionsPerMonth,
+    double cdnTransferGbPerMonth) {
 
   public static CostSettings preset(Environment env) {
     return switch (env) {
-      case DEV -> new CostSettings(200, 50, 1, 1, 5, 10, 60, 100);
-      case STAGING -> new CostSettings(450, 200, 1, 5, 20, 50, 60, 100);
-      case PROD -> new CostSettings(4000, 1000, 5, 50, 100, 500, 60, 100);
+      case DEV -> new CostSettings(200, 50, 1, 1, 5, 10, 60, 100, 1, 10);
+      case STAGING -> new CostSettings(450, 200, 1, 5, 20, 50, 60, 100, 5, 50);
+      case PROD -> new CostSettings(4000, 1000, 5, 50, 100, 500, 60, 100, 50, 500);
     };
   }
 }

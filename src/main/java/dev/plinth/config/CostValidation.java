@@ -20,6 +20,8 @@ public final class CostValidation {
     nonNegative(problems, "logsGbPerMonth", s.logsGbPerMonth());
     nonNegative(problems, "s3GbStored", s.s3GbStored());
     nonNegative(problems, "backupCopyGb", s.backupCopyGb());
+    nonNegative(problems, "cdnRequestsMillionsPerMonth", s.cdnRequestsMillionsPerMonth());
+    nonNegative(problems, "cdnTransferGbPerMonth", s.cdnTransferGbPerMonth());
     if (s.spotDiscountPercent() < 0 || s.spotDiscountPercent() > 90) {
       problems.add(
           ConfigProblem.of(

@@ -26,6 +26,7 @@ import java.util.List;
  * @param targetGroup where the ALB sends the application's traffic
  * @param accessLogs the ALB's access logs in S3
  * @param firewall the WAF web ACL
+ * @param cdn the CloudFront distribution in front of the load balancer ({@link Cdn})
  */
 public record EdgeSettings(
     String domain,
@@ -37,7 +38,38 @@ public record EdgeSettings(
     LoadBalancer loadBalancer,
     TargetGroup targetGroup,
     AccessLogs accessLogs,
-    Firewall firewall) {
+    Firewall firewall,
+    Cdn cdn) {
+
+  /**
+   * The CDN ({@code plinth:edge.cdn}): a CloudFront distribution in front of the load balancer,
+   * which then admits only CloudFront (seeds 001 and 003, cost optimisation: "CDN caching: reduce
+   * origin requests"; seed 002: "CDN integration"). It serves the domain, caches only the static
+   * paths, passes {@code /api/*} and everything else through uncached, and carries the web ACL at
+   * the edge (docs/settings.md, "The CDN").
+   *
+   * @param enabled default false in dev (no domain there), true in staging and prod (seeds 001,
+   *     002, 003); needs {@code plinth:edge.domain} and HTTPS, and is refused in a
+   *     disaster-recovery failover pair
+   * @param minimumProtocolVersion the viewers' minimum TLS, a value of the CloudFront model's
+   *     {@code MinimumProtocolVersion} (botocore cloudfront 2020-05-31) of TLS 1.2 or newer;
+   *     default {@code TLSv1.2_2021} everywhere (seed 004: TLS 1.2+)
+   * @param priceClass which edge locations serve: {@code PriceClass_100}, {@code PriceClass_200} or
+   *     {@code PriceClass_All} (the model's {@code PriceClass}); default {@code PriceClass_100}
+   *     everywhere, the edges whose prices the estimate uses (North America and Europe)
+   * @param cachedPaths the path patterns CloudFront caches (managed policy CachingOptimized);
+   *     default {@code /static/*} and {@code /assets/*} everywhere (assumption: where the
+   *     application serves its static files). Nothing under {@code /api/} may be cached
+   * @param keepRegionalFirewall keep the regional web ACL on the load balancer as well; default
+   *     false everywhere: behind CloudFront its rate limit would count CloudFront's addresses, not
+   *     the clients', and the edge ACL carries the same rules
+   */
+  public record Cdn(
+      boolean enabled,
+      String minimumProtocolVersion,
+      String priceClass,
+      List<String> cachedPaths,
+      boolean keepRegionalFirewall) {}
 
   /**
    * The ALB.
@@ -223,6 +255,18 @@ public record EdgeSettings(
             List.of(),
             List.of(),
             List.of(),
-            List.of()));
+            List.of()),
+        new Cdn(
+            env == Environment.STAGING,
+            CDN_TLS,
+            "PriceClass_100",
+            List.of("/static/*", "/assets/*"),
+            false));
   }
+
+  /**
+   * The viewers' default minimum protocol version: TLS 1.2 with the 2021 ciphers, one of the
+   * cloudfront model's {@code MinimumProtocolVersion} values (botocore cloudfront 2020-05-31).
+   */
+  public static final String CDN_TLS = "TLSv1.2_2021";
 }

@@ -127,6 +127,7 @@ public final class CostEstimator {
         case Types.EIP -> hourly(r, "public IPv4 address", "ipv4.public", 1);
         case Types.LB -> loadBalancer(r);
         case Types.WEB_ACL -> webAcl(r);
+        case Types.DISTRIBUTION -> distribution(r);
         case Types.RDS -> database(r);
         case Types.RDS_PROXY_TARGET -> proxy(r);
         case Types.RDS_BACKUP_REPLICATION ->
@@ -373,6 +374,31 @@ public final class CostEstimator {
         "WAF requests",
         fmt(usage.wafRequestsMillionsPerMonth()) + " M x $" + fmt(req) + "/M",
         usage.wafRequestsMillionsPerMonth() * req);
+  }
+
+  /**
+   * A CloudFront distribution: HTTPS requests and data out to viewers, from {@code
+   * plinth:cost.cdnRequestsMillionsPerMonth} and {@code cdnTransferGbPerMonth}, at the prices of
+   * North America (the price class's edges; the first 10 TB's rate). Origin fetches from the load
+   * balancer cost nothing ("Free for origin fetches from any AWS origin such as ... Elastic Load
+   * Balancers": aws.amazon.com/cloudfront/pricing, read 2026-12-03). The account's always-free tier
+   * (1 TB and 10 million requests a month, same page) is not subtracted: it is shared by every
+   * distribution of the account.
+   */
+  private void distribution(RecordedResource r) {
+    double perTenThousand = prices.usd("cloudfront.https");
+    double millions = usage.cdnRequestsMillionsPerMonth();
+    add(
+        r,
+        "CloudFront HTTPS requests",
+        fmt(millions) + " M x $" + fmt(perTenThousand) + "/10k",
+        millions * 100 * perTenThousand);
+    double perGb = prices.usd("cloudfront.transfer");
+    add(
+        r,
+        "CloudFront data out",
+        fmt(usage.cdnTransferGbPerMonth()) + " GB x $" + fmt(perGb) + "/GB",
+        usage.cdnTransferGbPerMonth() * perGb);
   }
 
   private void database(RecordedResource r) {

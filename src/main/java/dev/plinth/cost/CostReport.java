@@ -107,7 +107,11 @@ public record CostReport(
             + CostEstimator.fmt(a.spotDiscountPercent())
             + "% below on-demand, backup copies "
             + CostEstimator.fmt(a.backupCopyGb())
-            + " GB each");
+            + " GB each, CDN "
+            + CostEstimator.fmt(a.cdnRequestsMillionsPerMonth())
+            + " M requests and "
+            + CostEstimator.fmt(a.cdnTransferGbPerMonth())
+            + " GB/month");
     notes.forEach(n -> out.println("    note: " + n));
   }
 
@@ -141,6 +145,8 @@ public record CostReport(
     a.put("s3GbStored", assumptions.s3GbStored());
     a.put("spotDiscountPercent", assumptions.spotDiscountPercent());
     a.put("backupCopyGb", assumptions.backupCopyGb());
+    a.put("cdnRequestsMillionsPerMonth", assumptions.cdnRequestsMillionsPerMonth());
+    a.put("cdnTransferGbPerMonth", assumptions.cdnTransferGbPerMonth());
     ArrayNode n = doc.putArray("notes");
     notes.forEach(n::add);
     return doc;

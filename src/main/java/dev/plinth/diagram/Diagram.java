@@ -188,7 +188,10 @@ public final class Diagram {
     return tiers;
   }
 
-  /** Edge: the ALBs and the WAF in front of them; the internet reaches whichever comes first. */
+  /**
+   * Edge: the ALBs, the WAF in front of them and, with a CDN, the CloudFront distribution between
+   * the edge WAF and the ALB; the internet reaches whichever comes first.
+   */
   private void drawEdge() {
     for (RecordedResource lb : graph.ofType(Types.LB)) {
       albs.add(place(lb, "ALB\\n" + lb.name(), "box"));
@@ -198,11 +201,30 @@ public final class Diagram {
       edges.add(new Edge(INTERNET, waf, "HTTPS", false));
       internetUsed = true;
       connectWafToLoadBalancers(acl, waf);
+      connectWafToDistributions(acl, waf);
     }
     if (graph.ofType(Types.WEB_ACL).isEmpty()) {
       for (String alb : albs) {
         edges.add(new Edge(INTERNET, alb, "HTTP(S)", false));
         internetUsed = true;
+      }
+    }
+  }
+
+  /**
+   * A CloudFront distribution the web ACL filters (the distribution names the ACL): the WAF passes
+   * the allowed requests to it, and it sends cache misses to the ALBs it has as origin.
+   */
+  private void connectWafToDistributions(RecordedResource acl, String waf) {
+    for (RecordedResource cdn : graph.ofType(Types.DISTRIBUTION)) {
+      if (refers(cdn, acl)) {
+        String node = place(cdn, "CloudFront\\n" + cdn.name(), "box");
+        edges.add(new Edge(waf, node, "allowed requests", false));
+        for (RecordedResource lb : graph.ofType(Types.LB)) {
+          if (refers(cdn, lb)) {
+            edges.add(new Edge(node, id(lb.name()), "HTTPS + origin header (uncached)", false));
+          }
+        }
       }
     }
   }

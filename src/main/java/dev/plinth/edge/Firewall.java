@@ -46,13 +46,17 @@ import dev.plinth.keys.LogStorage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The WAFv2 web ACL in front of the load balancer: default allow, every rule with CloudWatch
- * metrics and sampled requests. Rules by priority: an IP allow list, an IP block list, a geographic
- * restriction (each only when configured), a rate limit per client IP, then four AWS managed rule
- * groups, each in block or count mode. Logs go to a KMS-encrypted CloudWatch log group ({@code
- * aws-waf-logs-} prefix, as WAF requires) with the authorization and cookie headers redacted.
+ * A WAFv2 web ACL, in front of the load balancer (scope {@code REGIONAL}, associated with it) or at
+ * the CloudFront edge (scope {@code CLOUDFRONT}, named by the distribution, created in us-east-1:
+ * WAF's {@code Scope}, "To work with CloudFront, you must also specify the Region US East (N.
+ * Virginia)", botocore wafv2 2019-07-29): default allow, every rule with CloudWatch metrics and
+ * sampled requests. Rules by priority: an IP allow list, an IP block list, a geographic restriction
+ * (each only when configured), a rate limit per client IP, then four AWS managed rule groups, each
+ * in block or count mode. Logs go to a KMS-encrypted CloudWatch log group ({@code aws-waf-logs-}
+ * prefix, as WAF requires) with the authorization and cookie headers redacted.
  */
 public final class Firewall extends Component {
   public static final String TYPE = "plinth:edge:Firewall";
@@ -71,27 +75,51 @@ public final class Firewall extends Component {
   /** Headers WAF logs must not contain. */
   static final List<String> REDACTED_HEADERS = List.of("authorization", "cookie");
 
+  /**
+   * What the ACL needs: its rules' settings, the account (in the ACL's region: us-east-1 for the
+   * edge), the load balancer it is associated with (empty for the edge ACL, which the CloudFront
+   * distribution names instead), and where its logs go.
+   */
   public record Args(
       EdgeSettings.Firewall settings,
       String environment,
       AwsContext aws,
-      Output<String> loadBalancerArn,
-      LogStorage logs) {}
+      Optional<Output<String>> loadBalancerArn,
+      LogStorage logs) {
+
+    /** {@code CLOUDFRONT} for the edge ACL, {@code REGIONAL} for the load balancer's. */
+    String scope() {
+      return loadBalancerArn.isPresent() ? "REGIONAL" : "CLOUDFRONT";
+    }
+
+    /** What names of the edge ACL carry, so that it never shares one with the regional ACL. */
+    String edgeSuffix() {
+      return loadBalancerArn.isPresent() ? "" : "-edge";
+    }
+  }
+
+  private final String scope;
 
   private final WebAcl webAcl;
 
   public Firewall(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
+    scope = args.scope();
     EdgeSettings.Firewall s = args.settings();
-    String metricPrefix = args.aws().name("-");
+    String metricPrefix = args.aws().name(args.edgeSuffix() + "-");
     List<WebAclRuleArgs> rules = rules(s, metricPrefix);
 
     webAcl =
         new WebAcl(
             child("acl"),
             WebAclArgs.builder()
-                .description("Plinth " + args.environment() + ": in front of the load balancer")
-                .scope("REGIONAL")
+                .description(
+                    "Plinth "
+                        + args.environment()
+                        + (args.loadBalancerArn().isPresent()
+                            ? ": in front of the load balancer"
+                            : ": at the CloudFront edge"))
+                .scope(scope)
                 .defaultAction(
                     WebAclDefaultActionArgs.builder()
                         .allow(WebAclDefaultActionAllowArgs.builder().build())
@@ -107,13 +135,13 @@ public final class Firewall extends Component {
                 .build(),
             childOptions());
 
-    new WebAclAssociation(
-        child("association"),
-        WebAclAssociationArgs.builder()
-            .resourceArn(args.loadBalancerArn())
-            .webAclArn(webAcl.arn())
-            .build(),
-        childOptions());
+    args.loadBalancerArn()
+        .ifPresent(
+            lb ->
+                new WebAclAssociation(
+                    child("association"),
+                    WebAclAssociationArgs.builder().resourceArn(lb).webAclArn(webAcl.arn()).build(),
+                    childOptions()));
 
     logging(args);
 
@@ -206,7 +234,7 @@ public final class Firewall extends Component {
         new LogGroup(
             child("logs"),
             LogGroupArgs.builder()
-                .name("aws-waf-logs-" + args.aws().name(""))
+                .name("aws-waf-logs-" + args.aws().name(args.edgeSuffix()))
                 .retentionInDays(args.logs().retentionDays())
                 .kmsKeyId(args.logs().keyArn())
                 .build(),
@@ -272,7 +300,7 @@ public final class Firewall extends Component {
         child(suffix),
         IpSetArgs.builder()
             .description("Plinth: client addresses " + what)
-            .scope("REGIONAL")
+            .scope(scope)
             .ipAddressVersion("IPV4")
             .addresses(cidrs)
             .tags(Map.of("Name", child(suffix)))

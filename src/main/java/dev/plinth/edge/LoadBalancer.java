@@ -2,15 +2,24 @@ package dev.plinth.edge;
 
 import static dev.plinth.Json.obj;
 
+import com.pulumi.aws.ec2.Ec2Functions;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.ec2.inputs.GetManagedPrefixListArgs;
+import com.pulumi.aws.ec2.outputs.GetManagedPrefixListResult;
 import com.pulumi.aws.lb.Listener;
 import com.pulumi.aws.lb.ListenerArgs;
+import com.pulumi.aws.lb.ListenerRule;
+import com.pulumi.aws.lb.ListenerRuleArgs;
 import com.pulumi.aws.lb.LoadBalancerArgs;
 import com.pulumi.aws.lb.TargetGroup;
 import com.pulumi.aws.lb.TargetGroupArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionFixedResponseArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionRedirectArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionHttpHeaderArgs;
 import com.pulumi.aws.lb.inputs.LoadBalancerAccessLogsArgs;
 import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
 import com.pulumi.aws.lb.inputs.TargetGroupStickinessArgs;
@@ -60,6 +69,8 @@ import dev.plinth.config.EdgeSettings.AccessLogs;
 import dev.plinth.config.Environment;
 import dev.plinth.network.AppTier;
 import dev.plinth.network.Placement;
+import dev.plinth.random.RandomPassword;
+import dev.plinth.random.RandomPasswordArgs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,8 +104,10 @@ public final class LoadBalancer extends Component {
 
   /**
    * What the load balancer needs: the public tier to sit in, the application tier to send traffic
-   * to, the certificate's ARN, empty exactly when the stack is HTTP-only, and how the domain's
-   * record routes.
+   * to, the certificate's ARN, empty exactly when the stack is HTTP-only, how the domain's record
+   * routes, and whether a CloudFront distribution stands in front ({@code
+   * plinth:edge.cdn.enabled}): then the load balancer admits only CloudFront, serves only requests
+   * that carry the origin header, and leaves the domain's record to the distribution.
    */
   public record Args(
       EdgeSettings settings,
@@ -103,7 +116,23 @@ public final class LoadBalancer extends Component {
       Placement publicTier,
       AppTier appTier,
       Optional<Output<String>> certificateArn,
-      DnsRouting routing) {}
+      DnsRouting routing,
+      boolean behindCdn) {}
+
+  /**
+   * The header CloudFront adds to every request it sends here, with a secret value; without it the
+   * HTTPS listener answers 403. CloudFront's origin custom headers may not be {@code Host}, {@code
+   * X-Amz-*} or {@code X-Edge-*} among others; this name is none of them.
+   */
+  public static final String ORIGIN_HEADER = "X-Origin-Verify";
+
+  /**
+   * The AWS-managed prefix list of CloudFront's origin-facing servers, by name (CloudFront
+   * Developer Guide, "Locations and IP address ranges of CloudFront edge servers", "Use the
+   * CloudFront managed prefix list", read 2026-12-03).
+   */
+  public static final String CLOUDFRONT_PREFIX_LIST =
+      "com.amazonaws.global.cloudfront.origin-facing";
 
   private final SecurityGroup securityGroup;
   private final com.pulumi.aws.lb.LoadBalancer alb;
@@ -111,6 +140,7 @@ public final class LoadBalancer extends Component {
   private final Output<String> url;
   private final int deregistrationDelaySeconds;
   private HealthCheck healthCheck;
+  private RandomPassword originSecret;
 
   public LoadBalancer(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
@@ -120,12 +150,19 @@ public final class LoadBalancer extends Component {
     deregistrationDelaySeconds = s.targetGroup().deregistrationDelaySeconds();
 
     securityGroup = createSecurityGroup(args);
-    admitClients(s.loadBalancer().ingressCidrs(), https);
+    if (args.behindCdn()) {
+      admitCloudFront(args.aws());
+      originSecret =
+          new RandomPassword(
+              child("origin-secret"), new RandomPasswordArgs(48, null), childOptions());
+    } else {
+      admitClients(s.loadBalancer().ingressCidrs(), https);
+    }
     connectToTheApplication(args.appTier(), appPort);
     alb = createAlb(args);
     targetGroup = createTargetGroup(args, appPort);
     createListeners(args, https);
-    boolean alias = createAliasRecord(s, args.routing(), https);
+    boolean alias = !args.behindCdn() && createAliasRecord(s, args.routing(), https);
     String scheme = https ? "https://" : "http://";
     url =
         (s.domain() != null && (https || alias))
@@ -192,6 +229,34 @@ public final class LoadBalancer extends Component {
               .build(),
           childOptions());
     }
+  }
+
+  /**
+   * Behind CloudFront: one rule, HTTPS from CloudFront's origin-facing prefix list, and nothing
+   * from the internet. One rule only, because the prefix list "counts as 55 rules in a security
+   * group" against a default quota of 60 inbound rules (CloudFront Developer Guide, "Use the
+   * CloudFront managed prefix list", read 2026-12-03): a second rule naming it (HTTP, or ICMP for
+   * path-MTU discovery) would need a quota increase. CloudFront reaches the origin over HTTPS only,
+   * so port 80 stays closed.
+   */
+  private void admitCloudFront(AwsContext aws) {
+    Output<String> prefixList =
+        Ec2Functions.getManagedPrefixList(
+                GetManagedPrefixListArgs.builder().name(CLOUDFRONT_PREFIX_LIST).build(),
+                aws.invokeOptions())
+            .applyValue(GetManagedPrefixListResult::id);
+    new SecurityGroupIngressRule(
+        child("sg-in-443-cloudfront"),
+        SecurityGroupIngressRuleArgs.builder()
+            .securityGroupId(securityGroup.id())
+            .description("HTTPS from CloudFront's origin-facing servers")
+            .ipProtocol("tcp")
+            .fromPort(HTTPS)
+            .toPort(HTTPS)
+            .prefixListId(prefixList)
+            .tags(Map.of("Name", child("sg-in-443-cloudfront")))
+            .build(),
+        childOptions());
   }
 
   /**
@@ -309,16 +374,18 @@ public final class LoadBalancer extends Component {
                     .statusCode("HTTP_301")
                     .build())
             .build();
-    new Listener(
-        child("http"),
-        ListenerArgs.builder()
-            .loadBalancerArn(alb.arn())
-            .port(HTTP)
-            .protocol("HTTP")
-            .defaultActions(https ? redirect : forward)
-            .tags(Map.of("Name", child("http")))
-            .build(),
-        childOptions());
+    if (!args.behindCdn()) {
+      new Listener(
+          child("http"),
+          ListenerArgs.builder()
+              .loadBalancerArn(alb.arn())
+              .port(HTTP)
+              .protocol("HTTP")
+              .defaultActions(https ? redirect : forward)
+              .tags(Map.of("Name", child("http")))
+              .build(),
+          childOptions());
+    }
     if (https) {
       ListenerArgs.Builder listener =
           ListenerArgs.builder()
@@ -327,12 +394,58 @@ public final class LoadBalancer extends Component {
               .protocol("HTTPS")
               .sslPolicy(s.loadBalancer().tlsPolicy())
               .certificateArn(args.certificateArn().orElseThrow())
-              .defaultActions(forward)
+              .defaultActions(args.behindCdn() ? forbidden() : forward)
               .tags(Map.of("Name", child("https")));
       hsts(s.loadBalancer())
           .ifPresent(listener::routingHttpResponseStrictTransportSecurityHeaderValue);
-      new Listener(child("https"), listener.build(), childOptions());
+      var https443 = new Listener(child("https"), listener.build(), childOptions());
+      if (args.behindCdn()) {
+        forwardWithOriginHeader(https443);
+      }
     }
+  }
+
+  /** Behind CloudFront, what the HTTPS listener answers a request without the origin header. */
+  private static ListenerDefaultActionArgs forbidden() {
+    return ListenerDefaultActionArgs.builder()
+        .type("fixed-response")
+        .fixedResponse(
+            ListenerDefaultActionFixedResponseArgs.builder()
+                .contentType("text/plain")
+                .statusCode("403")
+                .messageBody("Forbidden")
+                .build())
+        .build();
+  }
+
+  /**
+   * The one rule that forwards to the application: requests whose {@link #ORIGIN_HEADER} carries
+   * the secret CloudFront adds. The elbv2 model's {@code HttpHeaderConditionConfig.Values}
+   * (botocore elbv2 2015-12-01): at most 128 characters, "case insensitive", with {@code *} and
+   * {@code ?} as wildcards; the secret is 48 letters and digits, so it holds no wildcard.
+   */
+  private void forwardWithOriginHeader(Listener listener) {
+    new ListenerRule(
+        child("https-from-cdn"),
+        ListenerRuleArgs.builder()
+            .listenerArn(listener.arn())
+            .priority(1)
+            .conditions(
+                ListenerRuleConditionArgs.builder()
+                    .httpHeader(
+                        ListenerRuleConditionHttpHeaderArgs.builder()
+                            .httpHeaderName(ORIGIN_HEADER)
+                            .values(originSecret.result().applyValue(List::of))
+                            .build())
+                    .build())
+            .actions(
+                ListenerRuleActionArgs.builder()
+                    .type("forward")
+                    .targetGroupArn(targetGroup.arn())
+                    .build())
+            .tags(Map.of("Name", child("https-from-cdn")))
+            .build(),
+        childOptions());
   }
 
   /**
@@ -625,5 +738,13 @@ public final class LoadBalancer extends Component {
   /** The load balancer's security group. */
   public Output<String> securityGroupId() {
     return securityGroup.id();
+  }
+
+  /**
+   * Behind CloudFront, the secret value of {@link #ORIGIN_HEADER} that CloudFront must send; empty
+   * otherwise. A secret output.
+   */
+  public Optional<Output<String>> originSecret() {
+    return Optional.ofNullable(originSecret).map(RandomPassword::result);
   }
 }

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The answers to the invokes the program makes, for one stack's region: the caller's identity, the
- * partition, the region and its availability zones. Other tokens have no answer.
+ * partition, the region and its availability zones, AWS's public image parameters and AWS-managed
+ * prefix lists by name. Other tokens have no answer.
  */
 final class AccountInvokes {
   static final String CALLER_IDENTITY = "aws:index/getCallerIdentity:getCallerIdentity";
@@ -31,6 +32,12 @@ final class AccountInvokes {
    * image id of that name.
    */
   Optional<Map<String, Object>> answer(String token, Map<?, ?> args) {
+    if (token.equals(CdnAnswers.MANAGED_PREFIX_LIST)) {
+      Object name = args.get("name");
+      return name instanceof String n && n.startsWith("com.amazonaws.")
+          ? Optional.of(CdnAnswers.managedPrefixList(region, n))
+          : Optional.empty();
+    }
     if (token.equals(SSM_PARAMETER)) {
       Object name = args.get("name");
       return name instanceof String n && n.startsWith(IMAGE_PARAMETERS)

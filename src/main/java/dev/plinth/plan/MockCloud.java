@@ -43,6 +43,7 @@ public final class MockCloud implements Mocks {
           Map.entry("aws:route53/record:Record", CertificateAnswers::record),
           Map.entry("aws:wafv2/webAcl:WebAcl", WafAnswers::webAcl),
           Map.entry("aws:wafv2/ipSet:IpSet", WafAnswers::ipSet),
+          Map.entry("aws:cloudfront/distribution:Distribution", CdnAnswers::distribution),
           Map.entry(KmsAnswers.KEY, KmsAnswers::key),
           Map.entry("aws:rds/instance:Instance", RdsAnswers::instance),
           Map.entry(Types.RDS_PROXY, RdsAnswers::proxy),
@@ -84,6 +85,8 @@ public final class MockCloud implements Mocks {
   }
 
   static final String AWS_PROVIDER = "pulumi:providers:aws";
+
+  static final String DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
 
   /** The stack's region: invokes answer for it, and resources of a provider without one. */
   private final String stackRegion;
@@ -206,6 +209,9 @@ public final class MockCloud implements Mocks {
     }
     if (S3Answers.BUCKETS.contains(args.type)) {
       id = S3Answers.bucketId(args.name, state);
+    }
+    if (args.type.equals(DISTRIBUTION)) {
+      id = CdnAnswers.distributionId(args.name);
     }
     if (args.type.startsWith("aws:")) {
       state.putIfAbsent("name", MockValues.generatedName(args.name));

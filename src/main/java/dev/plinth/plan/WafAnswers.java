@@ -27,13 +27,19 @@ final class WafAnswers {
     state.put("arn", regionalArn(region, "ipset", state, id));
   }
 
+  /**
+   * A WAF ARN: {@code regional/} for a regional ACL or IP set, {@code global/} for one of scope
+   * CLOUDFRONT (the cloudfront model's {@code DistributionConfig.WebACLId}: "for example
+   * arn:aws:wafv2:us-east-1:123456789012:global/webacl/ExampleWebACL/...").
+   */
   private static String regionalArn(
       String region, String kind, Map<String, Object> state, String id) {
+    String scope = "CLOUDFRONT".equals(state.get("scope")) ? ":global/" : ":regional/";
     return "arn:aws:wafv2:"
         + region
         + ":"
         + MockCloud.ACCOUNT_ID
-        + ":regional/"
+        + scope
         + kind
         + "/"
         + state.get("name")

@@ -276,7 +276,7 @@ final class EdgeRules {
   static Rule wafAssociated() {
     return Rule.of(
         "WAF-01",
-        "web ACL associated with the ALB",
+        "web ACL associated with the ALB, or at the edge of the CloudFront distribution in front",
         MANDATORY,
         ALL,
         "N5-ALBWAFEnabled, CKV2_AWS_28, SH ELB.16",
@@ -286,11 +286,22 @@ final class EdgeRules {
                 .require(
                     !isAlb(lb)
                         || In.isTrue(lb, "internal")
-                        || !ctx.referring(lb, Types.WEB_ACL_ASSOCIATION).isEmpty(),
+                        || !ctx.referring(lb, Types.WEB_ACL_ASSOCIATION).isEmpty()
+                        || behindFilteringCdn(lb, ctx),
                     "waf",
                     "no WAF web ACL is associated with this internet-facing ALB",
                     "add an aws.wafv2.WebAclAssociation with resourceArn of this ALB")
                 .list());
+  }
+
+  /**
+   * Whether a CloudFront distribution with a web ACL fronts the ALB (its origin is the ALB's DNS
+   * name) and CDN-06 holds: the ALB admits only CloudFront, so every request passed the edge ACL.
+   */
+  static boolean behindFilteringCdn(RecordedResource lb, PolicyContext ctx) {
+    return ctx.referring(lb, Types.DISTRIBUTION).stream()
+            .anyMatch(d -> !In.text(d, "webAclId").orElse("").isBlank())
+        && CdnRules.originLocked().check().problems(lb, ctx).isEmpty();
   }
 
   private static List<JsonNode> managedGroups(RecordedResource acl) {

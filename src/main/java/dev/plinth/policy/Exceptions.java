@@ -139,5 +139,38 @@ public final class Exceptions {
               "*-edge-lb-http",
               EnumSet.of(Environment.DEV),
               Set.of("redirect"),
-              "with plinth:edge.httpOnly (dev only) the HTTP listener serves the application"));
+              "with plinth:edge.httpOnly (dev only) the HTTP listener serves the application"),
+          new PolicyException(
+              "S3-07",
+              "*-edge-cdn-logs",
+              ALL,
+              Set.of("ownership"),
+              "CloudFront's standard logs (legacy) are written through bucket ACLs: \"Your bucket"
+                  + " must have access control list (ACL) enabled\" and not \"S3 Object Ownership"
+                  + " set to bucket owner enforced\" (CloudFront Developer Guide, \"Configure"
+                  + " standard logging (legacy)\"); BucketOwnerPreferred keeps the objects the"
+                  + " bucket owner's, public access stays blocked"),
+          new PolicyException(
+              "S3-02",
+              "*-edge-cdn-logs",
+              ALL,
+              Set.of("sse-kms"),
+              "SSE-S3 (AES256): CloudFront's log delivery would need a grant in the logs key's"
+                  + " policy, which the logs key does not give (docs/settings.md, \"The CDN\")"),
+          new PolicyException(
+              "S3-05",
+              "*-edge-cdn-logs",
+              ALL,
+              Set.of(),
+              "a log bucket: logging access to it would need yet another log bucket"),
+          new PolicyException(
+              "SM-02",
+              "*-secrets-cdn-origin-header",
+              ALL,
+              Set.of("rotation"),
+              "the origin header's value lives in CloudFront's origin and the load balancer's"
+                  + " listener rule, both set by pulumi up; a rotation Lambda would have to change"
+                  + " both, and the rule accept old and new values while CloudFront propagates. It"
+                  + " is rotated on demand by replacing the password (docs/settings.md, \"The"
+                  + " CDN\")"));
 }

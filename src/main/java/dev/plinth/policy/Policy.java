@@ -17,6 +17,7 @@ public final class Policy {
             NetworkRules.all(),
             AccessRules.all(),
             EdgeRules.all(),
+            CdnRules.all(),
             DatabaseRules.all(),
             CacheRules.all(),
             SearchRules.all(),

@@ -306,7 +306,7 @@ class ConfigLoaderTest {
             "config:\n  aws:region: us-east-1\n  plinth:environment: dev\n  plinth:edge: true\n",
             "plinth:edge must be a mapping of settings (domain, alternativeNames, certificateArn,"
                 + " hostedZoneId, aliasRecord, httpOnly, loadBalancer, targetGroup, accessLogs,"
-                + " firewall) (got true)"),
+                + " firewall, cdn) (got true)"),
         Arguments.of(
             "misspelt key without the errors it causes",
             "config:\n  aws:region: us-east-1\n  plinth:environment: dev\n"
@@ -377,7 +377,7 @@ class ConfigLoaderTest {
         Map.of(
             "PULUMI_CONFIG",
             "{\"aws:region\":\"us-west-2\",\"plinth:environment\":\"staging\","
-                + "\"plinth:edge\":\"{\\\"certificateArn\\\":\\\"arn:aws:acm:us-west-2:123456789012:certificate/abc\\\"}\","
+                + "\"plinth:edge\":\"{\\\"certificateArn\\\":\\\"arn:aws:acm:us-west-2:123456789012:certificate/abc\\\",\\\"cdn\\\":{\\\"enabled\\\":false}}\","
                 + "\"plinth:network\":\"{\\\"azCount\\\":2,\\\"natGateways\\\":\\\"perAz\\\"}\","
                 + "\"plinth:secrets\":\"{\\\"app\\\":{\\\"TOKEN\\\":\\\"plain-from-engine\\\"}}\"}",
             "PULUMI_CONFIG_SECRET_KEYS",

@@ -101,8 +101,10 @@ class CostEstimatorTest {
             H * 0.0225 // ALB hours
                 + 1 * H * 0.008 // 1 LCU on average
                 + 3 * H * 0.005, // a public IPv4 address per subnet of the internet-facing ALB
-            "staging-edge-waf",
-            5 + 5 * 1.00 + 5 * 0.60, // web ACL, 5 rules or rule groups, 5 M requests
+            "staging-edge-cdn-waf",
+            5 + 5 * 1.00 + 5 * 0.60, // the edge web ACL, 5 rules or rule groups, 5 M requests
+            "staging-edge-cdn",
+            5 * 100 * 0.01 + 50 * 0.085, // 5 M HTTPS requests at $0.01/10k, 50 GB out at $0.085
             "staging-db",
             H * 0.065 * 2
                 + 100 * 0.23 // db.t4g.medium Multi-AZ, 100 GB gp3 Multi-AZ
@@ -111,7 +113,7 @@ class CostEstimatorTest {
             "staging-cache",
             2 * H * 0.032, // one shard, primary + replica, cache.t4g.small
             "staging-secrets",
-            0.40,
+            0.40 + 0.40, // the cache's AUTH token and the CDN's origin header
             "staging-keys",
             8 * 1.00, // a key per domain
             "staging-monitoring",
@@ -278,7 +280,9 @@ class CostEstimatorTest {
             preset.logsGbPerMonth(),
             preset.s3GbStored(),
             preset.spotDiscountPercent(),
-            2 * preset.backupCopyGb());
+            2 * preset.backupCopyGb(),
+            preset.cdnRequestsMillionsPerMonth(),
+            preset.cdnTransferGbPerMonth());
     CostReport bigger = CostEstimator.estimate(Plans.ofStack("prod"), doubled, "us-east-1");
     CostReport dev =
         CostEstimator.estimate(
@@ -423,7 +427,7 @@ class CostEstimatorTest {
 
   @Test
   void overBudgetIsStated() {
-    CostSettings tight = new CostSettings(10, 0, 0, 0, 0, 0, 60, 0);
+    CostSettings tight = new CostSettings(10, 0, 0, 0, 0, 0, 60, 0, 0, 0);
     CostReport report = CostEstimator.estimate(Plans.ofStack("dev"), tight, "us-east-1");
 
     assertThat(report.withinBudget()).isFalse();

@@ -19,7 +19,7 @@ class CostReportTest {
         "test",
         "us-east-1",
         "2026-11-01",
-        new CostSettings(budget, 1, 2, 3, 4, 5, 60, 6),
+        new CostSettings(budget, 1, 2, 3, 4, 5, 60, 6, 7, 8),
         List.of(
             new CostLine("network", "NAT gateway", "730 h", 60),
             new CostLine("network", "NAT data", "1 GB", 39.996),
@@ -36,7 +36,7 @@ class CostReportTest {
             new CostLine("a", "y", "1", 0.2),
             new CostLine("b", "z", "1", 0.3));
     List<CostLine> reversed = List.of(lines.get(2), lines.get(1), lines.get(0));
-    CostSettings usage = new CostSettings(1, 0, 0, 0, 0, 0, 60, 0);
+    CostSettings usage = new CostSettings(1, 0, 0, 0, 0, 0, 60, 0, 0, 0);
 
     CostReport forward = new CostReport("test", "us-east-1", "2026-11-01", usage, lines, List.of());
     CostReport backward =
@@ -69,7 +69,7 @@ class CostReportTest {
             "test",
             "us-east-1",
             "2026-11-01",
-            new CostSettings(100, 0, 0, 0, 0, 0, 60, 0),
+            new CostSettings(100, 0, 0, 0, 0, 0, 60, 0, 0, 0),
             List.of(new CostLine("data", "database", "730 h", 100)),
             List.of());
 
@@ -94,6 +94,8 @@ class CostReportTest {
     assertThat(doc.at("/assumptions/s3GbStored").doubleValue()).isEqualTo(5.0);
     assertThat(doc.at("/assumptions/spotDiscountPercent").doubleValue()).isEqualTo(60.0);
     assertThat(doc.at("/assumptions/backupCopyGb").doubleValue()).isEqualTo(6.0);
+    assertThat(doc.at("/assumptions/cdnRequestsMillionsPerMonth").doubleValue()).isEqualTo(7.0);
+    assertThat(doc.at("/assumptions/cdnTransferGbPerMonth").doubleValue()).isEqualTo(8.0);
     assertThat(doc.at("/notes/0").asText()).isEqualTo("a note");
     assertThat(doc.get("region").asText()).isEqualTo("us-east-1");
     assertThat(doc.get("priceDate").asText()).isEqualTo("2026-11-01");
@@ -116,7 +118,7 @@ class CostReportTest {
             "    OVER the budget of $100.00 by $25.00 (125%) (plinth:cost.budgetMonthlyUsd)",
             "    assumptions (plinth:cost): NAT traffic 1 GB/month, ALB 2 LCU, WAF 3 M"
                 + " requests/month, logs 4 GB/month, S3 5 GB, spot 60% below on-demand, backup"
-                + " copies 6 GB each",
+                + " copies 6 GB each, CDN 7 M requests and 8 GB/month",
             "    note: a note");
   }
 }

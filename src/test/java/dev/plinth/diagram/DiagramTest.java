@@ -91,6 +91,19 @@ class DiagramTest {
   }
 
   @Test
+  void behindACdnTheInternetReachesTheEdgeWafThenCloudFrontWhichAloneReachesTheAlb() {
+    Diagram d = Diagram.of(Plans.ofStack("staging"));
+
+    assertThat(edges(d))
+        .contains(
+            "internet -> n_staging_edge_cdn_waf_acl HTTPS",
+            "n_staging_edge_cdn_waf_acl -> n_staging_edge_cdn_distribution allowed requests",
+            "n_staging_edge_cdn_distribution -> n_staging_edge_lb_alb HTTPS + origin header"
+                + " (uncached)")
+        .noneMatch(e -> e.startsWith("internet -> n_staging_edge_lb_alb"));
+  }
+
+  @Test
   void absentPartsAreSkipped() {
     GraphBuilder g = FixturesAccess.compliant("dev");
     g.drop("dev-edge-waf-acl").drop("dev-edge-waf-association").drop("dev-edge-waf-logging");

@@ -124,7 +124,19 @@ class DnsFailoverTest {
 
   @Test
   void aStackInNoPairKeepsItsSimpleAliasRecord() {
-    ResourceGraph graph = EdgeAlone.loadBalancer("staging", Map.of(), true);
+    ResourceGraph graph =
+        EdgeAlone.loadBalancer(
+            "staging",
+            Map.of(
+                "plinth:edge",
+                Map.of(
+                    "domain",
+                    "staging.app.example.com",
+                    "hostedZoneId",
+                    "Z00000000PLACEHOLDER",
+                    "cdn",
+                    Map.of("enabled", false))),
+            true);
     RecordedResource record = graph.get(RECORD, "test-lb-dns");
 
     assertThat(record.input("setIdentifier")).as("set identifier of %s", record).isEmpty();

@@ -67,7 +67,8 @@ final class EdgeAlone {
                     Handles.placement("public"),
                     Handles.appTier(),
                     https ? Optional.of(Output.of(CERTIFICATE)) : Optional.empty(),
-                    routing),
+                    routing,
+                    config.edge().cdn().enabled()),
                 none()));
   }
 
@@ -80,7 +81,7 @@ final class EdgeAlone {
                     config.edge().firewall(),
                     config.environment().key(),
                     Handles.aws(),
-                    Output.of(LOAD_BALANCER),
+                    Optional.of(Output.of(LOAD_BALANCER)),
                     Handles.logs()),
                 none()));
   }

@@ -54,7 +54,7 @@ class EdgeValidationTest {
             "plinth:edge.httpOnly may be true only in dev; staging must serve HTTPS (got true)"),
         Arguments.of(
             "dev",
-            Map.of("httpOnly", true, "certificateArn", ARN),
+            Map.of("httpOnly", true, "certificateArn", ARN, "cdn", Map.of("enabled", false)),
             "plinth:edge.httpOnly must be false when plinth:edge.certificateArn is set (a"
                 + " certificate means HTTPS) (got true)"),
         Arguments.of(
@@ -75,19 +75,29 @@ class EdgeValidationTest {
                 + " Z0123456789ABCDEFGHIJ (got zone-1)"),
         Arguments.of(
             "prod",
-            Map.of("certificateArn", "not-an-arn"),
+            Map.of("cdn", Map.of("enabled", false), "certificateArn", "not-an-arn"),
             "plinth:edge.certificateArn must be an ACM certificate ARN like"
                 + " arn:aws:acm:us-east-1:123456789012:certificate/<id> (got not-an-arn)"),
         Arguments.of(
             "prod",
-            Map.of("certificateArn", ARN.replace("us-east-1", "eu-west-1")),
+            Map.of(
+                "cdn",
+                Map.of("enabled", false),
+                "certificateArn",
+                ARN.replace("us-east-1", "eu-west-1")),
             "plinth:edge.certificateArn must be a certificate in the stack's region us-east-1 (a"
                 + " load balancer serves only certificates of its own region) (got "
                 + ARN.replace("us-east-1", "eu-west-1")
                 + ")"),
         Arguments.of(
             "prod",
-            Map.of("certificateArn", ARN, "alternativeNames", List.of("www.example.com")),
+            Map.of(
+                "cdn",
+                Map.of("enabled", false),
+                "certificateArn",
+                ARN,
+                "alternativeNames",
+                List.of("www.example.com")),
             "plinth:edge.alternativeNames apply only to a certificate Plinth requests, so need"
                 + " plinth:edge.domain and no plinth:edge.certificateArn (got www.example.com)"),
         Arguments.of(
@@ -221,13 +231,17 @@ class EdgeValidationTest {
   }
 
   @Test
-  void aDevStackMayBeHttpOnlyAndEveryStackAcceptsACertificateArn() {
+  void aDevStackMayBeHttpOnlyAndEveryStackAcceptsACertificateArnWithoutACdn() {
     assertThat(
             Plans.config("dev", Map.of("plinth:edge", Map.of("httpOnly", true))).edge().httpOnly())
         .isTrue();
     for (String env : List.of("dev", "staging", "prod")) {
       assertThat(
-              Plans.config(env, Map.of("plinth:edge", Map.of("certificateArn", ARN)))
+              Plans.config(
+                      env,
+                      Map.of(
+                          "plinth:edge",
+                          Map.of("certificateArn", ARN, "cdn", Map.of("enabled", false))))
                   .edge()
                   .certificateArn())
           .isEqualTo(ARN);

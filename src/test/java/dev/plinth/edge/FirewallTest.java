@@ -28,6 +28,14 @@ class FirewallTest {
     return rules;
   }
 
+  /**
+   * The firewall of a stack's plan: the load balancer's, or in staging (behind CloudFront) the
+   * edge's, which carries the same rules.
+   */
+  static String waf(String env) {
+    return env.equals("staging") ? "staging-edge-cdn-waf" : env + "-edge-waf";
+  }
+
   static List<String> names(List<JsonNode> rules) {
     return rules.stream().map(r -> r.get("name").asText()).toList();
   }
@@ -35,10 +43,10 @@ class FirewallTest {
   @ParameterizedTest
   @ValueSource(strings = {"dev", "staging", "prod"})
   void theWebAclAllowsByDefaultAndRunsTheRateLimitThenTheManagedGroupsInOrder(String env) {
-    RecordedResource acl = Plans.ofStack(env).get(ACL, env + "-edge-waf-acl");
+    RecordedResource acl = Plans.ofStack(env).get(ACL, waf(env) + "-acl");
     List<JsonNode> rules = rulesByPriority(acl);
 
-    assertThat(acl.text("scope")).isEqualTo("REGIONAL");
+    assertThat(acl.text("scope")).isEqualTo(env.equals("staging") ? "CLOUDFRONT" : "REGIONAL");
     assertThat(acl.input("defaultAction.allow")).as("default action of %s", acl).isPresent();
     assertThat(acl.input("defaultAction.block")).isEmpty();
     assertThat(names(rules))
@@ -66,7 +74,7 @@ class FirewallTest {
   @ParameterizedTest
   @ValueSource(strings = {"dev", "staging", "prod"})
   void everyRuleAndTheAclPublishMetricsAndSamples(String env) {
-    RecordedResource acl = Plans.ofStack(env).get(ACL, env + "-edge-waf-acl");
+    RecordedResource acl = Plans.ofStack(env).get(ACL, waf(env) + "-acl");
     List<JsonNode> configs = new ArrayList<>();
     configs.add(acl.input("visibilityConfig").orElseThrow());
     rulesByPriority(acl).forEach(r -> configs.add(r.get("visibilityConfig")));
@@ -86,7 +94,7 @@ class FirewallTest {
   @ParameterizedTest
   @CsvSource({"dev, 2000, 300", "staging, 100, 60", "prod, 100, 60"})
   void theRateLimitPerClientIpFollowsTheSeeds(String env, int limit, int window) {
-    JsonNode rule = rulesByPriority(Plans.ofStack(env).get(ACL, env + "-edge-waf-acl")).get(0);
+    JsonNode rule = rulesByPriority(Plans.ofStack(env).get(ACL, waf(env) + "-acl")).get(0);
 
     assertThat(rule.at("/statement/rateBasedStatement/aggregateKeyType").asText()).isEqualTo("IP");
     assertThat(rule.at("/statement/rateBasedStatement/limit").asInt())
@@ -238,11 +246,12 @@ class FirewallTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev", "staging", "prod"})
+  // staging's ACL is at the CloudFront edge, named by the distribution (CdnTest).
+  @ValueSource(strings = {"dev", "prod"})
   void theAclIsAssociatedWithTheLoadBalancer(String env) {
     ResourceGraph plan = Plans.ofStack(env);
     RecordedResource association =
-        plan.get("aws:wafv2/webAclAssociation:WebAclAssociation", env + "-edge-waf-association");
+        plan.get("aws:wafv2/webAclAssociation:WebAclAssociation", waf(env) + "-association");
 
     assertThat(association.text("resourceArn"))
         .startsWith(
@@ -257,11 +266,11 @@ class FirewallTest {
   void wafLogsGoToAnEncryptedAwsWafLogsGroupWithoutCredentials(String env, int days)
       throws Exception {
     ResourceGraph plan = Plans.ofStack(env);
-    RecordedResource group = plan.get("aws:cloudwatch/logGroup:LogGroup", env + "-edge-waf-logs");
+    RecordedResource group = plan.get("aws:cloudwatch/logGroup:LogGroup", waf(env) + "-logs");
     RecordedResource logging =
         plan.get(
             "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
-            env + "-edge-waf-logging");
+            waf(env) + "-logging");
 
     assertThat(group.text("name")).as("WAF requires the prefix").startsWith("aws-waf-logs-");
     assertThat(group.input("retentionInDays").orElseThrow().asInt()).isEqualTo(days);
@@ -279,8 +288,7 @@ class FirewallTest {
     JsonNode policy =
         JSON.readTree(
             plan.get(
-                    "aws:cloudwatch/logResourcePolicy:LogResourcePolicy",
-                    env + "-edge-waf-logs-policy")
+                    "aws:cloudwatch/logResourcePolicy:LogResourcePolicy", waf(env) + "-logs-policy")
                 .text("policyDocument"));
     JsonNode statement = policy.get("Statement").get(0);
     assertThat(statement.at("/Principal/Service").asText())

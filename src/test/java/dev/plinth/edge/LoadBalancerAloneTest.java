@@ -18,7 +18,8 @@ class LoadBalancerAloneTest {
 
   @Test
   void theHttpsListenerServesTheGivenCertificateAndPlainHttpIsRedirected() {
-    ResourceGraph graph = EdgeAlone.loadBalancer("staging", Map.of(), true);
+    // prod's settings: no CDN (behind one, staging's load balancer has no HTTP listener).
+    ResourceGraph graph = EdgeAlone.loadBalancer("prod", Map.of(), true);
     RecordedResource https = graph.get(LISTENER, "test-lb-https");
     RecordedResource http = graph.get(LISTENER, "test-lb-http");
 

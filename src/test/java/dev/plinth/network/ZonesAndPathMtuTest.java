@@ -46,7 +46,21 @@ class ZonesAndPathMtuTest {
   @Test
   void inARegionWithoutRefusedZonesTheFirstIdsAreTakenInThatRegionsCode() {
     ResourceGraph plan =
-        Plans.of(Plans.config("staging", java.util.Map.of("aws:region", "eu-west-1")));
+        Plans.of(
+            Plans.config(
+                "staging",
+                java.util.Map.of(
+                    "aws:region",
+                    "eu-west-1",
+                    // a CDN needs us-east-1 (plinth:edge.cdn)
+                    "plinth:edge",
+                    java.util.Map.of(
+                        "domain",
+                        "staging.app.example.com",
+                        "hostedZoneId",
+                        "Z00000000PLACEHOLDER",
+                        "cdn",
+                        java.util.Map.of("enabled", false)))));
 
     List<String> ids = new ArrayList<>();
     plan.outputs().get("availabilityZoneIds").forEach(n -> ids.add(n.asText()));

@@ -25,7 +25,6 @@ class StackFilesTest {
                 "keys",
                 "network",
                 "edge-lb",
-                "edge-waf",
                 "secrets",
                 "db",
                 "cache",
@@ -40,6 +39,12 @@ class StackFilesTest {
     if (!stack.equals("dev")) {
       components.add("edge-certificate"); // dev serves HTTP only, with no certificate
       components.add("access"); // plinth:access is off in dev (docs/operator-access.md)
+    }
+    if (stack.equals("staging")) {
+      // plinth:edge.cdn: on in staging, whose web ACL is then the edge's
+      components.addAll(List.of("edge-cdn", "edge-cdn-waf"));
+    } else {
+      components.add("edge-waf");
     }
     if (!stack.equals("prod")) {
       components.add("office-hours"); // plinth:officeHours: on in dev and staging, off in prod

@@ -136,6 +136,52 @@ final class Fixtures {
     }
   }
 
+  /**
+   * Staging's edge as {@code plinth:edge.cdn} builds it: a CloudFront distribution in front of the
+   * load balancer, whose security group then admits only CloudFront's prefix list and whose HTTPS
+   * listener answers 403 unless a rule finds the origin header (the regional ACL stays, as with
+   * {@code keepRegionalFirewall}).
+   */
+  static void cdn(GraphBuilder g, String p) {
+    g.remove(p + "edge-lb-sg-in-443", "cidrIpv4");
+    g.set(p + "edge-lb-sg-in-443", "prefixListId", "'pl-1'");
+    g.set(
+        p + "edge-lb-https",
+        "defaultActions",
+        "[{type: 'fixed-response', fixedResponse: {contentType: 'text/plain', statusCode: '403'}}]");
+    g.add(
+        Types.LISTENER_RULE,
+        p + "edge-lb-https-from-cdn",
+        "{priority: 1, conditions: [{httpHeader: {httpHeaderName: 'X-Origin-Verify', values:"
+            + " ['[secret]']}}], actions: [{type: 'forward'}]}",
+        p + "edge-lb-https",
+        p + "edge-lb-app-tg");
+    g.component("plinth:edge:Cdn", p + "edge-cdn");
+    String behaviour =
+        "targetOriginId: 'load-balancer', viewerProtocolPolicy: 'redirect-to-https',"
+            + " allowedMethods: ['GET', 'HEAD'], cachedMethods: ['GET', 'HEAD'], compress: true";
+    g.add(
+        Types.DISTRIBUTION,
+        p + "edge-cdn-distribution",
+        "{enabled: true, aliases: ['staging.app.example.com'],"
+            + " webAclId: 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/edge/1',"
+            + " viewerCertificate: {acmCertificateArn:"
+            + " 'arn:aws:acm:us-east-1:123456789012:certificate/1', sslSupportMethod: 'sni-only',"
+            + " minimumProtocolVersion: 'TLSv1.2_2021'},"
+            + " loggingConfig: {bucket: 'cdn-logs.s3.amazonaws.com', includeCookies: false},"
+            + " origins: [{originId: 'load-balancer', domainName: 'alb.example.com',"
+            + " customOriginConfig: {httpPort: 80, httpsPort: 443, originProtocolPolicy:"
+            + " 'https-only', originSslProtocols: ['TLSv1.2']}}],"
+            + " defaultCacheBehavior: {"
+            + behaviour
+            + "}, orderedCacheBehaviors: [{pathPattern: '/api/*', "
+            + behaviour
+            + "}, {pathPattern: '/static/*', "
+            + behaviour
+            + "}]}",
+        p + "edge-lb-alb");
+  }
+
   /** A log publishing option of the search domain, to an encrypted log group of its own. */
   static String searchLog(String type) {
     return "{logType: '"
@@ -271,6 +317,10 @@ final class Fixtures {
         "{}",
         p + "edge-waf-acl",
         p + "edge-waf-logs");
+
+    if (env.equals("staging")) {
+      cdn(g, p);
+    }
 
     g.component("plinth:data:Keys", p + "keys");
     g.add(

@@ -104,6 +104,16 @@ class PolicyRulesTest {
             });
   }
 
+  @Test
+  void aLoadBalancerThatAdmitsOnlyCloudFrontIsFilteredByTheEdgeAclWithoutOneOfItsOwn() {
+    GraphBuilder g = Fixtures.compliant("staging");
+    g.drop("staging-edge-waf-association");
+
+    assertThat(evaluate(g, "staging").verdict("WAF-01", "staging-edge-lb-alb"))
+        .as("WAF-01 on staging-edge-lb-alb behind a distribution with a web ACL")
+        .hasValueSatisfying(f -> assertThat(f.verdict()).isEqualTo(Verdict.PASS));
+  }
+
   static Arguments c(
       String rule, String env, String resource, String change, Consumer<GraphBuilder> m) {
     return Arguments.of(rule, env, resource, change, m);
@@ -119,6 +129,7 @@ class PolicyRulesTest {
   static final String SEARCH = "prod-search-domain";
   static final String ALB = "prod-edge-lb-alb";
   static final String ACL = "prod-edge-waf-acl";
+  static final String CDN = "staging-edge-cdn-distribution";
   static final String EKS = "prod-cluster-eks";
   static final String ECR = "prod-registry-app";
   static final String BACKUPS = "prod-backup-bucket";
@@ -438,6 +449,75 @@ class PolicyRulesTest {
             ACL,
             "the SQLi group only counts in prod",
             g -> g.set(ACL, "rules.2.overrideAction", "{count: {}}")),
+        // CDN (staging's baseline has one)
+        c(
+            "CDN-01",
+            "staging",
+            CDN,
+            "the distribution has no web ACL",
+            g -> g.remove(CDN, "webAclId")),
+        c(
+            "CDN-02",
+            "staging",
+            CDN,
+            "viewers may use TLS 1.0",
+            g -> g.set(CDN, "viewerCertificate.minimumProtocolVersion", "'TLSv1'")),
+        c(
+            "CDN-02",
+            "staging",
+            CDN,
+            "the default certificate is served",
+            g -> g.set(CDN, "viewerCertificate", "{cloudfrontDefaultCertificate: true}")),
+        c("CDN-03", "staging", CDN, "no access logs", g -> g.remove(CDN, "loggingConfig")),
+        c(
+            "CDN-04",
+            "staging",
+            CDN,
+            "the default behaviour allows plain HTTP",
+            g -> g.set(CDN, "defaultCacheBehavior.viewerProtocolPolicy", "'allow-all'")),
+        c(
+            "CDN-04",
+            "staging",
+            CDN,
+            "the cached paths allow plain HTTP",
+            g -> g.set(CDN, "orderedCacheBehaviors.1.viewerProtocolPolicy", "'allow-all'")),
+        c(
+            "CDN-05",
+            "staging",
+            CDN,
+            "the origin is reached over HTTP",
+            g -> g.set(CDN, "origins.0.customOriginConfig.originProtocolPolicy", "'match-viewer'")),
+        c(
+            "CDN-05",
+            "staging",
+            CDN,
+            "the origin accepts TLS 1.0",
+            g ->
+                g.set(
+                    CDN,
+                    "origins.0.customOriginConfig.originSslProtocols",
+                    "['TLSv1', 'TLSv1.2']")),
+        c(
+            "CDN-06",
+            "staging",
+            "staging-edge-lb-alb",
+            "the load balancer admits the internet besides CloudFront",
+            g -> g.set("staging-edge-lb-sg-in-443", "cidrIpv4", "'0.0.0.0/0'")),
+        c(
+            "CDN-06",
+            "staging",
+            "staging-edge-lb-alb",
+            "the HTTPS listener serves requests without the origin header",
+            g -> g.set("staging-edge-lb-https", "defaultActions", "[{type: 'forward'}]")),
+        c(
+            "WAF-01",
+            "staging",
+            "staging-edge-lb-alb",
+            "no regional ACL and the load balancer admits the internet around the edge ACL",
+            g -> {
+              g.drop("staging-edge-waf-association");
+              g.set("staging-edge-lb-sg-in-443", "cidrIpv4", "'0.0.0.0/0'");
+            }),
         // database
         c("RDS-01", DB, "storage is unencrypted", g -> g.set(DB, "storageEncrypted", "false")),
         c(

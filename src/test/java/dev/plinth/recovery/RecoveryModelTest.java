@@ -179,11 +179,23 @@ class RecoveryModelTest {
     assertThat(files.rpo().verdict()).as("against prod's 5 minutes").isEqualTo(Verdict.MISSES);
   }
 
+  /** Staging's edge without its CDN, which a failover pair refuses (plinth:edge.cdn). */
+  static final Map<String, Object> NO_CDN =
+      Map.of(
+          "domain",
+          "staging.app.example.com",
+          "hostedZoneId",
+          "Z00000000PLACEHOLDER",
+          "cdn",
+          Map.of("enabled", false));
+
   @Test
   void aStackWithoutTargetsHasNoVerdicts() {
     PlatformConfig staging =
         loadPair(
-            Plans.raw("staging", Map.of("plinth:dr", Map.of("standbyStack", "staging-dr"))),
+            Plans.raw(
+                "staging",
+                Map.of("plinth:dr", Map.of("standbyStack", "staging-dr"), "plinth:edge", NO_CDN)),
             "staging");
     PlatformConfig stagingDr =
         loadPair(
@@ -193,7 +205,9 @@ class RecoveryModelTest {
                     "aws:region",
                     "us-west-2",
                     "plinth:dr",
-                    Map.of("role", "standby", "primaryStack", "staging"))),
+                    Map.of("role", "standby", "primaryStack", "staging"),
+                    "plinth:edge",
+                    NO_CDN)),
             "staging-dr");
     RecoveryReport report = RecoveryModel.report(staging, stagingDr, FIGURES);
 
