@@ -27,8 +27,8 @@ class RealStacksPolicyTest {
           Environment.DEV,
           // dev has no RDS Proxy (plinth:database.proxy.enabled false): PL-46 and PL-47 judge none
           List.of(
-              "PL-40", "PL-41", "PL-42", "PL-43", "PL-44", "PL-45", "PL-46", "PL-47", "CDN-01",
-              "CDN-02", "CDN-03", "CDN-04", "CDN-05", "OS-01", "OS-02", "OS-03", "OS-04", "OS-05",
+              "PL-40", "PL-41", "PL-42", "PL-43", "PL-44", "PL-45", "CDN-01", "CDN-02", "CDN-03",
+              "CDN-04", "CDN-05", "PL-46", "PL-47", "OS-01", "OS-02", "OS-03", "OS-04", "OS-05",
               "OS-06", "OS-07", "ECR-04", "DEP-21", "DEP-41"),
           Environment.STAGING,
           List.of(
