@@ -16,30 +16,13 @@ import com.pulumi.aws.cloudfront.inputs.DistributionViewerCertificateArgs;
 import com.pulumi.aws.route53.Record;
 import com.pulumi.aws.route53.RecordArgs;
 import com.pulumi.aws.route53.inputs.RecordAliasArgs;
-import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
-import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
 import com.pulumi.aws.s3.BucketOwnershipControls;
 import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
 import com.pulumi.aws.s3.BucketPolicy;
 import com.pulumi.aws.s3.BucketPolicyArgs;
-import com.pulumi.aws.s3.BucketPublicAccessBlock;
-import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
 import com.pulumi.aws.s3.BucketV2;
 import com.pulumi.aws.s3.BucketV2Args;
-import com.pulumi.aws.s3.BucketVersioningV2;
-import com.pulumi.aws.s3.BucketVersioningV2Args;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleTransitionArgs;
 import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
-import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -275,43 +258,8 @@ public final class Cdn extends Component {
                         .build())
                 .build(),
             childOptions());
-    var publicAccess =
-        new BucketPublicAccessBlock(
-            child("logs-public-access"),
-            BucketPublicAccessBlockArgs.builder()
-                .bucket(bucket.id())
-                .blockPublicAcls(true)
-                .blockPublicPolicy(true)
-                .ignorePublicAcls(true)
-                .restrictPublicBuckets(true)
-                .build(),
-            childOptions());
-    new BucketServerSideEncryptionConfigurationV2(
-        child("logs-encryption"),
-        BucketServerSideEncryptionConfigurationV2Args.builder()
-            .bucket(bucket.id())
-            .rules(
-                BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
-                    .applyServerSideEncryptionByDefault(
-                        BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs
-                            .builder()
-                            .sseAlgorithm("AES256")
-                            .build())
-                    .build())
-            .build(),
-        childOptions());
-    var versioning =
-        new BucketVersioningV2(
-            child("logs-versioning"),
-            BucketVersioningV2Args.builder()
-                .bucket(bucket.id())
-                .versioningConfiguration(
-                    BucketVersioningV2VersioningConfigurationArgs.builder()
-                        .status("Enabled")
-                        .build())
-                .build(),
-            childOptions());
-    lifecycle(bucket, settings, versioning);
+    var parts = LogBucketParts.of(bucket, settings, "cdn-logs", this::child, childOptions());
+    var publicAccess = parts.publicAccess();
     new BucketPolicy(
         child("logs-policy"),
         BucketPolicyArgs.builder()
@@ -321,51 +269,6 @@ public final class Cdn extends Component {
         CustomResourceOptions.builder().parent(this).dependsOn(publicAccess).build());
     logsReady = ownership;
     return bucket;
-  }
-
-  private void lifecycle(BucketV2 bucket, AccessLogs logs, BucketVersioningV2 versioning) {
-    List<BucketLifecycleConfigurationV2RuleTransitionArgs> transitions = new ArrayList<>();
-    if (logs.transitionToIaDays() > 0) {
-      transitions.add(
-          BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
-              .days(logs.transitionToIaDays())
-              .storageClass("STANDARD_IA")
-              .build());
-    }
-    if (logs.transitionToGlacierDays() > 0) {
-      transitions.add(
-          BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
-              .days(logs.transitionToGlacierDays())
-              .storageClass("GLACIER")
-              .build());
-    }
-    new BucketLifecycleConfigurationV2(
-        child("logs-lifecycle"),
-        BucketLifecycleConfigurationV2Args.builder()
-            .bucket(bucket.id())
-            .rules(
-                BucketLifecycleConfigurationV2RuleArgs.builder()
-                    .id("cdn-logs")
-                    .status("Enabled")
-                    .filter(
-                        BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
-                    .transitions(transitions)
-                    .expiration(
-                        BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
-                            .days(logs.expirationDays())
-                            .build())
-                    .noncurrentVersionExpiration(
-                        BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
-                            .noncurrentDays(7)
-                            .build())
-                    .abortIncompleteMultipartUpload(
-                        BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs
-                            .builder()
-                            .daysAfterInitiation(7)
-                            .build())
-                    .build())
-            .build(),
-        CustomResourceOptions.builder().parent(this).dependsOn(versioning).build());
   }
 
   /** The logs bucket's policy: nothing over plain HTTP (CloudFront writes through the ACL). */

@@ -29,30 +29,13 @@ import com.pulumi.aws.route53.Record;
 import com.pulumi.aws.route53.RecordArgs;
 import com.pulumi.aws.route53.inputs.RecordAliasArgs;
 import com.pulumi.aws.route53.inputs.RecordFailoverRoutingPolicyArgs;
-import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
-import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
 import com.pulumi.aws.s3.BucketOwnershipControls;
 import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
 import com.pulumi.aws.s3.BucketPolicy;
 import com.pulumi.aws.s3.BucketPolicyArgs;
-import com.pulumi.aws.s3.BucketPublicAccessBlock;
-import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
 import com.pulumi.aws.s3.BucketV2;
 import com.pulumi.aws.s3.BucketV2Args;
-import com.pulumi.aws.s3.BucketVersioningV2;
-import com.pulumi.aws.s3.BucketVersioningV2Args;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleTransitionArgs;
 import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
-import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
 import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
@@ -565,44 +548,9 @@ public final class LoadBalancer extends Component {
                         .build())
                 .build(),
             childOptions());
-    var publicAccess =
-        new BucketPublicAccessBlock(
-            child("logs-public-access"),
-            BucketPublicAccessBlockArgs.builder()
-                .bucket(bucket.id())
-                .blockPublicAcls(true)
-                .blockPublicPolicy(true)
-                .ignorePublicAcls(true)
-                .restrictPublicBuckets(true)
-                .build(),
-            childOptions());
-    var encryption =
-        new BucketServerSideEncryptionConfigurationV2(
-            child("logs-encryption"),
-            BucketServerSideEncryptionConfigurationV2Args.builder()
-                .bucket(bucket.id())
-                .rules(
-                    BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
-                        .applyServerSideEncryptionByDefault(
-                            BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs
-                                .builder()
-                                .sseAlgorithm("AES256")
-                                .build())
-                        .build())
-                .build(),
-            childOptions());
-    var versioning =
-        new BucketVersioningV2(
-            child("logs-versioning"),
-            BucketVersioningV2Args.builder()
-                .bucket(bucket.id())
-                .versioningConfiguration(
-                    BucketVersioningV2VersioningConfigurationArgs.builder()
-                        .status("Enabled")
-                        .build())
-                .build(),
-            childOptions());
-    logLifecycle(bucket, logs, versioning);
+    var parts = LogBucketParts.of(bucket, logs, "access-logs", this::child, childOptions());
+    var publicAccess = parts.publicAccess();
+    var encryption = parts.encryption();
     AwsContext aws = args.aws();
     var policy =
         new BucketPolicy(
@@ -616,55 +564,6 @@ public final class LoadBalancer extends Component {
             CustomResourceOptions.builder().parent(this).dependsOn(publicAccess).build());
     ready.addAll(List.of(policy, ownership, encryption));
     return bucket;
-  }
-
-  /**
-   * The access logs' lifecycle: the configured transitions and expiry; old versions and unfinished
-   * uploads go after 7 days.
-   */
-  private void logLifecycle(BucketV2 bucket, AccessLogs logs, BucketVersioningV2 versioning) {
-    List<BucketLifecycleConfigurationV2RuleTransitionArgs> transitions = new ArrayList<>();
-    if (logs.transitionToIaDays() > 0) {
-      transitions.add(
-          BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
-              .days(logs.transitionToIaDays())
-              .storageClass("STANDARD_IA")
-              .build());
-    }
-    if (logs.transitionToGlacierDays() > 0) {
-      transitions.add(
-          BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
-              .days(logs.transitionToGlacierDays())
-              .storageClass("GLACIER")
-              .build());
-    }
-    new BucketLifecycleConfigurationV2(
-        child("logs-lifecycle"),
-        BucketLifecycleConfigurationV2Args.builder()
-            .bucket(bucket.id())
-            .rules(
-                BucketLifecycleConfigurationV2RuleArgs.builder()
-                    .id("access-logs")
-                    .status("Enabled")
-                    .filter(
-                        BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
-                    .transitions(transitions)
-                    .expiration(
-                        BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
-                            .days(logs.expirationDays())
-                            .build())
-                    .noncurrentVersionExpiration(
-                        BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
-                            .noncurrentDays(7)
-                            .build())
-                    .abortIncompleteMultipartUpload(
-                        BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs
-                            .builder()
-                            .daysAfterInitiation(7)
-                            .build())
-                    .build())
-            .build(),
-        CustomResourceOptions.builder().parent(this).dependsOn(versioning).build());
   }
 
   /** The access-log bucket's policy: ELB log delivery may write; nothing over plain HTTP. */
