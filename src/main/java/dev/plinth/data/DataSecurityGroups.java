@@ -2,6 +2,8 @@ package dev.plinth.data;
 
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
@@ -40,5 +42,45 @@ final class DataSecurityGroups {
             .build(),
         options);
     return group;
+  }
+
+  /**
+   * One more caller of a data store on its port, other than the application: the caller's group may
+   * send to the store's ({@code egressName}), and the store's admits the caller's ({@code
+   * ingressName}), each naming the other group, no address range.
+   *
+   * @return the store's ingress rule, which a caller that needs the path open waits for
+   */
+  static SecurityGroupIngressRule callerOnPort(
+      Output<String> storeGroupId,
+      Output<String> callerGroupId,
+      int port,
+      String egressName,
+      String egressDescription,
+      String ingressName,
+      String ingressDescription,
+      CustomResourceOptions options) {
+    new SecurityGroupEgressRule(
+        egressName,
+        SecurityGroupEgressRuleArgs.builder()
+            .securityGroupId(callerGroupId)
+            .referencedSecurityGroupId(storeGroupId)
+            .ipProtocol("tcp")
+            .fromPort(port)
+            .toPort(port)
+            .description(egressDescription)
+            .build(),
+        options);
+    return new SecurityGroupIngressRule(
+        ingressName,
+        SecurityGroupIngressRuleArgs.builder()
+            .securityGroupId(storeGroupId)
+            .referencedSecurityGroupId(callerGroupId)
+            .ipProtocol("tcp")
+            .fromPort(port)
+            .toPort(port)
+            .description(ingressDescription)
+            .build(),
+        options);
   }
 }

@@ -16,10 +16,6 @@ import com.pulumi.aws.rds.ProxyTarget;
 import com.pulumi.aws.rds.ProxyTargetArgs;
 import com.pulumi.aws.rds.inputs.ProxyAuthArgs;
 import com.pulumi.aws.rds.inputs.ProxyDefaultTargetGroupConnectionPoolConfigArgs;
-import com.pulumi.aws.vpc.SecurityGroupEgressRule;
-import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
-import com.pulumi.aws.vpc.SecurityGroupIngressRule;
-import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.plinth.Json;
@@ -84,16 +80,14 @@ final class DatabaseProxy {
     CustomResourceOptions inDb = CustomResourceOptions.builder().parent(db).build();
     ProxySettings s = args.settings().proxy();
     var group = securityGroup(prefix, args, databaseGroup, inDb);
-    new SecurityGroupIngressRule(
+    DataSecurityGroups.callerOnPort(
+        databaseGroup.id(),
+        group.id(),
+        Database.PORT,
+        prefix + "-sg-to-db",
+        "PostgreSQL, to the primary",
         db.name() + "-sg-from-proxy",
-        SecurityGroupIngressRuleArgs.builder()
-            .securityGroupId(databaseGroup.id())
-            .referencedSecurityGroupId(group.id())
-            .ipProtocol("tcp")
-            .fromPort(Database.PORT)
-            .toPort(Database.PORT)
-            .description("PostgreSQL from the connection pool (RDS Proxy)")
-            .build(),
+        "PostgreSQL from the connection pool (RDS Proxy)",
         inDb);
     var role = role(prefix, args, masterSecret, inDb);
     var proxy =
@@ -158,17 +152,6 @@ final class DatabaseProxy {
             args.placement().vpcId(),
             args.appTier().securityGroupId(),
             inDb);
-    new SecurityGroupEgressRule(
-        prefix + "-sg-to-db",
-        SecurityGroupEgressRuleArgs.builder()
-            .securityGroupId(group.id())
-            .referencedSecurityGroupId(databaseGroup.id())
-            .ipProtocol("tcp")
-            .fromPort(Database.PORT)
-            .toPort(Database.PORT)
-            .description("PostgreSQL, to the primary")
-            .build(),
-        inDb);
     return group;
   }
 

@@ -14,7 +14,6 @@ import com.pulumi.aws.serverlessrepository.CloudFormationStackArgs;
 import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
-import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
@@ -205,17 +204,6 @@ final class MasterCredentials {
                 .build(),
             inDb);
     new SecurityGroupEgressRule(
-        prefix + "rotation-sg-to-db",
-        SecurityGroupEgressRuleArgs.builder()
-            .securityGroupId(group.id())
-            .referencedSecurityGroupId(databaseGroup.id())
-            .ipProtocol("tcp")
-            .fromPort(Database.PORT)
-            .toPort(Database.PORT)
-            .description("PostgreSQL, to change the master password")
-            .build(),
-        inDb);
-    new SecurityGroupEgressRule(
         prefix + "rotation-sg-to-secrets-manager",
         SecurityGroupEgressRuleArgs.builder()
             .securityGroupId(group.id())
@@ -227,16 +215,14 @@ final class MasterCredentials {
             .build(),
         inDb);
     var access =
-        new SecurityGroupIngressRule(
+        DataSecurityGroups.callerOnPort(
+            databaseGroup.id(),
+            group.id(),
+            Database.PORT,
+            prefix + "rotation-sg-to-db",
+            "PostgreSQL, to change the master password",
             prefix + "sg-from-rotation",
-            SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(databaseGroup.id())
-                .referencedSecurityGroupId(group.id())
-                .ipProtocol("tcp")
-                .fromPort(Database.PORT)
-                .toPort(Database.PORT)
-                .description("PostgreSQL from the master password's rotation function")
-                .build(),
+            "PostgreSQL from the master password's rotation function",
             inDb);
     var stack =
         new CloudFormationStack(
