@@ -68,7 +68,9 @@ final class EdgeAlone {
                     Handles.appTier(),
                     https ? Optional.of(Output.of(CERTIFICATE)) : Optional.empty(),
                     routing,
-                    config.edge().cdn().enabled()),
+                    config.edge().cdn().enabled()
+                        ? Optional.of(CdnFront.alone())
+                        : Optional.empty()),
                 none()));
   }
 
