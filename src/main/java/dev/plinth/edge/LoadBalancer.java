@@ -534,6 +534,12 @@ public final class LoadBalancer extends Component {
   public static final String ORIGIN_HEALTH_ALARM = "origin-health";
 
   /**
+   * That alarm's period: one minute, the resolution at which ELB publishes {@code HealthyHostCount}
+   * (standard resolution, which Route 53 requires of the alarm).
+   */
+  public static final int ORIGIN_ALARM_PERIOD_SECONDS = 60;
+
+  /**
    * Behind CloudFront, the primary's health check reads a CloudWatch alarm instead of calling the
    * load balancer: Route 53's checkers could not reach it (its group admits only CloudFront's
    * prefix list, and its listener answers 403 without the origin header, which a Route 53 check
@@ -561,7 +567,7 @@ public final class LoadBalancer extends Component {
                 .namespace("AWS/ApplicationELB")
                 .metricName("HealthyHostCount")
                 .statistic("Minimum")
-                .period(60)
+                .period(ORIGIN_ALARM_PERIOD_SECONDS)
                 .comparisonOperator("LessThanThreshold")
                 .threshold(1.0)
                 .evaluationPeriods(HEALTH_CHECK_FAILURE_THRESHOLD)
