@@ -319,17 +319,7 @@ public final class Platform {
                 .logs()
             : base.logs();
     Output<String> cdnCertificate =
-        elsewhere
-            ? new Certificate(
-                    prefix + "-edge-cdn-certificate",
-                    Certificate.Args.validatedByTheRecordsOfAnother(
-                        edge.domain(), edge.alternativeNames()),
-                    ComponentResourceOptions.builder()
-                        .providers(global)
-                        .dependsOn(certificate)
-                        .build())
-                .arn()
-            : certificate.arn();
+        elsewhere ? cloudFrontCertificate(config, global, certificate) : certificate.arn();
     var firewall =
         new Firewall(
             prefix + "-edge-cdn-waf",
@@ -352,6 +342,20 @@ public final class Platform {
     ctx.export("webAclArn", firewall.webAclArn());
     ctx.export("cdnDomainName", cdn.domainName());
     ctx.export("cdnDistributionId", cdn.distributionId());
+  }
+
+  /**
+   * CloudFront's certificate for a stack outside us-east-1: the same names requested there, issued
+   * by the validation records the stack's own certificate writes (ACM gives both the same record).
+   */
+  private static Output<String> cloudFrontCertificate(
+      PlatformConfig config, Provider global, Certificate certificate) {
+    EdgeSettings edge = config.edge();
+    return new Certificate(
+            config.prefix() + "-edge-cdn-certificate",
+            Certificate.Args.validatedByTheRecordsOfAnother(edge.domain(), edge.alternativeNames()),
+            ComponentResourceOptions.builder().providers(global).dependsOn(certificate).build())
+        .arn();
   }
 
   /**
