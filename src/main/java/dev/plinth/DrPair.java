@@ -195,6 +195,7 @@ public final class DrPair {
     }
     backToThePrimary(standby, primary, problems);
     sameCache(standby, primary, problems);
+    sameCdn(standby, primary, problems);
     globalDatastore(primary, standby, problems);
   }
 
@@ -235,6 +236,7 @@ public final class DrPair {
       return;
     }
     sameCache(primary, standby, problems);
+    sameCdn(primary, standby, problems);
     globalDatastore(primary, standby, problems);
   }
 
@@ -262,6 +264,43 @@ public final class DrPair {
                 + other.dr().cache().key()
                 + "; a global datastore needs the primary to create it and the standby to join it",
             checked.dr().cache().key()));
+  }
+
+  /**
+   * Both stacks of a pair say the same {@code plinth:edge.cdn.enabled} and {@code
+   * plinth:edge.domain}: the primary's distribution sends the domain's requests to the pair's
+   * origin record, whose standby half must be a load balancer that admits CloudFront and knows the
+   * origin header; a standby behind CloudFront without the primary's distribution would serve
+   * nothing, and a standby open to the internet behind the primary's would be a way around it.
+   */
+  private static void sameCdn(
+      PlatformConfig checked, PlatformConfig other, List<ConfigProblem> problems) {
+    boolean on = checked.edge().cdn().enabled();
+    if (on != other.edge().cdn().enabled()) {
+      problems.add(
+          ConfigProblem.of(
+              "plinth:edge.cdn.enabled",
+              "must be the same on both stacks of the pair: "
+                  + other.stack()
+                  + " (the "
+                  + (other.dr().standby() ? "standby" : "primary")
+                  + " of "
+                  + checked.stack()
+                  + ") has "
+                  + !on
+                  + "; the primary's CloudFront distribution fronts both load balancers",
+              on));
+    } else if (on && !java.util.Objects.equals(checked.edge().domain(), other.edge().domain())) {
+      problems.add(
+          ConfigProblem.of(
+              "plinth:edge.domain",
+              "must be the same on both stacks of a pair behind a CDN: "
+                  + other.stack()
+                  + " serves "
+                  + other.edge().domain()
+                  + ", and the pair shares one distribution and one origin record",
+              checked.edge().domain()));
+    }
   }
 
   /**

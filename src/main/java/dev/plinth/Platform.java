@@ -24,9 +24,11 @@ import dev.plinth.data.Database;
 import dev.plinth.data.SecretReplication;
 import dev.plinth.data.Secrets;
 import dev.plinth.edge.Cdn;
+import dev.plinth.edge.CdnFront;
 import dev.plinth.edge.CdnValidation;
 import dev.plinth.edge.Certificate;
 import dev.plinth.edge.DnsRouting;
+import dev.plinth.edge.EdgeLogKey;
 import dev.plinth.edge.Firewall;
 import dev.plinth.edge.LoadBalancer;
 import dev.plinth.keys.KeyDomain;
@@ -202,12 +204,12 @@ public final class Platform {
     var inEdge = in(config, "edge");
     EdgeSettings edge = config.edge();
     boolean cdn = edge.cdn().enabled();
-    Optional<Output<String>> certificateArn =
+    Optional<Certificate> certificate =
         edge.httpOnly()
             ? Optional.empty()
             : Optional.of(
-                new Certificate(prefix + "-edge-certificate", certificateArgs(config), inEdge)
-                    .arn());
+                new Certificate(prefix + "-edge-certificate", certificateArgs(config), inEdge));
+    Optional<Output<String>> certificateArn = certificate.map(Certificate::arn);
     var loadBalancer =
         new LoadBalancer(
             prefix + "-edge-lb",
@@ -219,7 +221,7 @@ public final class Platform {
                 network.appTier(),
                 certificateArn,
                 dnsRouting(config),
-                cdn),
+                cdnFront(config, base)),
             inEdge);
     ctx.export("albDnsName", loadBalancer.dnsName());
     ctx.export("albZoneId", loadBalancer.zoneId());
@@ -240,10 +242,36 @@ public final class Platform {
               inEdge);
       ctx.export(cdn ? "regionalWebAclArn" : "webAclArn", firewall.webAclArn());
     }
-    if (cdn) {
-      cdn(ctx, config, base, loadBalancer, certificateArn.orElseThrow());
+    if (cdn && !config.dr().standby()) {
+      cdn(ctx, config, base, loadBalancer, certificate.orElseThrow());
+    }
+    if (cdn && config.dr().inPair()) {
+      String origin = CdnFront.originName(edge.domain());
+      ctx.export("cdnOrigin", Output.of(origin));
+      if (!config.dr().standby()) {
+        // The standby's load balancer requires the same origin header (PrimaryStack reads it).
+        ctx.export(
+            PrimaryStack.CDN_ORIGIN_SECRET_OUTPUT, loadBalancer.originSecret().orElseThrow());
+      }
     }
     return new Edge(loadBalancer);
+  }
+
+  /**
+   * How a distribution fronts the load balancer, when {@code plinth:edge.cdn.enabled}: alone, by
+   * the load balancer's name; in a failover pair, by the pair's origin record, with the primary's
+   * origin secret on the standby (which creates no distribution: the primary's serves the pair).
+   */
+  static Optional<CdnFront> cdnFront(PlatformConfig config, Foundation base) {
+    if (!config.edge().cdn().enabled()) {
+      return Optional.empty();
+    }
+    if (!config.dr().inPair()) {
+      return Optional.of(CdnFront.alone());
+    }
+    return Optional.of(
+        CdnFront.inPair(
+            config.edge().domain(), base.primary().flatMap(PrimaryStack::cdnOriginSecret)));
   }
 
   /**
@@ -252,15 +280,17 @@ public final class Platform {
    * CloudFront, you must also specify the Region US East (N. Virginia)": the wafv2 model's {@code
    * Scope}), and the distribution takes its certificate there (the cloudfront model's {@code
    * ViewerCertificate.ACMCertificateArn}: "CloudFront only supports ACM certificates in the US East
-   * (N. Virginia) Region"). The stack is in us-east-1 ({@link CdnValidation}), so the load
-   * balancer's certificate serves CloudFront too.
+   * (N. Virginia) Region"). In us-east-1 the load balancer's certificate serves CloudFront too;
+   * elsewhere a second certificate for the same names is requested there, validated by the records
+   * the first one's validation writes (ACM gives both the same record: {@link Certificate.Args}),
+   * and the edge web ACL's log group there takes a logs key of that region ({@link EdgeLogKey}).
    */
   private static void cdn(
       Context ctx,
       PlatformConfig config,
       Foundation base,
       LoadBalancer loadBalancer,
-      Output<String> certificateArn) {
+      Certificate certificate) {
     String prefix = config.prefix();
     String region = CdnValidation.CLOUDFRONT_REGION;
     var global =
@@ -276,11 +306,25 @@ public final class Platform {
         new AwsContext(
             global, region, config.stack(), base.aws().accountId(), base.aws().partition());
     EdgeSettings edge = config.edge();
+    boolean elsewhere = !region.equals(config.region());
+    LogStorage logs =
+        elsewhere
+            ? new EdgeLogKey(
+                    prefix + "-edge-global-logs",
+                    config.environment(),
+                    aws,
+                    global,
+                    base.logs(),
+                    inGlobal)
+                .logs()
+            : base.logs();
+    Output<String> cdnCertificate =
+        elsewhere ? cloudFrontCertificate(config, global, certificate) : certificate.arn();
     var firewall =
         new Firewall(
             prefix + "-edge-cdn-waf",
             new Firewall.Args(
-                edge.firewall(), config.environment().key(), aws, Optional.empty(), base.logs()),
+                edge.firewall(), config.environment().key(), aws, Optional.empty(), logs),
             inGlobal);
     var cdn =
         new Cdn(
@@ -288,14 +332,30 @@ public final class Platform {
             new Cdn.Args(
                 edge,
                 config.environment(),
-                loadBalancer.dnsName(),
+                config.dr().inPair()
+                    ? Output.of(CdnFront.originName(edge.domain()))
+                    : loadBalancer.dnsName(),
                 loadBalancer.originSecret().orElseThrow(),
-                certificateArn,
+                cdnCertificate,
                 firewall.webAclArn()),
             inGlobal);
     ctx.export("webAclArn", firewall.webAclArn());
     ctx.export("cdnDomainName", cdn.domainName());
     ctx.export("cdnDistributionId", cdn.distributionId());
+  }
+
+  /**
+   * CloudFront's certificate for a stack outside us-east-1: the same names requested there, issued
+   * by the validation records the stack's own certificate writes (ACM gives both the same record).
+   */
+  private static Output<String> cloudFrontCertificate(
+      PlatformConfig config, Provider global, Certificate certificate) {
+    EdgeSettings edge = config.edge();
+    return new Certificate(
+            config.prefix() + "-edge-cdn-certificate",
+            Certificate.Args.validatedByTheRecordsOfAnother(edge.domain(), edge.alternativeNames()),
+            ComponentResourceOptions.builder().providers(global).dependsOn(certificate).build())
+        .arn();
   }
 
   /**

@@ -24,13 +24,21 @@ import java.util.Optional;
  *     the primary's cache ({@code cacheGlobalReplicationGroupId}); read only when the standby's
  *     {@code plinth:dr.cache} is {@code globalDatastore} (the pair's check holds the primary's
  *     equal, so the primary exports it), empty otherwise
+ * @param cdnOriginSecret the secret of the CDN's origin header ({@code cdnOriginSecret}, a secret
+ *     output), which the primary's distribution sends to whichever load balancer the pair's origin
+ *     record names; read only when the standby's {@code plinth:edge.cdn.enabled} (the pair's check
+ *     holds the primary's equal), empty otherwise
  */
 public record PrimaryStack(
     Output<String> region,
     Output<String> databaseArn,
     Output<String> databaseSecretArn,
     Output<String> databaseSecretKeyArn,
-    Optional<Output<String>> cacheGlobalDatastoreId) {
+    Optional<Output<String>> cacheGlobalDatastoreId,
+    Optional<Output<String>> cdnOriginSecret) {
+
+  /** The primary's output with its CDN origin header's secret ({@code Platform} exports it). */
+  public static final String CDN_ORIGIN_SECRET_OUTPUT = "cdnOriginSecret";
 
   /** The primary's output naming its global datastore ({@code Platform} exports it). */
   public static final String CACHE_GLOBAL_DATASTORE_OUTPUT = "cacheGlobalReplicationGroupId";
@@ -64,6 +72,9 @@ public record PrimaryStack(
         text(reference, "secretsDrKeyArn"),
         config.dr().globalDatastore()
             ? Optional.of(text(reference, CACHE_GLOBAL_DATASTORE_OUTPUT))
+            : Optional.empty(),
+        config.edge().cdn().enabled()
+            ? Optional.of(text(reference, CDN_ORIGIN_SECRET_OUTPUT))
             : Optional.empty());
   }
 

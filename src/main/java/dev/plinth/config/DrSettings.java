@@ -109,6 +109,11 @@ public record DrSettings(
     return role == Role.STANDBY;
   }
 
+  /** Whether the stack is one of a failover pair: a standby, or a primary that names one. */
+  public boolean inPair() {
+    return standby() || standbyStack() != null;
+  }
+
   /** Whether the stack's cache is a member of an ElastiCache global datastore. */
   public boolean globalDatastore() {
     return cache == CacheRecovery.GLOBAL_DATASTORE;

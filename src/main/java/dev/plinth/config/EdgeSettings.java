@@ -49,8 +49,9 @@ public record EdgeSettings(
    * the edge (docs/settings.md, "The CDN").
    *
    * @param enabled default false in dev (no domain there), true in staging and prod (seeds 001,
-   *     002, 003); needs {@code plinth:edge.domain} and HTTPS, and is refused in a
-   *     disaster-recovery failover pair
+   *     002, 003); needs {@code plinth:edge.domain} and HTTPS; in a disaster-recovery failover
+   *     pair, the same on both stacks: the primary's distribution fronts both load balancers
+   *     through the failover record {@code origin.<domain>}
    * @param minimumProtocolVersion the viewers' minimum TLS, a value of the CloudFront model's
    *     {@code MinimumProtocolVersion} (botocore cloudfront 2020-05-31) of TLS 1.2 or newer;
    *     default {@code TLSv1.2_2021} everywhere (seed 004: TLS 1.2+)
@@ -257,7 +258,7 @@ public record EdgeSettings(
             List.of(),
             List.of()),
         new Cdn(
-            env == Environment.STAGING,
+            env != Environment.DEV,
             CDN_TLS,
             "PriceClass_100",
             List.of("/static/*", "/assets/*"),

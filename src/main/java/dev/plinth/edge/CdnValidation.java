@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Pure checks of {@code plinth:edge.cdn}: what CloudFront accepts, and what this platform can put
- * CloudFront in front of (a domain served over HTTPS, in us-east-1, outside a failover pair). Each
- * problem names the key, the value and what is allowed.
+ * CloudFront in front of (a domain served over HTTPS from us-east-1; in a failover pair, a zone for
+ * the pair's origin record). Each problem names the key, the value and what is allowed.
  */
 public final class CdnValidation {
   static final String KEY = "plinth:edge.cdn";
@@ -146,29 +146,40 @@ public final class CdnValidation {
                   + " balancer over HTTPS only",
               true));
     }
-    if (config.dr().standby() || config.dr().standbyStack() != null) {
+    if (config.dr().inPair() && (edge.hostedZoneId() == null || !edge.aliasRecord())) {
       problems.add(
           ConfigProblem.of(
               enabled,
-              "must be false in a disaster-recovery failover pair (plinth:dr): the pair's Route 53"
-                  + " failover record points the domain at each region's load balancer, and one"
-                  + " CloudFront distribution cannot follow it (docs/settings.md, \"The CDN\")."
-                  + " Set "
+              "must be false in a disaster-recovery failover pair without plinth:edge.hostedZoneId"
+                  + " and plinth:edge.aliasRecord: the pair's CloudFront origin is the failover"
+                  + " record "
+                  + CdnFront.ORIGIN_PREFIX
+                  + "<plinth:edge.domain> that each stack writes in that zone. Set both, or set "
                   + enabled
                   + ": false in both stacks of the pair",
               true));
     }
-    if (config.region() != null && !CLOUDFRONT_REGION.equals(config.region())) {
+    // Outside us-east-1 Plinth requests CloudFront's certificate there, for the same names; an
+    // existing certificate of the stack's region has no twin there that Plinth could name. A
+    // standby creates no distribution (its primary's serves the pair).
+    if (config.region() != null
+        && !CLOUDFRONT_REGION.equals(config.region())
+        && !config.dr().standby()
+        && edge.certificateArn() != null) {
       problems.add(
           ConfigProblem.of(
               enabled,
-              "must be false outside "
+              "must be false with plinth:edge.certificateArn outside "
                   + CLOUDFRONT_REGION
                   + " (aws:region is "
                   + config.region()
                   + "): CloudFront takes its certificate from "
                   + CLOUDFRONT_REGION
-                  + ", where this stack's certificate and log key are",
+                  + ", and Plinth requests one there only for a certificate it requests itself."
+                  + " Set plinth:edge.domain and plinth:edge.hostedZoneId instead of"
+                  + " plinth:edge.certificateArn, or set "
+                  + enabled
+                  + ": false",
               true));
     }
   }

@@ -62,6 +62,15 @@ public final class Certificate extends Component {
     public static Args validatedByAnotherStack(String domain, List<String> alternativeNames) {
       return new Args(null, domain, List.copyOf(alternativeNames), null, false);
     }
+
+    /**
+     * A second certificate of this stack for the same names in another region (CloudFront's, in
+     * us-east-1), issued once ACM finds the validation records the first one's validation writes.
+     */
+    public static Args validatedByTheRecordsOfAnother(
+        String domain, List<String> alternativeNames) {
+      return new Args(null, domain, List.copyOf(alternativeNames), null, false);
+    }
   }
 
   private final Output<String> arn;

@@ -2,6 +2,8 @@ package dev.plinth.edge;
 
 import static dev.plinth.Json.obj;
 
+import com.pulumi.aws.cloudwatch.MetricAlarm;
+import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
 import com.pulumi.aws.ec2.Ec2Functions;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
@@ -88,9 +90,10 @@ public final class LoadBalancer extends Component {
   /**
    * What the load balancer needs: the public tier to sit in, the application tier to send traffic
    * to, the certificate's ARN, empty exactly when the stack is HTTP-only, how the domain's record
-   * routes, and whether a CloudFront distribution stands in front ({@code
-   * plinth:edge.cdn.enabled}): then the load balancer admits only CloudFront, serves only requests
-   * that carry the origin header, and leaves the domain's record to the distribution.
+   * routes, and how a CloudFront distribution stands in front ({@code plinth:edge.cdn.enabled};
+   * {@link CdnFront}): then the load balancer admits only CloudFront, serves only requests that
+   * carry the origin header, and leaves the domain's record to the distribution (in a failover pair
+   * it holds its half of the origin's record instead).
    */
   public record Args(
       EdgeSettings settings,
@@ -100,7 +103,13 @@ public final class LoadBalancer extends Component {
       AppTier appTier,
       Optional<Output<String>> certificateArn,
       DnsRouting routing,
-      boolean behindCdn) {}
+      Optional<CdnFront> cdn) {
+
+    /** Whether a CloudFront distribution fronts the load balancer. */
+    public boolean behindCdn() {
+      return cdn.isPresent();
+    }
+  }
 
   /**
    * The header CloudFront adds to every request it sends here, with a secret value; without it the
@@ -123,7 +132,7 @@ public final class LoadBalancer extends Component {
   private final Output<String> url;
   private final int deregistrationDelaySeconds;
   private HealthCheck healthCheck;
-  private RandomPassword originSecret;
+  private Output<String> originSecret;
 
   public LoadBalancer(String name, Args args, ComponentResourceOptions options) {
     super(TYPE, name, options);
@@ -136,8 +145,16 @@ public final class LoadBalancer extends Component {
     if (args.behindCdn()) {
       admitCloudFront(args.aws());
       originSecret =
-          new RandomPassword(
-              child("origin-secret"), new RandomPasswordArgs(48, null), childOptions());
+          args.cdn()
+              .orElseThrow()
+              .sharedSecret()
+              .orElseGet(
+                  () ->
+                      new RandomPassword(
+                              child("origin-secret"),
+                              new RandomPasswordArgs(48, null),
+                              childOptions())
+                          .result());
     } else {
       admitClients(s.loadBalancer().ingressCidrs(), https);
     }
@@ -145,7 +162,7 @@ public final class LoadBalancer extends Component {
     alb = createAlb(args);
     targetGroup = createTargetGroup(args, appPort);
     createListeners(args, https);
-    boolean alias = !args.behindCdn() && createAliasRecord(s, args.routing(), https);
+    boolean alias = createAliasRecord(s, args, https);
     String scheme = https ? "https://" : "http://";
     url =
         (s.domain() != null && (https || alias))
@@ -418,7 +435,7 @@ public final class LoadBalancer extends Component {
                     .httpHeader(
                         ListenerRuleConditionHttpHeaderArgs.builder()
                             .httpHeaderName(ORIGIN_HEADER)
-                            .values(originSecret.result().applyValue(List::of))
+                            .values(originSecret.applyValue(List::of))
                             .build())
                     .build())
             .actions(
@@ -447,15 +464,19 @@ public final class LoadBalancer extends Component {
    * resourceRecordUpdate), and "Change batches are considered transactional changes": all or none
    * (ChangeResourceRecordSets), so the name resolves throughout.
    */
-  private boolean createAliasRecord(EdgeSettings s, DnsRouting routing, boolean https) {
+  private boolean createAliasRecord(EdgeSettings s, Args args, boolean https) {
+    DnsRouting routing = args.routing();
     boolean alias = s.aliasRecord() && s.domain() != null && s.hostedZoneId() != null;
-    if (!alias) {
+    // Behind CloudFront the distribution owns the domain's record; in a failover pair this load
+    // balancer holds its half of the origin's record instead (CdnFront).
+    Optional<String> origin = args.cdn().map(CdnFront::originName);
+    if (!alias || (args.behindCdn() && (origin.isEmpty() || !routing.failover()))) {
       return false;
     }
     RecordArgs.Builder record =
         RecordArgs.builder()
             .zoneId(s.hostedZoneId())
-            .name(s.domain())
+            .name(origin.orElse(s.domain()))
             .type("A")
             .aliases(
                 RecordAliasArgs.builder()
@@ -470,11 +491,12 @@ public final class LoadBalancer extends Component {
               RecordFailoverRoutingPolicyArgs.builder().type(routing.role().name()).build());
     }
     if (routing.role() == DnsRouting.Role.PRIMARY) {
-      healthCheck = createHealthCheck(s, https);
+      healthCheck =
+          args.behindCdn() ? createMetricHealthCheck(args.aws()) : createHealthCheck(s, https);
       record.healthCheckId(healthCheck.id());
     }
-    new Record(child("dns"), record.build(), childOptions());
-    return true;
+    new Record(child(origin.isPresent() ? "origin-dns" : "dns"), record.build(), childOptions());
+    return origin.isEmpty();
   }
 
   /**
@@ -503,6 +525,67 @@ public final class LoadBalancer extends Component {
             .requestInterval(HEALTH_CHECK_INTERVAL_SECONDS)
             .failureThreshold(HEALTH_CHECK_FAILURE_THRESHOLD)
             .measureLatency(false)
+            .tags(Map.of("Name", child("health-check")))
+            .build(),
+        childOptions());
+  }
+
+  /** The alarm a CDN-fronted primary's health check reads. */
+  public static final String ORIGIN_HEALTH_ALARM = "origin-health";
+
+  /**
+   * That alarm's period: one minute, the resolution at which ELB publishes {@code HealthyHostCount}
+   * (standard resolution, which Route 53 requires of the alarm).
+   */
+  public static final int ORIGIN_ALARM_PERIOD_SECONDS = 60;
+
+  /**
+   * Behind CloudFront, the primary's health check reads a CloudWatch alarm instead of calling the
+   * load balancer: Route 53's checkers could not reach it (its group admits only CloudFront's
+   * prefix list, and its listener answers 403 without the origin header, which a Route 53 check
+   * cannot send). The alarm is on the target group's {@code HealthyHostCount} (its targets pass the
+   * same readiness path, {@code plinth:edge.targetGroup.healthCheckPath}): no healthy pod for three
+   * one-minute periods, or no data, is unhealthy. Its action is the failover itself; the
+   * monitoring's {@code alb-unhealthy-targets} alarm tells people.
+   *
+   * <p>Route 53 model (botocore route53 2013-04-01): {@code HealthCheckConfig.Type} {@code
+   * CLOUDWATCH_METRIC}, "If the state of the alarm is OK, the health check is considered healthy.
+   * If the state is ALARM, the health check is considered unhealthy"; {@code AlarmIdentifier.Name}
+   * supports "Standard-resolution metrics" and the statistics "Average, Minimum, Maximum, Sum, and
+   * SampleCount"; {@code InsufficientDataHealthStatus} {@code Unhealthy}, so that a region whose
+   * CloudWatch stops answering fails over rather than keeping its last status.
+   */
+  private HealthCheck createMetricHealthCheck(AwsContext aws) {
+    var alarm =
+        new MetricAlarm(
+            child(ORIGIN_HEALTH_ALARM),
+            MetricAlarmArgs.builder()
+                .name(child(ORIGIN_HEALTH_ALARM))
+                .alarmDescription(
+                    "No healthy target behind the load balancer: Route 53 fails the CDN's origin"
+                        + " over to the standby (docs/runbooks.md, Failover).")
+                .namespace("AWS/ApplicationELB")
+                .metricName("HealthyHostCount")
+                .statistic("Minimum")
+                .period(ORIGIN_ALARM_PERIOD_SECONDS)
+                .comparisonOperator("LessThanThreshold")
+                .threshold(1.0)
+                .evaluationPeriods(HEALTH_CHECK_FAILURE_THRESHOLD)
+                .datapointsToAlarm(HEALTH_CHECK_FAILURE_THRESHOLD)
+                .treatMissingData("breaching")
+                .dimensions(
+                    Output.tuple(alb.arnSuffix(), targetGroup.arnSuffix())
+                        .applyValue(t -> Map.of("LoadBalancer", t.t1, "TargetGroup", t.t2)))
+                .tags(Map.of("Name", child(ORIGIN_HEALTH_ALARM)))
+                .build(),
+            childOptions());
+    return new HealthCheck(
+        child("health-check"),
+        HealthCheckArgs.builder()
+            .type("CLOUDWATCH_METRIC")
+            .cloudwatchAlarmName(alarm.name())
+            .cloudwatchAlarmRegion(aws.region())
+            .insufficientDataHealthStatus("Unhealthy")
             .tags(Map.of("Name", child("health-check")))
             .build(),
         childOptions());
@@ -644,6 +727,6 @@ public final class LoadBalancer extends Component {
    * otherwise. A secret output.
    */
   public Optional<Output<String>> originSecret() {
-    return Optional.ofNullable(originSecret).map(RandomPassword::result);
+    return Optional.ofNullable(originSecret);
   }
 }

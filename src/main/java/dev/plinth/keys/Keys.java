@@ -156,6 +156,16 @@ public final class Keys extends Component {
    * {@code alias/plinth/<stack>/<domain>-dr} ({@code <name>-alias}).
    */
   public static Key inRegion(String name, KeyDomain domain, String description, DrPlacement at) {
+    return inRegion(name, domain, description, at, "-dr");
+  }
+
+  /**
+   * A domain's key in another region, as {@link #inRegion(String, KeyDomain, String, DrPlacement)},
+   * with the alias {@code alias/plinth/<stack>/<domain><aliasSuffix>}: alias names are unique per
+   * account and region, so each purpose of a region's key takes its own suffix.
+   */
+  public static Key inRegion(
+      String name, KeyDomain domain, String description, DrPlacement at, String aliasSuffix) {
     Environment environment = at.environment();
     AwsContext aws = at.aws();
     String region = at.region();
@@ -182,7 +192,7 @@ public final class Keys extends Component {
     new Alias(
         name + "-alias",
         AliasArgs.builder()
-            .name("alias/plinth/" + aws.stack() + "/" + domain.key() + "-dr")
+            .name("alias/plinth/" + aws.stack() + "/" + domain.key() + aliasSuffix)
             .targetKeyId(key.keyId())
             .build(),
         inRegion);

@@ -165,7 +165,7 @@ final class CdnRules {
         List.of(Types.LB),
         (lb, ctx) -> {
           Problems p = Problems.of(lb);
-          if (ctx.referring(lb, Types.DISTRIBUTION).isEmpty()) {
+          if (!fronted(lb, ctx)) {
             return p.list();
           }
           for (RecordedResource sg : ctx.referredBy(lb, Types.SG)) {
@@ -192,5 +192,44 @@ final class CdnRules {
           }
           return p.list();
         });
+  }
+
+  /**
+   * Whether a distribution fronts the load balancer: one of this stack names it as its origin, or
+   * the load balancer is the target of the pair's origin record ({@code origin.<domain>}, the
+   * output {@code cdnOrigin}), which the primary's distribution names (Platform, CdnFront).
+   */
+  static boolean fronted(RecordedResource lb, PolicyContext ctx) {
+    return !ctx.referring(lb, Types.DISTRIBUTION).isEmpty() || !originRecords(lb, ctx).isEmpty();
+  }
+
+  /** The pair's origin records that alias the load balancer. */
+  static List<RecordedResource> originRecords(RecordedResource lb, PolicyContext ctx) {
+    String origin = ctx.cdnOrigin();
+    if (origin.isEmpty()) {
+      return List.of();
+    }
+    return ctx.referring(lb, Types.RECORD).stream()
+        .filter(r -> In.text(r, "name").orElse("").equals(origin))
+        .toList();
+  }
+
+  /**
+   * The distributions of this stack in front of the load balancer: naming it, or naming the origin
+   * record that aliases it.
+   */
+  static List<RecordedResource> frontingDistributions(RecordedResource lb, PolicyContext ctx) {
+    List<RecordedResource> out = new ArrayList<>(ctx.referring(lb, Types.DISTRIBUTION));
+    if (!originRecords(lb, ctx).isEmpty()) {
+      for (RecordedResource d : ctx.ofType(Types.DISTRIBUTION)) {
+        boolean namesOrigin =
+            In.list(d, "origins").stream()
+                .anyMatch(o -> o.path("domainName").asText().equals(ctx.cdnOrigin()));
+        if (namesOrigin && !out.contains(d)) {
+          out.add(d);
+        }
+      }
+    }
+    return out;
   }
 }

@@ -295,13 +295,17 @@ final class EdgeRules {
   }
 
   /**
-   * Whether a CloudFront distribution with a web ACL fronts the ALB (its origin is the ALB's DNS
-   * name) and CDN-06 holds: the ALB admits only CloudFront, so every request passed the edge ACL.
+   * Whether a CloudFront distribution with a web ACL fronts the ALB and CDN-06 holds: the ALB
+   * admits only CloudFront, so every request passed the edge ACL. A standby's ALB behind its pair's
+   * origin record is fronted by its primary's distribution, whose web ACL CDN-01 judges in the
+   * primary's plan.
    */
   static boolean behindFilteringCdn(RecordedResource lb, PolicyContext ctx) {
-    return ctx.referring(lb, Types.DISTRIBUTION).stream()
-            .anyMatch(d -> !In.text(d, "webAclId").orElse("").isBlank())
-        && CdnRules.originLocked().check().problems(lb, ctx).isEmpty();
+    boolean filtered =
+        CdnRules.frontingDistributions(lb, ctx).stream()
+                .anyMatch(d -> !In.text(d, "webAclId").orElse("").isBlank())
+            || (ctx.standby() && !CdnRules.originRecords(lb, ctx).isEmpty());
+    return filtered && CdnRules.originLocked().check().problems(lb, ctx).isEmpty();
   }
 
   private static List<JsonNode> managedGroups(RecordedResource acl) {

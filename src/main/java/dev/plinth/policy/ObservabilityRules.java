@@ -91,7 +91,7 @@ final class ObservabilityRules {
   static Rule alarmActions() {
     return Rule.of(
         "CW-03",
-        "alarms have actions, actions enabled",
+        "alarms have actions, actions enabled (a Route 53 health check's alarm acts by failover)",
         MANDATORY,
         ALL,
         "N5-CloudWatchAlarmAction, CKV_AWS_319, SH CloudWatch.15, SH CloudWatch.17",
@@ -99,7 +99,8 @@ final class ObservabilityRules {
         (a, ctx) ->
             Problems.of(a)
                 .require(
-                    In.bool(a, "actionsEnabled", true) && !In.list(a, "alarmActions").isEmpty(),
+                    (In.bool(a, "actionsEnabled", true) && !In.list(a, "alarmActions").isEmpty())
+                        || !ctx.referring(a, Types.HEALTH_CHECK).isEmpty(),
                     "actions",
                     "the alarm notifies no one",
                     "set alarmActions to the alerts topic and actionsEnabled true")

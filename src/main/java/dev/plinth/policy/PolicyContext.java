@@ -61,6 +61,14 @@ public final class PolicyContext {
     return output("region");
   }
 
+  /**
+   * The name of a failover pair's CDN origin record ({@code origin.<domain>}, the output {@code
+   * cdnOrigin}); empty outside a pair behind a CDN.
+   */
+  public String cdnOrigin() {
+    return output("cdnOrigin");
+  }
+
   private String output(String name) {
     var node = graph.outputs().get(name);
     return node == null || !node.isTextual() ? "" : node.asText();

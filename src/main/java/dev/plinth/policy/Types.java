@@ -27,6 +27,8 @@ public final class Types {
   public static final String TARGET_GROUP = "aws:lb/targetGroup:TargetGroup";
   public static final String WEB_ACL = "aws:wafv2/webAcl:WebAcl";
   public static final String DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
+  public static final String RECORD = "aws:route53/record:Record";
+  public static final String HEALTH_CHECK = "aws:route53/healthCheck:HealthCheck";
   public static final String LISTENER_RULE = "aws:lb/listenerRule:ListenerRule";
   public static final String WEB_ACL_ASSOCIATION = "aws:wafv2/webAclAssociation:WebAclAssociation";
   public static final String WEB_ACL_LOGGING =

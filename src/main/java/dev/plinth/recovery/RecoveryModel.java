@@ -32,6 +32,22 @@ public final class RecoveryModel {
           * LoadBalancer.HEALTH_CHECK_FAILURE_THRESHOLD
           / 60.0;
 
+  /**
+   * Minutes for a CDN-fronted primary's health check to turn unhealthy: its alarm's evaluation
+   * periods x period ({@code LoadBalancer.createMetricHealthCheck}); the check follows the alarm's
+   * state.
+   */
+  static final double ORIGIN_DETECTION_MINUTES =
+      LoadBalancer.ORIGIN_ALARM_PERIOD_SECONDS * LoadBalancer.HEALTH_CHECK_FAILURE_THRESHOLD / 60.0;
+
+  /**
+   * Minutes for the primary's health check to turn unhealthy: behind the CDN its alarm's, otherwise
+   * the HTTPS check's.
+   */
+  static double detectionMinutes(PlatformConfig primary) {
+    return primary.edge().cdn().enabled() ? ORIGIN_DETECTION_MINUTES : DETECTION_MINUTES;
+  }
+
   /** Whether Route 53 fails the domain over by itself: a zone, a domain and the alias record. */
   static boolean automaticDns(EdgeSettings edge) {
     return edge.hostedZoneId() != null && edge.domain() != null && edge.aliasRecord();
@@ -54,7 +70,8 @@ public final class RecoveryModel {
     int rpo = targets.rpoMinutes();
 
     List<Part> parts = new ArrayList<>();
-    double dns = zone ? DETECTION_MINUTES + toResolvers : decision + manualDns;
+    double detection = detectionMinutes(primary);
+    double dns = zone ? detection + toResolvers : decision + manualDns;
     parts.add(
         new Part(
             "DNS",
@@ -62,10 +79,12 @@ public final class RecoveryModel {
                 dns,
                 api,
                 zone
-                    ? "health check " + minutes(DETECTION_MINUTES) + " + propagation and TTL"
+                    ? (primary.edge().cdn().enabled() ? "origin alarm " : "health check ")
+                        + minutes(detection)
+                        + " + propagation and TTL"
                     : "decision + manual record change (no hosted zone)"),
             Estimate.notApplicable("DNS holds no data")));
-    double apiRto = apiRto(zone, pair.mode(), decision, scaleUp, toResolvers, manualDns);
+    double apiRto = apiRto(zone, pair.mode(), detection, decision, scaleUp, toResolvers, manualDns);
     parts.add(
         new Part(
             "API",
@@ -93,7 +112,8 @@ public final class RecoveryModel {
 
     List<String> notes = new ArrayList<>();
     if (!zone) {
-      double automatic = apiRto(true, pair.mode(), decision, scaleUp, toResolvers, manualDns);
+      double automatic =
+          apiRto(true, pair.mode(), detection, decision, scaleUp, toResolvers, manualDns);
       notes.add(
           "no Route 53 hosted zone for the domain in both stacks (plinth:edge.hostedZoneId,"
               + " plinth:edge.domain): DNS failover is manual, and the API's RTO grows by "
@@ -126,13 +146,14 @@ public final class RecoveryModel {
   static double apiRto(
       boolean zone,
       Mode mode,
+      double detection,
       double decision,
       double scaleUp,
       double toResolvers,
       double manualDns) {
     double ready = mode == Mode.WARM_STANDBY ? 0 : decision + scaleUp;
     if (zone) {
-      return Math.max(DETECTION_MINUTES, ready) + toResolvers;
+      return Math.max(detection, ready) + toResolvers;
     }
     return decision + Math.max(manualDns, scaleUp);
   }

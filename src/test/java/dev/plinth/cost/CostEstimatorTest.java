@@ -141,9 +141,12 @@ class CostEstimatorTest {
             "prod-edge-lb",
             H * 0.0225 // ALB hours
                 + 5 * H * 0.008 // 5 LCU on average
-                + 3 * H * 0.005, // a public IPv4 address per subnet of the internet-facing ALB
-            "prod-edge-waf",
-            5 + 5 * 1.00 + 50 * 0.60, // web ACL, 5 rules or rule groups, 50 M requests
+                + 3 * H * 0.005 // a public IPv4 address per subnet of the internet-facing ALB
+                + 0.10, // the origin-health alarm the pair's health check reads (one metric)
+            "prod-edge-cdn-waf",
+            5 + 5 * 1.00 + 50 * 0.60, // the edge's web ACL, 5 rules or rule groups, 50 M requests
+            "prod-edge-cdn",
+            50 * 100 * 0.01 + 500 * 0.085, // 50 M HTTPS requests, 500 GB to viewers
             "prod-db",
             H * 0.45 * 2
                 + 100 * 0.23 // db.r6g.xlarge Multi-AZ primary, 100 GB gp3 Multi-AZ
@@ -157,7 +160,8 @@ class CostEstimatorTest {
             "prod-cache",
             3 * H * 0.206, // one shard of primary + two replicas, cache.r6g.large
             "prod-secrets",
-            0.40 + 0.40, // the cache's AUTH token and its replica in the DR region
+            // the cache's AUTH token, the CDN's origin header, and their replicas in the DR region
+            2 * (0.40 + 0.40),
             "prod-keys",
             8 * 1.00 + 1.00, // the eight domains' keys and the secrets key in the DR region
             "prod-backups",
@@ -385,7 +389,8 @@ class CostEstimatorTest {
         .extracting(CostLine::item)
         .containsExactlyInAnyOrder(
             "secret replica (us-west-2) prod-db-master-secret",
-            "secret replica (us-west-2) prod-secrets-cache-auth-token");
+            "secret replica (us-west-2) prod-secrets-cache-auth-token",
+            "secret replica (us-west-2) prod-secrets-cdn-origin-header");
     assertThat(staging.lines())
         .as("staging replicates no secret")
         .noneMatch(l -> l.item().startsWith("secret replica"));

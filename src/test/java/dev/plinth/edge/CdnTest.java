@@ -230,19 +230,26 @@ class CdnTest {
   }
 
   @Test
-  void devAndTheFailoverPairHaveNoCdn() {
-    for (String stack : List.of("dev", "prod", "prod-dr")) {
-      ResourceGraph plan = Plans.ofStack(stack);
-      assertThat(plan.ofType(DISTRIBUTION)).as("distributions of %s", stack).isEmpty();
-      assertThat(plan.ofType(LISTENER_RULE)).as("listener rules of %s", stack).isEmpty();
-    }
+  void devHasNoCdnAndTheFailoverPairHasOneDistributionThePrimarys() {
+    ResourceGraph dev = Plans.ofStack("dev");
+    assertThat(dev.ofType(DISTRIBUTION)).as("distributions of dev").isEmpty();
+    assertThat(dev.ofType(LISTENER_RULE)).as("listener rules of dev").isEmpty();
+    assertThat(Plans.ofStack("prod").ofType(DISTRIBUTION))
+        .as("distributions of prod")
+        .extracting(d -> d.text("origins.0.domainName"))
+        .containsExactly("origin.app.example.com");
+    ResourceGraph standby = Plans.ofStack("prod-dr");
+    assertThat(standby.ofType(DISTRIBUTION)).as("distributions of prod-dr").isEmpty();
+    assertThat(standby.ofType(LISTENER_RULE))
+        .as("listener rules of prod-dr: the origin header's")
+        .hasSize(1);
   }
 
-  static final String FAILOVER =
-      "plinth:edge.cdn.enabled must be false in a disaster-recovery failover pair (plinth:dr): the"
-          + " pair's Route 53 failover record points the domain at each region's load balancer,"
-          + " and one CloudFront distribution cannot follow it (docs/settings.md, \"The CDN\"). Set"
-          + " plinth:edge.cdn.enabled: false in both stacks of the pair (got true)";
+  static final String PAIR_WITHOUT_ZONE =
+      "plinth:edge.cdn.enabled must be false in a disaster-recovery failover pair without"
+          + " plinth:edge.hostedZoneId and plinth:edge.aliasRecord: the pair's CloudFront origin is"
+          + " the failover record origin.<plinth:edge.domain> that each stack writes in that zone."
+          + " Set both, or set plinth:edge.cdn.enabled: false in both stacks of the pair (got true)";
 
   static Stream<Arguments> badCdns() {
     String arn =
@@ -266,16 +273,26 @@ class CdnTest {
             "prod",
             Map.of(
                 "plinth:edge",
-                with(https, "cdn", Map.of("enabled", true)),
+                with(https, "aliasRecord", false),
                 "plinth:dr",
                 Map.of("standbyStack", "prod-dr")),
-            FAILOVER),
+            PAIR_WITHOUT_ZONE),
         Arguments.of(
             "staging",
-            Map.of("aws:region", "us-west-2", "plinth:edge", https),
-            "plinth:edge.cdn.enabled must be false outside us-east-1 (aws:region is us-west-2):"
-                + " CloudFront takes its certificate from us-east-1, where this stack's certificate"
-                + " and log key are (got true)"),
+            Map.of(
+                "aws:region",
+                "us-west-2",
+                "plinth:edge",
+                Map.of(
+                    "domain",
+                    "staging.app.example.com",
+                    "certificateArn",
+                    arn.replace("us-east-1", "us-west-2"))),
+            "plinth:edge.cdn.enabled must be false with plinth:edge.certificateArn outside us-east-1"
+                + " (aws:region is us-west-2): CloudFront takes its certificate from us-east-1, and"
+                + " Plinth requests one there only for a certificate it requests itself. Set"
+                + " plinth:edge.domain and plinth:edge.hostedZoneId instead of"
+                + " plinth:edge.certificateArn, or set plinth:edge.cdn.enabled: false (got true)"),
         Arguments.of(
             "staging",
             Map.of(
@@ -323,7 +340,7 @@ class CdnTest {
   }
 
   @Test
-  void planExitsWith2NamingTheKeyWhenProdTurnsItsCdnOnInAFailoverPair(@TempDir Path dir)
+  void planExitsWith2NamingTheKeyWhenOnlyOneStackOfThePairTurnsItsCdnOff(@TempDir Path dir)
       throws Exception {
     Path stack = dir.resolve("Pulumi.prod.yaml");
     Files.writeString(
@@ -331,7 +348,8 @@ class CdnTest {
         Files.readString(Path.of("Pulumi.prod.yaml"))
             .replace(
                 "    hostedZoneId: Z00000000PLACEHOLDER\n",
-                "    hostedZoneId: Z00000000PLACEHOLDER\n    cdn:\n      enabled: true\n"));
+                "    hostedZoneId: Z00000000PLACEHOLDER\n    cdn:\n      enabled: false\n"));
+    Files.copy(Path.of("Pulumi.prod-dr.yaml"), dir.resolve("Pulumi.prod-dr.yaml"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -344,7 +362,31 @@ class CdnTest {
             stack.toString());
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains(FAILOVER);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains(
+            "plinth:edge.cdn.enabled must be the same on both stacks of the pair: prod-dr (the"
+                + " standby of prod) has true; the primary's CloudFront distribution fronts both"
+                + " load balancers (got false)");
     assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void aStackOutsideUsEast1GetsCloudFrontsCertificateAndItsEdgeLogKeyInUsEast1() {
+    ResourceGraph plan = Plans.of(Plans.config("staging", Map.of("aws:region", "eu-west-1")));
+    RecordedResource distribution = plan.ofType(DISTRIBUTION).get(0);
+    RecordedResource edgeLogs =
+        plan.get("aws:cloudwatch/logGroup:LogGroup", "staging-edge-cdn-waf-logs");
+
+    // cloudfront model ViewerCertificate.ACMCertificateArn: "CloudFront only supports ACM
+    // certificates in the US East (N. Virginia) Region".
+    assertThat(distribution.text("viewerCertificate.acmCertificateArn"))
+        .as("certificate of %s", distribution)
+        .startsWith("arn:aws:acm:us-east-1:");
+    assertThat(edgeLogs.text("kmsKeyId"))
+        .as("key of %s, a log group in us-east-1", edgeLogs)
+        .startsWith("arn:aws:kms:us-east-1:");
+    assertThat(plan.get("aws:lb/listener:Listener", "staging-edge-lb-https").text("certificateArn"))
+        .as("the load balancer's certificate, in the stack's region")
+        .startsWith("arn:aws:acm:eu-west-1:");
   }
 }

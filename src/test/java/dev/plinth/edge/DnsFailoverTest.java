@@ -13,22 +13,38 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The domain's record in a disaster-recovery pair (seeds 002, 003: DNS failover): the primary's is
- * PRIMARY with a Route 53 health check of the application's readiness through its load balancer,
- * the standby's SECONDARY, and a stack in no pair keeps its simple record.
+ * The domain's record in a disaster-recovery pair without a CDN (seeds 002, 003: DNS failover): the
+ * primary's is PRIMARY with a Route 53 health check of the application's readiness through its load
+ * balancer, the standby's SECONDARY, and a stack in no pair keeps its simple record. Both stacks
+ * are loaded alone (without the pair's check, which would read the real files, whose CDN is on);
+ * the pair behind a CDN is {@link CdnFailoverTest}'s.
  */
 class DnsFailoverTest {
   static final String RECORD = "aws:route53/record:Record";
   static final String HEALTH_CHECK = "aws:route53/healthCheck:HealthCheck";
 
+  /** prod with its standby, without a CDN. */
   static ResourceGraph primary() {
-    return EdgeAlone.loadBalancer(
-        "prod", Map.of("plinth:dr", Map.of("standbyStack", "prod-dr")), true);
+    return EdgeAlone.testLoadBalancer(
+        Checks.loadAlone(
+            Plans.raw(
+                "prod",
+                Map.of(
+                    "plinth:dr",
+                    Map.of("standbyStack", "prod-dr"),
+                    "plinth:edge",
+                    noCdn("app.example.com"))),
+            "prod"));
   }
 
-  /** prod's standby, a stack of its own (prod-dr) in another region. */
+  static Map<String, Object> noCdn(String domain) {
+    return Map.of(
+        "domain", domain, "hostedZoneId", "Z00000000PLACEHOLDER", "cdn", Map.of("enabled", false));
+  }
+
+  /** prod's standby, a stack of its own (prod-dr) in another region, without a CDN. */
   static PlatformConfig standbyConfig() {
-    return Checks.load(
+    return Checks.loadAlone(
         Plans.raw(
             "prod",
             Map.of(
@@ -37,7 +53,9 @@ class DnsFailoverTest {
                 "plinth:backups",
                 Map.of("drRegion", "us-east-2"),
                 "plinth:dr",
-                Map.of("role", "standby", "primaryStack", "prod"))),
+                Map.of("role", "standby", "primaryStack", "prod"),
+                "plinth:edge",
+                noCdn("app.example.com"))),
         "prod-dr");
   }
 
@@ -180,7 +198,16 @@ class DnsFailoverTest {
   @Test
   void theStandbyPlanOwnsNoRecordItsPrimaryOwns() {
     var primary =
-        Plans.of(Plans.config("prod", Map.of("plinth:dr", Map.of("standbyStack", "prod-dr"))));
+        Plans.of(
+            Checks.loadAlone(
+                Plans.raw(
+                    "prod",
+                    Map.of(
+                        "plinth:dr",
+                        Map.of("standbyStack", "prod-dr"),
+                        "plinth:edge",
+                        noCdn("app.example.com"))),
+                "prod"));
     var standby = Plans.of(standbyConfig());
     List<String> primaryKeys = recordKeys(primary);
 

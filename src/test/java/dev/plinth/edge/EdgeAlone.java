@@ -49,6 +49,11 @@ final class EdgeAlone {
     return firewall(config.prefix() + "-edge-waf", config);
   }
 
+  /** The load balancer of {@code config}, named {@code test-lb}, with the fake certificate. */
+  static ResourceGraph testLoadBalancer(PlatformConfig config) {
+    return loadBalancer("test-lb", config, true);
+  }
+
   /** The routing of {@code config}'s record, as the platform decides it. */
   static DnsRouting routing(PlatformConfig config) {
     return DnsRouting.of(config.stack(), config.dr().standby(), config.dr().standbyStack() != null);
@@ -68,8 +73,27 @@ final class EdgeAlone {
                     Handles.appTier(),
                     https ? Optional.of(Output.of(CERTIFICATE)) : Optional.empty(),
                     routing,
-                    config.edge().cdn().enabled()),
+                    cdnFront(config)),
                 none()));
+  }
+
+  /** What a standby behind the pair's CDN is handed as its primary's origin secret. */
+  static final String PRIMARY_SECRET = "primary-origin-secret";
+
+  /** How a distribution fronts the load balancer, as the platform decides it. */
+  static Optional<CdnFront> cdnFront(PlatformConfig config) {
+    if (!config.edge().cdn().enabled()) {
+      return Optional.empty();
+    }
+    if (!config.dr().inPair()) {
+      return Optional.of(CdnFront.alone());
+    }
+    return Optional.of(
+        CdnFront.inPair(
+            config.edge().domain(),
+            config.dr().standby()
+                ? Optional.of(Output.ofSecret(PRIMARY_SECRET))
+                : Optional.empty()));
   }
 
   private static ResourceGraph firewall(String name, PlatformConfig config) {

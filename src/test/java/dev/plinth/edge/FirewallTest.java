@@ -29,11 +29,11 @@ class FirewallTest {
   }
 
   /**
-   * The firewall of a stack's plan: the load balancer's, or in staging (behind CloudFront) the
-   * edge's, which carries the same rules.
+   * The firewall of a stack's plan: the load balancer's, or in staging and prod (behind CloudFront)
+   * the edge's, which carries the same rules.
    */
   static String waf(String env) {
-    return env.equals("staging") ? "staging-edge-cdn-waf" : env + "-edge-waf";
+    return env.equals("dev") ? "dev-edge-waf" : env + "-edge-cdn-waf";
   }
 
   static List<String> names(List<JsonNode> rules) {
@@ -46,7 +46,7 @@ class FirewallTest {
     RecordedResource acl = Plans.ofStack(env).get(ACL, waf(env) + "-acl");
     List<JsonNode> rules = rulesByPriority(acl);
 
-    assertThat(acl.text("scope")).isEqualTo(env.equals("staging") ? "CLOUDFRONT" : "REGIONAL");
+    assertThat(acl.text("scope")).isEqualTo(env.equals("dev") ? "REGIONAL" : "CLOUDFRONT");
     assertThat(acl.input("defaultAction.allow")).as("default action of %s", acl).isPresent();
     assertThat(acl.input("defaultAction.block")).isEmpty();
     assertThat(names(rules))
@@ -246,12 +246,13 @@ class FirewallTest {
   }
 
   @ParameterizedTest
-  // staging's ACL is at the CloudFront edge, named by the distribution (CdnTest).
+  // staging's and prod's ACLs are at the CloudFront edge, named by the distribution (CdnTest); prod
+  // is its preset alone without the CDN here.
   @ValueSource(strings = {"dev", "prod"})
   void theAclIsAssociatedWithTheLoadBalancer(String env) {
-    ResourceGraph plan = Plans.ofStack(env);
+    ResourceGraph plan = LoadBalancerTest.withoutCdn(env);
     RecordedResource association =
-        plan.get("aws:wafv2/webAclAssociation:WebAclAssociation", waf(env) + "-association");
+        plan.get("aws:wafv2/webAclAssociation:WebAclAssociation", env + "-edge-waf-association");
 
     assertThat(association.text("resourceArn"))
         .startsWith(

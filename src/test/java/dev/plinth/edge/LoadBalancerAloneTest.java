@@ -18,8 +18,20 @@ class LoadBalancerAloneTest {
 
   @Test
   void theHttpsListenerServesTheGivenCertificateAndPlainHttpIsRedirected() {
-    // prod's settings: no CDN (behind one, staging's load balancer has no HTTP listener).
-    ResourceGraph graph = EdgeAlone.loadBalancer("prod", Map.of(), true);
+    // prod's settings without the CDN (behind one, a load balancer has no HTTP listener).
+    ResourceGraph graph =
+        EdgeAlone.loadBalancer(
+            "prod",
+            Map.of(
+                "plinth:edge",
+                Map.of(
+                    "domain",
+                    "app.example.com",
+                    "hostedZoneId",
+                    "Z00000000PLACEHOLDER",
+                    "cdn",
+                    Map.of("enabled", false))),
+            true);
     RecordedResource https = graph.get(LISTENER, "test-lb-https");
     RecordedResource http = graph.get(LISTENER, "test-lb-http");
 

@@ -32,8 +32,14 @@ class LoadBalancerTest {
   static final String INTERNET = "0.0.0.0/0";
   static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Each environment with HTTPS: dev's stack file is HTTP-only, so dev gets a domain here. */
+  /**
+   * Each environment with HTTPS: dev's stack file is HTTP-only, so dev gets a domain here; prod's
+   * stands behind CloudFront, so prod is its preset alone without the CDN ({@link #withoutCdn}).
+   */
   static ResourceGraph httpsPlan(String env) {
+    if (env.equals("prod")) {
+      return withoutCdn(env);
+    }
     if (!env.equals("dev")) {
       return Plans.ofStack(env);
     }
@@ -43,6 +49,29 @@ class LoadBalancerTest {
             Map.of(
                 "plinth:edge",
                 Map.of("domain", "dev.app.example.com", "hostedZoneId", "Z0123456789ABC"))));
+  }
+
+  /**
+   * A load balancer open to the internet: dev's stack, or prod's preset alone with {@code
+   * plinth:edge.cdn.enabled: false} (staging and prod stand behind CloudFront: CdnTest and
+   * CdnFailoverTest check their load balancers).
+   */
+  static ResourceGraph withoutCdn(String env) {
+    if (env.equals("dev")) {
+      return Plans.ofStack(env);
+    }
+    return Plans.of(
+        Plans.config(
+            env,
+            Map.of(
+                "plinth:edge",
+                Map.of(
+                    "domain",
+                    "app.example.com",
+                    "hostedZoneId",
+                    "Z00000000PLACEHOLDER",
+                    "cdn",
+                    Map.of("enabled", false)))));
   }
 
   @ParameterizedTest
@@ -195,7 +224,7 @@ class LoadBalancerTest {
   // staging stands behind CloudFront: CdnTest checks its load balancer.
   @ValueSource(strings = {"dev", "prod"})
   void theAlbsSecurityGroupIsTheOnlyOneOpenToTheInternet(String env) {
-    ResourceGraph plan = Plans.ofStack(env);
+    ResourceGraph plan = withoutCdn(env);
 
     assertThat(groupsOpenToTheInternet(plan))
         .as("security groups admitting %s in %s", INTERNET, env)
@@ -227,7 +256,7 @@ class LoadBalancerTest {
   // staging admits only CloudFront (CdnTest).
   @ValueSource(strings = {"prod"})
   void theAlbAdmitsOnly443And80AndSendsOnlyToTheAppPort(String env) {
-    ResourceGraph plan = Plans.ofStack(env);
+    ResourceGraph plan = withoutCdn(env);
     String albSg = plan.get(SG, env + "-edge-lb-sg").id();
     String appSg = plan.get(SG, env + "-network-app-sg").id();
 
@@ -483,11 +512,11 @@ class LoadBalancerTest {
     targetGroupArn(plan, env);
     assertThat(plan.outputs().get("albSecurityGroupId").asText())
         .isEqualTo(plan.get(SG, env + "-edge-lb-sg").id());
-    // Behind CloudFront (staging), the web ACL is the edge's, of scope CLOUDFRONT.
+    // Behind CloudFront (staging, prod), the web ACL is the edge's, of scope CLOUDFRONT.
     assertThat(plan.outputs().get("webAclArn").asText())
         .startsWith(
             "arn:aws:wafv2:us-east-1:123456789012:"
-                + (env.equals("staging") ? "global" : "regional")
+                + (env.equals("dev") ? "regional" : "global")
                 + "/webacl/");
     assertThat(plan.outputs().get("url").asText()).isNotBlank();
   }

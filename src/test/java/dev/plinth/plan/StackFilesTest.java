@@ -40,8 +40,8 @@ class StackFilesTest {
       components.add("edge-certificate"); // dev serves HTTP only, with no certificate
       components.add("access"); // plinth:access is off in dev (docs/operator-access.md)
     }
-    if (stack.equals("staging")) {
-      // plinth:edge.cdn: on in staging, whose web ACL is then the edge's
+    if (!stack.equals("dev")) {
+      // plinth:edge.cdn: on in staging and prod, whose web ACL is then the edge's
       components.addAll(List.of("edge-cdn", "edge-cdn-waf"));
     } else {
       components.add("edge-waf");

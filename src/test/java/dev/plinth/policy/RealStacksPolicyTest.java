@@ -36,8 +36,7 @@ class RealStacksPolicyTest {
               "DEP-21", "DEP-41"),
           Environment.PROD,
           List.of(
-              "CDN-01", "CDN-02", "CDN-03", "CDN-04", "CDN-05", "OS-01", "OS-02", "OS-03", "OS-04",
-              "OS-05", "OS-06", "OS-07", "ECR-04", "DEP-21"));
+              "OS-01", "OS-02", "OS-03", "OS-04", "OS-05", "OS-06", "OS-07", "ECR-04", "DEP-21"));
 
   @ParameterizedTest
   @EnumSource(Environment.class)

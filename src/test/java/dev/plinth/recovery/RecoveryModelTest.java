@@ -32,9 +32,11 @@ class RecoveryModelTest {
     Map<String, Object> values = new HashMap<>();
     values.put("plinth:dr", Map.of("standbyStack", "prod-dr"));
     if (!zone) {
-      values.put("plinth:edge", Map.of("certificateArn", CERTIFICATE));
+      // Without a zone there is no pair's origin record for the CDN either.
+      values.put(
+          "plinth:edge", Map.of("certificateArn", CERTIFICATE, "cdn", Map.of("enabled", false)));
     }
-    return Checks.load(Plans.raw("prod", values), "prod");
+    return loadPair(Plans.raw("prod", values), "prod");
   }
 
   static final String CERTIFICATE =
@@ -49,7 +51,12 @@ class RecoveryModelTest {
         Map.of("role", "standby", "primaryStack", "prod", "mode", mode, "cache", cache));
     if (!zone) {
       values.put(
-          "plinth:edge", Map.of("certificateArn", CERTIFICATE.replace("us-east-1", "us-west-2")));
+          "plinth:edge",
+          Map.of(
+              "certificateArn",
+              CERTIFICATE.replace("us-east-1", "us-west-2"),
+              "cdn",
+              Map.of("enabled", false)));
     }
     return loadPair(Plans.raw("prod", values), "prod-dr");
   }
@@ -83,9 +90,10 @@ class RecoveryModelTest {
   @Test
   void aWarmStandbyWithAZoneServesTheApiOnceRoute53HasFailedOver() {
     RecoveryReport warm = report("warmStandby", "cold", true);
-    // 3 checks x 30 s, then 60 s propagation and the alias's 60 s TTL.
+    // Behind the CDN (prod's preset): the origin alarm's 3 periods x 60 s, then 60 s propagation
+    // and the origin alias's 60 s TTL (without a CDN: 3 checks x 30 s).
     double expected =
-        30 * 3 / 60.0
+        60 * 3 / 60.0
             + FIGURES.minutes("route53.propagation")
             + FIGURES.minutes("route53.aliasTtl");
 
@@ -123,7 +131,13 @@ class RecoveryModelTest {
   void withoutAHostedZoneFailoverIsManualAndTheReportSaysByHowMuchTheRtoGrows() {
     RecoveryReport manual = report("warmStandby", "cold", false);
     RecoveryReport automatic = report("warmStandby", "cold", true);
-    double growth = rto(manual, "API") - rto(automatic, "API");
+    // Without a zone there is no CDN either (no origin record): the automatic failover it is
+    // compared with is the HTTPS health check's, 3 checks x 30 s.
+    double growth =
+        rto(manual, "API")
+            - (30 * 3 / 60.0
+                + FIGURES.minutes("route53.propagation")
+                + FIGURES.minutes("route53.aliasTtl"));
 
     assertThat(manual.automaticDns()).as("DNS failover without a zone").isFalse();
     assertThat(rto(manual, "API"))
