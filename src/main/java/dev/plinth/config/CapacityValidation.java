@@ -109,13 +109,31 @@ public final class CapacityValidation {
                   USERS,
                   users,
                   users,
-                  needed > InstanceMemory.MAX_CONNECTIONS_CEILING
-                      ? "no class allows more than 5,000 by default, so above 3,333 users the"
-                          + " application needs a connection pooler: set"
-                          + " plinth:database.proxy.enabled true (RDS Proxy)"
-                      : "choose a class with more memory, or set plinth:database.proxy.enabled"
-                          + " true (RDS Proxy pools the connections)")));
+                  remedy(c, needed))));
     }
+  }
+
+  /**
+   * What to do about too few connections: a larger class, or RDS Proxy where the stack may have one
+   * (not a disaster-recovery standby, whose database is a read replica until promoted:
+   * DatabaseValidation refuses the proxy there).
+   */
+  private static String remedy(PlatformConfig c, long needed) {
+    if (c.dr().standby()) {
+      return needed > InstanceMemory.MAX_CONNECTIONS_CEILING
+          ? "no class allows more than 5,000 by default, and a disaster-recovery standby"
+              + " (plinth:dr.role: standby) has no RDS Proxy (its database is a read replica):"
+              + " lower plinth:capacity.concurrentUsers to the load the standby must carry"
+          : "choose a class with more memory: a disaster-recovery standby (plinth:dr.role:"
+              + " standby) has no RDS Proxy, so after a failover the application connects to the"
+              + " promoted replica directly";
+    }
+    return needed > InstanceMemory.MAX_CONNECTIONS_CEILING
+        ? "no class allows more than 5,000 by default, so above 3,333 users the"
+            + " application needs a connection pooler: set"
+            + " plinth:database.proxy.enabled true (RDS Proxy)"
+        : "choose a class with more memory, or set plinth:database.proxy.enabled"
+            + " true (RDS Proxy pools the connections)";
   }
 
   private static void memory(PlatformConfig c, int users, List<ConfigProblem> problems) {
