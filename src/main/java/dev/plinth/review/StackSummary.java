@@ -22,6 +22,12 @@ import java.util.stream.Collectors;
 public final class StackSummary {
   public static final String NONE = "-";
 
+  /**
+   * How the table marks the class of a database that is a replica of another stack's (a
+   * disaster-recovery standby's, until it is promoted): it has no writer of its own.
+   */
+  public static final String REPLICA = "(replica)";
+
   private StackSummary() {}
 
   public static Map<String, String> of(ResourceGraph graph, Review review) {
@@ -54,11 +60,27 @@ public final class StackSummary {
         graph.ofType(Types.RDS).stream()
             .filter(r -> text(r, "replicateSourceDb").equals(NONE))
             .toList();
+    Set<String> primaryIds =
+        primaries.stream().map(r -> text(r, "identifier")).collect(Collectors.toSet());
+    // Replicas of the stack's own writer, and a standby's database: a replica of its primary's
+    // writer in another region, named by ARN (rds 2014-10-31 CreateDBInstanceReadReplica,
+    // SourceDBInstanceIdentifier), which is the stack's only instance until it is promoted.
     List<RecordedResource> replicas =
         graph.ofType(Types.RDS).stream()
-            .filter(r -> !text(r, "replicateSourceDb").equals(NONE))
+            .filter(r -> primaryIds.contains(text(r, "replicateSourceDb")))
             .toList();
-    row.put("PostgreSQL class", join(primaries, r -> text(r, "instanceClass")));
+    List<RecordedResource> replicated =
+        graph.ofType(Types.RDS).stream()
+            .filter(r -> !text(r, "replicateSourceDb").equals(NONE))
+            .filter(r -> !primaryIds.contains(text(r, "replicateSourceDb")))
+            .toList();
+    row.put(
+        "PostgreSQL class",
+        join(
+            primaries.isEmpty() ? replicated : primaries,
+            r ->
+                text(r, "instanceClass")
+                    + (text(r, "replicateSourceDb").equals(NONE) ? "" : " " + REPLICA)));
     row.put("PostgreSQL Multi-AZ", join(primaries, r -> text(r, "multiAz")));
     row.put(
         "PostgreSQL storage GB (max)",
@@ -68,7 +90,7 @@ public final class StackSummary {
     row.put("PostgreSQL backup days", join(primaries, r -> text(r, "backupRetentionPeriod")));
     row.put(
         "read replicas",
-        primaries.isEmpty() && replicas.isEmpty() ? NONE : String.valueOf(replicas.size()));
+        primaries.isEmpty() && replicated.isEmpty() ? NONE : String.valueOf(replicas.size()));
     row.put("Redis node type", join(graph.ofType(Types.CACHE), r -> text(r, "nodeType")));
     row.put(
         "Redis nodes",
