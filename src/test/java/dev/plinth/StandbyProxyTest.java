@@ -9,6 +9,9 @@ import dev.plinth.config.ConfigProblem;
 import dev.plinth.config.ConfigView;
 import dev.plinth.config.RawConfig;
 import dev.plinth.plan.PlanCommand;
+import dev.plinth.plan.RecordedResource;
+import dev.plinth.plan.Recorder;
+import dev.plinth.plan.ResourceGraph;
 import dev.plinth.testing.Plans;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -71,11 +74,12 @@ class StandbyProxyTest {
                     .extracting(ConfigProblem::message)
                     .containsExactly(
                         "plinth:database.proxy.enabled must be false in a disaster-recovery"
-                            + " standby (plinth:dr.role: standby): its database is a read replica"
-                            + " of prod's, and RDS Proxy fronts only the writer of a replication"
-                            + " configuration, not a read replica. Remove the setting (the"
-                            + " standby's default is false); after a failover has promoted the"
-                            + " replica, the application connects to it directly"
+                            + " standby (plinth:dr.role: standby) while its database is a read"
+                            + " replica of prod's: RDS Proxy fronts only the writer of a"
+                            + " replication configuration, not a read replica. Remove the setting"
+                            + " (the standby's default is false); after a failover has promoted"
+                            + " the replica, set plinth:dr.promoted true and run pulumi up, which"
+                            + " builds the proxy where the environment's default has one"
                             + " (docs/runbooks.md, \"Fail over\") (got true)"));
   }
 
@@ -86,8 +90,40 @@ class StandbyProxyTest {
         .isFalse();
   }
 
+  /** Pulumi.prod-dr.yaml with {@code plinth:dr.promoted: true}, as after a failover. */
+  private static RawConfig promoted() throws Exception {
+    var raw = RawConfig.fromStackFile(Path.of("Pulumi.prod-dr.yaml"));
+    var values = new LinkedHashMap<>(raw.values());
+    var dr = ((ObjectNode) values.get("plinth:dr")).deepCopy();
+    dr.put("promoted", true);
+    values.put("plinth:dr", dr);
+    return new RawConfig(values);
+  }
+
   @Test
-  void aStandbysClassTooSmallForItsConnectionsIsToldToGrowNotToTurnTheProxyOn() throws Exception {
+  void aPromotedStandbyTakesItsEnvironmentsProxyInFrontOfThePromotedInstance() throws Exception {
+    var config = Checks.load(promoted(), "prod-dr");
+    assertThat(config.database().proxy().enabled())
+        .as("plinth:database.proxy.enabled of prod-dr once promoted: prod's default")
+        .isTrue();
+    ResourceGraph graph = Recorder.plan(config);
+    RecordedResource target =
+        graph.get("aws:rds/proxyTarget:ProxyTarget", "prod-dr-db-proxy-target");
+    assertThat(target.input("dbInstanceIdentifier").orElseThrow().asText())
+        .as("dbInstanceIdentifier of %s: the promoted instance", target.name())
+        .isEqualTo(
+            graph
+                .get("aws:rds/instance:Instance", "prod-dr-db-standby")
+                .input("identifier")
+                .orElseThrow()
+                .asText());
+    assertThat(graph.outputs().has("dbProxyEndpoint"))
+        .as("prod-dr's dbProxyEndpoint output once promoted")
+        .isTrue();
+  }
+
+  @Test
+  void aStandbysClassIsJudgedWithTheProxyItHasAfterPromotion() throws Exception {
     var raw = RawConfig.fromStackFile(Path.of("Pulumi.prod-dr.yaml"));
     var values = new LinkedHashMap<>(raw.values());
     var database = ((ObjectNode) values.get("plinth:database")).deepCopy();
@@ -98,20 +134,11 @@ class StandbyProxyTest {
         com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
             .objectNode()
             .put("concurrentUsers", 2_000));
-    assertThatThrownBy(() -> Checks.load(new RawConfig(values), "prod-dr"))
-        .isInstanceOfSatisfying(
-            ConfigException.class,
-            e ->
-                assertThat(e.problems())
-                    .filteredOn(p -> p.key().equals("plinth:database.instanceClass"))
-                    .singleElement()
-                    .satisfies(
-                        p ->
-                            assertThat(p.message())
-                                .contains("below the 3,000")
-                                .contains("choose a class with more memory")
-                                .contains("has no RDS Proxy")
-                                .doesNotContain("proxy.enabled true")));
+    assertThat(Checks.load(new RawConfig(values), "prod-dr").database().instanceClass())
+        .as(
+            "db.m6g.large (901 connections) for 2,000 users (3,000) in prod-dr: pooled after"
+                + " promotion, as prod's default has the proxy on")
+        .isEqualTo("db.m6g.large");
   }
 
   @Test

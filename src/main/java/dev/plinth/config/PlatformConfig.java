@@ -93,11 +93,12 @@ public record PlatformConfig(
 
   /**
    * The preset of a stack whose {@code plinth:dr} is {@code dr}: a standby's ({@code
-   * plinth:dr.role: standby}) differs from its environment's in that its database has no RDS Proxy
-   * ({@link ProxySettings#standbyPreset}); a primary's is the environment's.
+   * plinth:dr.role: standby}) differs from its environment's in that its database, a read replica
+   * until promoted ({@code plinth:dr.promoted}), has no RDS Proxy ({@link
+   * ProxySettings#standbyPreset}); a primary's, and a promoted standby's, is the environment's.
    */
   public PlatformConfig forRole(DrSettings dr) {
-    if (!dr.standby()) {
+    if (!dr.replicaDatabase()) {
       return this;
     }
     return new PlatformConfig(
