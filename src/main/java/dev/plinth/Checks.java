@@ -48,6 +48,7 @@ public final class Checks {
           SettingsChecks.SECRETS,
           SettingsChecks.DR,
           DatabaseValidation.CHECK,
+          DatabaseValidation.STANDBY_PROXY,
           CacheValidation.CHECK,
           OfficeHoursValidation.CHECK,
           SettingsChecks.CAPACITY,

@@ -73,7 +73,7 @@ public final class CapacityValidation {
    * those are the proxy's client connections, which it multiplexes onto a pool of at most {@code
    * maxConnectionsPercent} of max_connections (RDS User Guide, "RDS Proxy connection
    * considerations"), so the check does not apply; the proxy's client-connections alarm watches
-   * them instead.
+   * them instead. A standby is judged by what it has after a failover ({@link #pooled}).
    */
   private static void connections(PlatformConfig c, int users, List<ConfigProblem> problems) {
     String dbClass = c.database().instanceClass();
@@ -92,7 +92,7 @@ public final class CapacityValidation {
                   + USERS
                   + "; use a class of db.t3, db.t4g, db.m5, db.m6g, db.m6i, db.r5, db.r6g or"
                   + " db.r6i, or add the class's memory to the table"));
-    } else if (max.getAsInt() < needed && !c.database().proxy().enabled()) {
+    } else if (max.getAsInt() < needed && !pooled(c)) {
       problems.add(
           new ConfigProblem(
               key,
@@ -109,13 +109,31 @@ public final class CapacityValidation {
                   USERS,
                   users,
                   users,
-                  needed > InstanceMemory.MAX_CONNECTIONS_CEILING
-                      ? "no class allows more than 5,000 by default, so above 3,333 users the"
-                          + " application needs a connection pooler: set"
-                          + " plinth:database.proxy.enabled true (RDS Proxy)"
-                      : "choose a class with more memory, or set plinth:database.proxy.enabled"
-                          + " true (RDS Proxy pools the connections)")));
+                  remedy(needed))));
     }
+  }
+
+  /**
+   * Whether the application reaches the database through RDS Proxy after a failover: a standby
+   * whose database is still a read replica has no proxy ({@code plinth:database.proxy.enabled} is
+   * off and refused), but once promoted ({@code plinth:dr.promoted}) it takes its environment's
+   * default, on in staging and prod ({@link ProxySettings#preset}); every other stack, its setting.
+   * (Dev, whose default has no proxy, takes no load to check.)
+   */
+  static boolean pooled(PlatformConfig c) {
+    return c.dr().replicaDatabase()
+        ? ProxySettings.preset(c.environment()).enabled()
+        : c.database().proxy().enabled();
+  }
+
+  /** What to do about too few connections: a larger class, or RDS Proxy. */
+  private static String remedy(long needed) {
+    return needed > InstanceMemory.MAX_CONNECTIONS_CEILING
+        ? "no class allows more than 5,000 by default, so above 3,333 users the"
+            + " application needs a connection pooler: set"
+            + " plinth:database.proxy.enabled true (RDS Proxy)"
+        : "choose a class with more memory, or set plinth:database.proxy.enabled"
+            + " true (RDS Proxy pools the connections)";
   }
 
   private static void memory(PlatformConfig c, int users, List<ConfigProblem> problems) {

@@ -22,6 +22,7 @@ public final class ConfigLoader {
   static final String REGION_KEY = "aws:region";
   static final String TIER = "tier";
   static final String CAPACITY = "capacity";
+  static final String DR = "dr";
 
   /** Sections of {@link PlatformConfig} that a stack file can set, by key. */
   private static final Set<String> NOT_SECTIONS = Set.of("stack", "region", ENVIRONMENT);
@@ -52,8 +53,12 @@ public final class ConfigLoader {
         tiered(
             raw,
             binder,
-            PlatformConfig.preset(
-                stack, environment == null ? Environment.DEV : environment, region),
+            roled(
+                raw,
+                binder,
+                PlatformConfig.preset(
+                    stack, environment == null ? Environment.DEV : environment, region),
+                bound),
             bound);
     // The sections the stack sets: an unknown key is not a misspelling of one of these.
     List<String> written =
@@ -75,7 +80,10 @@ public final class ConfigLoader {
                 return;
               }
               String name = key.substring(PREFIX.length());
-              if (name.equals(ENVIRONMENT) || name.equals(TIER) || name.equals(CAPACITY)) {
+              if (name.equals(ENVIRONMENT)
+                  || name.equals(TIER)
+                  || name.equals(CAPACITY)
+                  || name.equals(DR)) {
                 return;
               }
               RecordComponent section = sections.get(name);
@@ -135,6 +143,25 @@ public final class ConfigLoader {
             + "' "
             + shown
             + "` (with --path, Pulumi nests it) and remove the flat key");
+  }
+
+  /**
+   * {@code plinth:dr}, bound before the other sections: a standby's preset differs from its
+   * environment's ({@link PlatformConfig#forRole}), and the stack file's sections are bound onto
+   * the preset of its role.
+   */
+  private static PlatformConfig roled(
+      RawConfig raw, Binder binder, PlatformConfig preset, Map<String, Object> bound) {
+    JsonNode drNode = raw.values().get(PREFIX + DR);
+    DrSettings dr =
+        drNode == null
+            ? preset.dr()
+            : (DrSettings) binder.bindValue(DrSettings.class, drNode, preset.dr(), PREFIX + DR);
+    if (dr == null) {
+      return preset;
+    }
+    bound.put(DR, dr);
+    return preset.forRole(dr);
   }
 
   /**

@@ -39,7 +39,7 @@ package dev.plinth.config;
  *     prod only (seed 004: cross-region backup replication, optional for DR; seed 002: RPO 5
  *     minutes, geographic redundancy). Needs a DR region other than the stack's
  * @param proxy {@code plinth:database.proxy}: RDS Proxy in front of the primary, on in staging and
- *     prod, off in dev ({@link ProxySettings})
+ *     prod, off in dev and in a disaster-recovery standby ({@link ProxySettings})
  */
 public record DatabaseSettings(
     String engineVersion,
@@ -55,6 +55,24 @@ public record DatabaseSettings(
     int masterPasswordRotationDays,
     boolean crossRegionBackupReplication,
     ProxySettings proxy) {
+
+  /** These settings with {@code proxy} in place of their own. */
+  public DatabaseSettings withProxy(ProxySettings proxy) {
+    return new DatabaseSettings(
+        engineVersion,
+        instanceClass,
+        multiAz,
+        allocatedStorageGb,
+        maxAllocatedStorageGb,
+        backupRetentionDays,
+        backupWindow,
+        maintenanceWindow,
+        readReplicas,
+        masterUsername,
+        masterPasswordRotationDays,
+        crossRegionBackupReplication,
+        proxy);
+  }
 
   public static DatabaseSettings preset(Environment env) {
     return switch (env) {

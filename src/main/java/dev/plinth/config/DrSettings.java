@@ -23,6 +23,13 @@ import java.util.List;
  *     datastore keeps a replica warm in the standby region). Both stacks of a pair say the same: on
  *     the primary, {@code globalDatastore} creates the global datastore with its cache as the
  *     primary member; on the standby, its cache joins it as the secondary (docs/dr.md)
+ * @param promoted for a standby: its database replica has been promoted to a writer
+ *     (docs/runbooks.md, "Fail over", step 2). False everywhere (refused true on a primary). A
+ *     standby's database is a read replica, which RDS Proxy cannot front, so its preset has {@code
+ *     plinth:database.proxy.enabled} off and true is refused; once promoted, the database is a
+ *     writer and the proxy setting takes its environment's default again (on in prod), so that
+ *     {@code pulumi up} builds the proxy in front of the promoted instance and points the
+ *     application at it
  * @param rpoMinutes the data-loss target: 5 in prod (seeds 002 and 003: RPO 5 minutes), 0 (no
  *     target) elsewhere
  * @param apiRtoMinutes the target for the API to serve again after losing the region: 15 in prod
@@ -36,6 +43,7 @@ public record DrSettings(
     String standbyStack,
     Mode mode,
     CacheRecovery cache,
+    boolean promoted,
     int rpoMinutes,
     int apiRtoMinutes,
     int databaseRtoMinutes) {
@@ -100,6 +108,7 @@ public record DrSettings(
         null,
         Mode.PILOT_LIGHT,
         CacheRecovery.COLD,
+        false,
         prod ? 5 : 0,
         prod ? 15 : 0,
         prod ? 60 : 0);
@@ -112,6 +121,14 @@ public record DrSettings(
   /** Whether the stack is one of a failover pair: a standby, or a primary that names one. */
   public boolean inPair() {
     return standby() || standbyStack() != null;
+  }
+
+  /**
+   * Whether the stack's database is a read replica of another region's: a standby's, until a
+   * failover promotes it ({@code plinth:dr.promoted}).
+   */
+  public boolean replicaDatabase() {
+    return standby() && !promoted;
   }
 
   /** Whether the stack's cache is a member of an ElastiCache global datastore. */
@@ -148,6 +165,14 @@ public record DrSettings(
               "plinth:dr.primaryStack",
               "is only for a standby (plinth:dr.role: standby); this stack is a primary",
               dr.primaryStack()));
+    }
+    if (!dr.standby() && dr.promoted()) {
+      problems.add(
+          ConfigProblem.of(
+              "plinth:dr.promoted",
+              "is only for a standby (plinth:dr.role: standby) whose replica a failover has"
+                  + " promoted; this stack is a primary (remove it)",
+              true));
     }
     if (!dr.standby() && dr.globalDatastore() && dr.standbyStack() == null) {
       problems.add(

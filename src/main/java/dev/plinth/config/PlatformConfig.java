@@ -92,6 +92,41 @@ public record PlatformConfig(
   }
 
   /**
+   * The preset of a stack whose {@code plinth:dr} is {@code dr}: a standby's ({@code
+   * plinth:dr.role: standby}) differs from its environment's in that its database, a read replica
+   * until promoted ({@code plinth:dr.promoted}), has no RDS Proxy ({@link
+   * ProxySettings#standbyPreset}); a primary's, and a promoted standby's, is the environment's.
+   */
+  public PlatformConfig forRole(DrSettings dr) {
+    if (!dr.replicaDatabase()) {
+      return this;
+    }
+    return new PlatformConfig(
+        stack,
+        environment,
+        region,
+        network,
+        edge,
+        database.withProxy(ProxySettings.standbyPreset(environment)),
+        cache,
+        backups,
+        cluster,
+        workloads,
+        observability,
+        secrets,
+        keys,
+        cost,
+        dr,
+        officeHours,
+        access,
+        search,
+        account,
+        quotas,
+        tier,
+        capacity);
+  }
+
+  /**
    * Resource name prefix: the stack's name ({@code prod}, {@code prod-dr}). For dev, staging and
    * prod the stack name is the environment's key, so their names are those they always had; a
    * second stack of an environment (a standby) gets names of its own (issue 17).

@@ -433,17 +433,24 @@ public final class CostEstimator {
   /**
    * RDS Proxy, priced per vCPU-hour of the instance it targets, with a minimum of {@code
    * rds.proxy.minVcpus} (both rows of the price table, with their sources); the vCPUs of the class
-   * from the RDS User Guide's hardware table ({@link InstanceVcpus}). A full month: AWS's pricing
-   * does not say the charge stops while office hours stop the instance, so none is taken off.
+   * from the RDS User Guide's hardware table ({@link InstanceVcpus}). A full month, also where
+   * office hours stop the instance, and the line says so: RDS Proxy is priced per vCPU-hour of the
+   * instance it is enabled for (aws.amazon.com/rds/proxy/pricing, as the price table's rows quote
+   * it; AWS Prescriptive Guidance, RDS Proxy FAQ: "based on the number of vCPUs used by the
+   * underlying database instance"), the proxy itself is not stopped with its instance, and what RDS
+   * stops charging for a stopped instance is its instance hours only (RDS User Guide, "Stopping an
+   * Amazon RDS DB instance temporarily": storage and backups are still charged, "you're not charged
+   * for DB instance hours"), which says nothing of a proxy. Read 2026-12-03; an assumption and an
+   * upper bound, not a documented charge.
    */
   private void proxy(RecordedResource r) {
     String identifier = text(r, "dbInstanceIdentifier").orElse("?");
-    Optional<String> cls =
+    Optional<RecordedResource> instance =
         graph.resources().stream()
             .filter(i -> i.type().equals(Types.RDS))
             .filter(i -> text(i, "identifier").map(identifier::equals).orElse(false))
-            .findFirst()
-            .flatMap(i -> text(i, "instanceClass"));
+            .findFirst();
+    Optional<String> cls = instance.flatMap(i -> text(i, "instanceClass"));
     var vcpus = cls.map(InstanceVcpus::of).orElse(java.util.OptionalInt.empty());
     if (vcpus.isEmpty()) {
       notes.add(
@@ -461,9 +468,22 @@ public final class CostEstimator {
     add(
         r,
         "RDS Proxy (" + cls.orElse("?") + ", " + vcpus.orElse(minimum) + " vCPU)",
-        billed + " vCPU x 730 h x $" + fmt(price) + "/vCPU-h",
+        billed
+            + " vCPU x 730 h x $"
+            + fmt(price)
+            + "/vCPU-h"
+            + (instance.map(this::scheduled).orElse(false) ? PROXY_WHILE_STOPPED : ""),
         billed * H * price);
   }
+
+  /**
+   * What the proxy's line assumes where office hours stop its instance ({@link #proxy}): the whole
+   * month.
+   */
+  static final String PROXY_WHILE_STOPPED =
+      " (the whole month, though office hours stop its instance: assumed billed while the instance"
+          + " is stopped, since AWS prices the proxy per vCPU-hour of its instance and documents no"
+          + " pause; an upper bound)";
 
   private void cache(RecordedResource r) {
     boolean secondary =
@@ -670,7 +690,11 @@ public final class CostEstimator {
             + fmt(round(officeHours.hoursPerMonth()))
             + " of 730 h; the EKS control plane, NAT gateways, the load balancer, Redis, the WAF,"
             + " KMS keys, secrets, alarms and the database's storage cannot stop and are priced"
-            + " for the whole month");
+            + " for the whole month"
+            + (graph.ofType(Types.RDS_PROXY_TARGET).isEmpty()
+                ? ""
+                : ", and so is RDS Proxy (assumed: AWS does not say its charge stops while its"
+                    + " instance is stopped)"));
     double invocations =
         schedules.size()
             / 2.0

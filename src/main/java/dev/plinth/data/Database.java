@@ -146,6 +146,11 @@ public final class Database extends Component {
     if (args.source() instanceof ReplicaOf replicaOf) {
       primary = createStandbyReplica(name, args, replicaOf, shared);
       masterSecret = new SecretRef(replicaOf.credentialsSecretArn(), replicaOf.credentialsKeyArn());
+      if (s.proxy().enabled()) {
+        // Only once a failover has promoted the replica to a writer (plinth:dr.promoted):
+        // RDS Proxy fronts no read replica (DatabaseValidation.STANDBY_PROXY).
+        proxyAccess = Optional.of(DatabaseProxy.create(this, args, primary, masterSecret, group));
+      }
     } else {
       DrRegion dr = ((Writer) args.source()).dr();
       var password = MasterCredentials.password(this);

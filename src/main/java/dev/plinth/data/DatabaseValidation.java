@@ -18,6 +18,33 @@ public final class DatabaseValidation {
   public static final ConfigCheck CHECK =
       config -> validate(config.database(), config.backups(), config.region());
 
+  /**
+   * No RDS Proxy in a disaster-recovery standby ({@code plinth:dr.role: standby}) until its replica
+   * is promoted ({@code plinth:dr.promoted}): its database is a cross-region read replica of its
+   * primary's, and "For RDS DB instances in replication configurations, you can associate a proxy
+   * only with the writer DB instance, not a read replica" (RDS User Guide, "RDS Proxy quotas and
+   * limitations"; awsdocs/amazon-rds-user-guide doc_source/rds-proxy.md, read 2026-12-03). The
+   * standby's preset has it off ({@link dev.plinth.config.ProxySettings#standbyPreset}); this
+   * refuses a stack file that turns it on.
+   */
+  public static final ConfigCheck STANDBY_PROXY =
+      config ->
+          config.dr().replicaDatabase() && config.database().proxy().enabled()
+              ? List.of(
+                  ConfigProblem.of(
+                      KEY + ".proxy.enabled",
+                      "must be false in a disaster-recovery standby (plinth:dr.role: standby)"
+                          + " while its database is a read replica of "
+                          + config.dr().primaryStack()
+                          + "'s: RDS Proxy fronts only the writer of a replication configuration,"
+                          + " not a read replica. Remove the setting (the standby's default is"
+                          + " false); after a failover has promoted the replica, set"
+                          + " plinth:dr.promoted true and run pulumi up, which builds the proxy"
+                          + " where the environment's default has one (docs/runbooks.md, \"Fail"
+                          + " over\")",
+                      true))
+              : List.of();
+
   /** Secrets Manager's bounds for {@code RotationRules.AutomaticallyAfterDays}. */
   public static final int MIN_ROTATION_DAYS = 1;
 

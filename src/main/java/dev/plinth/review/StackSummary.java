@@ -22,6 +22,12 @@ import java.util.stream.Collectors;
 public final class StackSummary {
   public static final String NONE = "-";
 
+  /**
+   * How the table marks the class of a database that is a replica of another stack's (a
+   * disaster-recovery standby's, until it is promoted): it has no writer of its own.
+   */
+  public static final String REPLICA = "(replica)";
+
   private StackSummary() {}
 
   public static Map<String, String> of(ResourceGraph graph, Review review) {
@@ -50,25 +56,7 @@ public final class StackSummary {
         join(
             graph.ofType(Types.NODE_GROUP),
             r -> text(r, "scalingConfig.minSize") + "-" + text(r, "scalingConfig.maxSize")));
-    List<RecordedResource> primaries =
-        graph.ofType(Types.RDS).stream()
-            .filter(r -> text(r, "replicateSourceDb").equals(NONE))
-            .toList();
-    List<RecordedResource> replicas =
-        graph.ofType(Types.RDS).stream()
-            .filter(r -> !text(r, "replicateSourceDb").equals(NONE))
-            .toList();
-    row.put("PostgreSQL class", join(primaries, r -> text(r, "instanceClass")));
-    row.put("PostgreSQL Multi-AZ", join(primaries, r -> text(r, "multiAz")));
-    row.put(
-        "PostgreSQL storage GB (max)",
-        join(
-            primaries,
-            r -> text(r, "allocatedStorage") + " (" + text(r, "maxAllocatedStorage") + ")"));
-    row.put("PostgreSQL backup days", join(primaries, r -> text(r, "backupRetentionPeriod")));
-    row.put(
-        "read replicas",
-        primaries.isEmpty() && replicas.isEmpty() ? NONE : String.valueOf(replicas.size()));
+    postgres(graph, row);
     row.put("Redis node type", join(graph.ofType(Types.CACHE), r -> text(r, "nodeType")));
     row.put(
         "Redis nodes",
@@ -137,6 +125,47 @@ public final class StackSummary {
               review.cost().withinBudget() ? "" : " (over)"));
     }
     return row;
+  }
+
+  /**
+   * The PostgreSQL rows: the writer's class, Multi-AZ, storage and backups, and its replicas. A
+   * standby has no writer: its database is a replica of its primary's writer in another region,
+   * named by ARN (rds 2014-10-31 CreateDBInstanceReadReplica, SourceDBInstanceIdentifier), whose
+   * class is shown marked {@value #REPLICA}; it counts as no replica of the stack's own.
+   */
+  private static void postgres(ResourceGraph graph, Map<String, String> row) {
+    List<RecordedResource> primaries =
+        graph.ofType(Types.RDS).stream()
+            .filter(r -> text(r, "replicateSourceDb").equals(NONE))
+            .toList();
+    Set<String> primaryIds =
+        primaries.stream().map(r -> text(r, "identifier")).collect(Collectors.toSet());
+    List<RecordedResource> replicas =
+        graph.ofType(Types.RDS).stream()
+            .filter(r -> primaryIds.contains(text(r, "replicateSourceDb")))
+            .toList();
+    List<RecordedResource> replicated =
+        graph.ofType(Types.RDS).stream()
+            .filter(r -> !text(r, "replicateSourceDb").equals(NONE))
+            .filter(r -> !primaryIds.contains(text(r, "replicateSourceDb")))
+            .toList();
+    row.put(
+        "PostgreSQL class",
+        join(
+            primaries.isEmpty() ? replicated : primaries,
+            r ->
+                text(r, "instanceClass")
+                    + (text(r, "replicateSourceDb").equals(NONE) ? "" : " " + REPLICA)));
+    row.put("PostgreSQL Multi-AZ", join(primaries, r -> text(r, "multiAz")));
+    row.put(
+        "PostgreSQL storage GB (max)",
+        join(
+            primaries,
+            r -> text(r, "allocatedStorage") + " (" + text(r, "maxAllocatedStorage") + ")"));
+    row.put("PostgreSQL backup days", join(primaries, r -> text(r, "backupRetentionPeriod")));
+    row.put(
+        "read replicas",
+        primaries.isEmpty() && replicated.isEmpty() ? NONE : String.valueOf(replicas.size()));
   }
 
   private static String count(long n) {

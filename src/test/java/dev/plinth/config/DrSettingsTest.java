@@ -32,11 +32,12 @@ class DrSettingsTest {
   @Test
   void aStandbyNamesItsPrimaryAndNoStandby() {
     var standby =
-        new DrSettings(Role.STANDBY, null, "x", Mode.PILOT_LIGHT, CacheRecovery.COLD, 5, 15, 60);
+        new DrSettings(
+            Role.STANDBY, null, "x", Mode.PILOT_LIGHT, CacheRecovery.COLD, false, 5, 15, 60);
     assertThat(keys(standby)).containsExactly("plinth:dr.primaryStack", "plinth:dr.standbyStack");
     var fine =
         new DrSettings(
-            Role.STANDBY, "prod", null, Mode.WARM_STANDBY, CacheRecovery.COLD, 5, 15, 60);
+            Role.STANDBY, "prod", null, Mode.WARM_STANDBY, CacheRecovery.COLD, false, 5, 15, 60);
     assertThat(keys(fine)).isEmpty();
   }
 
@@ -44,7 +45,7 @@ class DrSettingsTest {
   void aPrimaryNamesNoPrimaryAndTargetsAreBounded() {
     var primary =
         new DrSettings(
-            Role.PRIMARY, "prod", null, Mode.PILOT_LIGHT, CacheRecovery.COLD, -1, 0, 20000);
+            Role.PRIMARY, "prod", null, Mode.PILOT_LIGHT, CacheRecovery.COLD, false, -1, 0, 20000);
     assertThat(keys(primary))
         .containsExactly(
             "plinth:dr.primaryStack", "plinth:dr.rpoMinutes", "plinth:dr.databaseRtoMinutes");
@@ -57,7 +58,15 @@ class DrSettingsTest {
   void aPrimarysGlobalDatastoreNeedsAStandbyToHoldItsSecondary() {
     var alone =
         new DrSettings(
-            Role.PRIMARY, null, null, Mode.PILOT_LIGHT, CacheRecovery.GLOBAL_DATASTORE, 5, 15, 60);
+            Role.PRIMARY,
+            null,
+            null,
+            Mode.PILOT_LIGHT,
+            CacheRecovery.GLOBAL_DATASTORE,
+            false,
+            5,
+            15,
+            60);
     assertThat(keys(alone)).containsExactly("plinth:dr.cache");
     assertThat(DrSettings.validate(alone).get(0).message())
         .contains("globalDatastore")
@@ -69,9 +78,27 @@ class DrSettingsTest {
             "prod-dr",
             Mode.PILOT_LIGHT,
             CacheRecovery.GLOBAL_DATASTORE,
+            false,
             5,
             15,
             60);
     assertThat(keys(paired)).as("a primary with its standby").isEmpty();
+  }
+
+  @Test
+  void onlyAStandbyCanBePromoted() {
+    var primary =
+        new DrSettings(
+            Role.PRIMARY, null, null, Mode.PILOT_LIGHT, CacheRecovery.COLD, true, 5, 15, 60);
+    assertThat(DrSettings.validate(primary))
+        .extracting(ConfigProblem::message)
+        .containsExactly(
+            "plinth:dr.promoted is only for a standby (plinth:dr.role: standby) whose replica a"
+                + " failover has promoted; this stack is a primary (remove it) (got true)");
+    var standby =
+        new DrSettings(
+            Role.STANDBY, "prod", null, Mode.WARM_STANDBY, CacheRecovery.COLD, true, 5, 15, 60);
+    assertThat(DrSettings.validate(standby)).as("a promoted standby").isEmpty();
+    assertThat(standby.replicaDatabase()).as("a promoted standby's database is a writer").isFalse();
   }
 }

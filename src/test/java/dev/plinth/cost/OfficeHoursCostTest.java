@@ -84,4 +84,40 @@ class OfficeHoursCostTest {
     assertThat(prod.total()).isEqualTo(plain.total());
     assertThat(Map.copyOf(prod.byComponent())).isEqualTo(Map.copyOf(plain.byComponent()));
   }
+
+  @Test
+  void stagingsProxyIsPricedForTheWholeMonthAndItsLineSaysItAssumesSo() {
+    CostReport staging =
+        CostEstimator.estimate(
+            Plans.ofStack("staging"),
+            CostSettings.preset(Environment.STAGING),
+            "us-east-1",
+            OfficeHoursSettings.preset(Environment.STAGING));
+
+    assertThat(line(staging, "PostgreSQL (db.t4g.medium, Multi-AZ) staging-db-primary").basis())
+        .as("staging's database is stopped outside office hours")
+        .startsWith("260.7 h (office hours");
+    CostLine proxy = line(staging, "RDS Proxy (db.t4g.medium, 2 vCPU) staging-db-proxy-target");
+    assertThat(proxy.monthlyUsd())
+        .as("db.t4g.medium's 2 vCPUs (the minimum) x 730 h x $0.015")
+        .isCloseTo(2 * 730 * 0.015, within(0.001));
+    assertThat(proxy.basis())
+        .as("the proxy's line names its assumption")
+        .isEqualTo(
+            "2 vCPU x 730 h x $0.015/vCPU-h (the whole month, though office hours stop its"
+                + " instance: assumed billed while the instance is stopped, since AWS prices the"
+                + " proxy per vCPU-hour of its instance and documents no pause; an upper bound)");
+    assertThat(staging.notes())
+        .anySatisfy(
+            n -> assertThat(n).contains("cannot stop").contains("and so is RDS Proxy (assumed"));
+  }
+
+  @Test
+  void prodsProxyRunsAllMonthWithNothingToAssume() {
+    CostReport prod =
+        CostEstimator.estimate(
+            Plans.ofStack("prod"), CostSettings.preset(Environment.PROD), "us-east-1");
+    assertThat(line(prod, "RDS Proxy (db.r6g.xlarge, 4 vCPU) prod-db-proxy-target").basis())
+        .isEqualTo("4 vCPU x 730 h x $0.015/vCPU-h");
+  }
 }

@@ -163,6 +163,12 @@ class ReviewGatesCommandTest {
         .containsPattern("Redis nodes +2 +3 +6")
         .containsPattern("cost / month +\\$[\\d,.]+ +\\$[\\d,.]+ +\\$[\\d,.]+")
         .doesNotContain("EKS version");
+    String standbyTiers = run.out().substring(run.out().indexOf("Production tiers of prod-dr"));
+    assertThat(standbyTiers)
+        .as("the standby's replica follows its tier's class, marked as a replica")
+        .containsPattern(
+            "PostgreSQL class +db.m6g.xlarge \\(replica\\) +db.r6g.xlarge \\(replica\\)"
+                + " +db.m6g.4xlarge \\(replica\\)");
   }
 
   @Test
