@@ -282,7 +282,8 @@ class CostEstimatorTest {
             preset.spotDiscountPercent(),
             2 * preset.backupCopyGb(),
             preset.cdnRequestsMillionsPerMonth(),
-            preset.cdnTransferGbPerMonth());
+            preset.cdnTransferGbPerMonth(),
+            preset.clientVpnConnectionHoursPerMonth());
     CostReport bigger = CostEstimator.estimate(Plans.ofStack("prod"), doubled, "us-east-1");
     CostReport dev =
         CostEstimator.estimate(
@@ -427,7 +428,7 @@ class CostEstimatorTest {
 
   @Test
   void overBudgetIsStated() {
-    CostSettings tight = new CostSettings(10, 0, 0, 0, 0, 0, 60, 0, 0, 0);
+    CostSettings tight = new CostSettings(10, 0, 0, 0, 0, 0, 60, 0, 0, 0, 0);
     CostReport report = CostEstimator.estimate(Plans.ofStack("dev"), tight, "us-east-1");
 
     assertThat(report.withinBudget()).isFalse();
