@@ -203,6 +203,8 @@ class CostEstimatorTest {
             + 0.10 // an alarm
             + H * 0.0042
             + 20 * 0.08 // the operator's t4g.nano and its 20 GB root volume
+            + H * 0.10 // the Client VPN's one subnet association
+            + 40 * 0.05 // its 40 assumed connection-hours (clientVpnConnectionHoursPerMonth)
             + 3 * H * 0.511 // OpenSearch: 3 m6g.2xlarge.search data nodes
             + 3 * H * 0.128 // 3 m6g.large.search dedicated masters
             + 3 * 100 * 0.122 // a 100 GB gp3 volume per data node
