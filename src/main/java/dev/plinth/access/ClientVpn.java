@@ -46,10 +46,13 @@ import java.util.Map;
  * </ul>
  *
  * <p>The endpoint is associated with the first {@code associatedSubnets} private subnets
- * (AssociateClientVpnTargetNetwork.SubnetId); associating one adds the route to the VPC's range
- * itself (Client VPN Administrator Guide, "Associate a target network"), so no Route is created.
- * Traffic leaves the association's network interface in a private subnet, which the database tier's
- * network ACL already admits on 5432 and 6379.
+ * (AssociateClientVpnTargetNetwork.SubnetId); associating one adds the route to the VPC's range to
+ * the endpoint's route table itself (Client VPN Administrator Guide, "AWS Client VPN routes"; ec2
+ * 2016-11-15 ClientVpnRoute.Origin "associate"), so no Route is created, and with split tunnel that
+ * route is all the clients are sent. Clients' traffic enters the VPC through the association's
+ * network interfaces in a private subnet, whose range the database tier's network ACL admits on
+ * 5432 and 6379 (as for the operator instance); that the stores see the interface's address is
+ * Plinth's reading of the guide, not verified against a live endpoint.
  */
 public final class ClientVpn extends Component {
   public static final String TYPE = "plinth:access:ClientVpn";
