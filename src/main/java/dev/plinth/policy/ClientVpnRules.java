@@ -64,7 +64,8 @@ final class ClientVpnRules {
   static Rule authorization() {
     return Rule.of(
         "PL-49",
-        "Client VPN authorization rules name the data subnets, not everything or the whole VPC",
+        "Client VPN authorization rules name the database subnets, not everything, the whole VPC"
+            + " or another tier",
         MANDATORY,
         ALL,
         "issue 21 (operators reach the data tier only), seed 002 (access control)",
@@ -80,9 +81,18 @@ final class ClientVpnRules {
                     "name one database subnet's range")
                 .list();
           }
+          List<String> database =
+              ctx.ofType(Types.SUBNET).stream()
+                  .filter(x -> In.text(x, "tags.plinth:tier").orElse("").equals("database"))
+                  .map(x -> In.text(x, "cidrBlock").orElse(""))
+                  .filter(c -> Cidrs.parse(c).isPresent())
+                  .toList();
           for (RecordedResource vpc : ctx.ofType(Types.VPC)) {
             String vpcCidr = In.text(vpc, "cidrBlock").orElse("");
-            if (Cidrs.parse(vpcCidr).isPresent() && Cidrs.contains(target, vpcCidr)) {
+            if (Cidrs.parse(vpcCidr).isEmpty() || !Cidrs.overlaps(target, vpcCidr)) {
+              continue;
+            }
+            if (Cidrs.contains(target, vpcCidr)) {
               p.add(
                   "vpc",
                   "authorizes clients for "
@@ -92,6 +102,17 @@ final class ClientVpnRules {
                       + " ("
                       + vpcCidr
                       + "): the nodes, pods and load balancer too",
+                  "name the database subnets' ranges only");
+            } else {
+              p.require(
+                  database.stream().anyMatch(d -> Cidrs.contains(d, target)),
+                  "tier",
+                  "authorizes clients for "
+                      + target
+                      + ", a range of "
+                      + vpc.name()
+                      + " outside its database subnets "
+                      + database,
                   "name the database subnets' ranges only");
             }
           }

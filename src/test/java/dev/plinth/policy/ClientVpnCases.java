@@ -44,6 +44,11 @@ final class ClientVpnCases {
             "clients are authorized for a range wider than the VPC",
             g -> g.set(AUTHORIZE, "targetNetworkCidr", "'10.0.0.0/8'")),
         c(
+            "PL-49",
+            AUTHORIZE,
+            "clients are authorized for a private (node and pod) subnet",
+            g -> g.set(AUTHORIZE, "targetNetworkCidr", "'10.0.11.0/24'")),
+        c(
             "PL-50",
             ENDPOINT,
             "the endpoint is a full tunnel",

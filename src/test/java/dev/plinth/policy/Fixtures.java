@@ -235,6 +235,12 @@ final class Fixtures {
           p + "network-nat-eip-" + z);
     }
     g.add(
+        Types.SUBNET,
+        p + "network-database-a",
+        "{availabilityZoneId: 'use1-az1', cidrBlock: '10.0.21.0/24', mapPublicIpOnLaunch: false,"
+            + " tags: {'plinth:tier': 'database'}}",
+        p + "network-vpc");
+    g.add(
         Types.NACL,
         p + "network-private-nacl",
         "{ingress: [{ruleNo: 100, protocol: '-1', action: 'allow', cidrBlock: '10.0.0.0/16', fromPort: 0, toPort: 0}],"
