@@ -13,10 +13,6 @@ import com.pulumi.aws.ec2clientvpn.NetworkAssociationArgs;
 import com.pulumi.aws.ec2clientvpn.inputs.EndpointAuthenticationOptionArgs;
 import com.pulumi.aws.ec2clientvpn.inputs.EndpointClientLoginBannerOptionsArgs;
 import com.pulumi.aws.ec2clientvpn.inputs.EndpointConnectionLogOptionsArgs;
-import com.pulumi.aws.vpc.SecurityGroupEgressRule;
-import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
-import com.pulumi.aws.vpc.SecurityGroupIngressRule;
-import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.plinth.AwsContext;
@@ -140,30 +136,7 @@ public final class ClientVpn extends Component {
                 .tags(Map.of("Name", child("sg")))
                 .build(),
             childOptions());
-    for (Reach reach : args.reaches()) {
-      new SecurityGroupEgressRule(
-          child("egress-" + reach.name()),
-          SecurityGroupEgressRuleArgs.builder()
-              .securityGroupId(sg.id())
-              .referencedSecurityGroupId(reach.securityGroupId())
-              .ipProtocol("tcp")
-              .fromPort(reach.port())
-              .toPort(reach.port())
-              .description("to " + reach.name() + " on " + reach.port())
-              .build(),
-          childOptions());
-      new SecurityGroupIngressRule(
-          child("to-" + reach.name()),
-          SecurityGroupIngressRuleArgs.builder()
-              .securityGroupId(reach.securityGroupId())
-              .referencedSecurityGroupId(sg.id())
-              .ipProtocol("tcp")
-              .fromPort(reach.port())
-              .toPort(reach.port())
-              .description(reach.name() + " from the Client VPN's clients")
-              .build(),
-          childOptions());
-    }
+    Reach.open(name(), sg.id(), args.reaches(), "the Client VPN's clients", childOptions());
     return sg;
   }
 
