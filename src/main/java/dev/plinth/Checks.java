@@ -1,5 +1,6 @@
 package dev.plinth;
 
+import dev.plinth.access.ClientVpnValidation;
 import dev.plinth.compute.ClusterValidation;
 import dev.plinth.config.ConfigCheck;
 import dev.plinth.config.ConfigLoader;
@@ -53,6 +54,7 @@ public final class Checks {
           OfficeHoursValidation.CHECK,
           SettingsChecks.CAPACITY,
           SettingsChecks.ACCESS,
+          ClientVpnValidation.CHECK,
           SearchValidation.CHECK,
           DrPair.STACK_NAME_CHECK,
           DrPair.CHECK);

@@ -6,6 +6,7 @@ import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import dev.plinth.access.ClientVpn;
 import dev.plinth.access.OperatorAccess;
 import dev.plinth.access.Reach;
 import dev.plinth.access.SessionLogging;
@@ -106,6 +107,7 @@ public final class Platform {
     search(ctx, config, base, network);
     Backups backups = backups(ctx, config, base, data.database());
     access(ctx, config, base, network, data, backups);
+    clientVpn(ctx, config, base, network, data);
     Compute compute = compute(ctx, config, base, network);
     officeHours(ctx, config, base, data, compute);
     workloads(ctx, config, compute, edge, data);
@@ -577,6 +579,40 @@ public final class Platform {
     ctx.export("sessionLogGroup", Output.of(SessionLogging.LOG_GROUP));
     ctx.export("sessionBucket", access.sessionBucket());
     return Optional.of(access);
+  }
+
+  /**
+   * AWS Client VPN, when {@code plinth:access.clientVpn.enabled}: an endpoint in the private
+   * subnets whose clients are authorized for the database subnets only and may reach the database
+   * and the cache on their ports; its connections are logged like the sessions (logs key, audit
+   * retention). Exports the endpoint's id and DNS name for docs/runbooks.md.
+   */
+  static Optional<ClientVpn> clientVpn(
+      Context ctx, PlatformConfig config, Foundation base, Network network, Data data) {
+    var settings = config.access().clientVpn();
+    if (!settings.enabled()) {
+      return Optional.empty();
+    }
+    var net = config.network();
+    List<String> dataCidrs =
+        Cidrs.tier(Cidrs.parse(net.vpcCidr()).orElseThrow(), net.databaseSubnets(), net.azCount());
+    var vpn =
+        new ClientVpn(
+            config.prefix() + "-vpn",
+            new ClientVpn.Args(
+                settings,
+                base.aws(),
+                network.placement(Network.Tier.PRIVATE),
+                dataCidrs,
+                List.of(
+                    new Reach("db", data.database().securityGroupId(), Database.PORT),
+                    new Reach("cache", data.cache().securityGroupId(), Cache.PORT)),
+                base.logs().keyArn(),
+                config.observability().auditRetentionDays()),
+            in(config, "access"));
+    ctx.export("clientVpnEndpointId", vpn.endpointId());
+    ctx.export("clientVpnDnsName", vpn.dnsName());
+    return Optional.of(vpn);
   }
 
   /**

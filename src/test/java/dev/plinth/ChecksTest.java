@@ -2,6 +2,7 @@ package dev.plinth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plinth.access.ClientVpnValidation;
 import dev.plinth.compute.ClusterValidation;
 import dev.plinth.config.ConfigCheck;
 import dev.plinth.config.ConfigException;
@@ -94,8 +95,13 @@ class ChecksTest {
         row(
             "access",
             SettingsChecks.ACCESS,
-            Map.of("plinth:access", Map.of("clientVpn", true)),
-            "plinth:access.clientVpn"),
+            Map.of("plinth:access", Map.of("rootVolumeGb", 4)),
+            "plinth:access.rootVolumeGb"),
+        row(
+            "access.clientVpn",
+            ClientVpnValidation.CHECK,
+            Map.of("plinth:access", Map.of("clientVpn", Map.of("enabled", true))),
+            "plinth:access.clientVpn.serverCertificateArn"),
         row(
             "search",
             SearchValidation.CHECK,

@@ -21,8 +21,6 @@ import com.pulumi.aws.ssm.inputs.GetParameterArgs;
 import com.pulumi.aws.ssm.outputs.GetParameterResult;
 import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
-import com.pulumi.aws.vpc.SecurityGroupIngressRule;
-import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -150,30 +148,12 @@ public final class OperatorAccess extends Component {
             .description("HTTPS to Systems Manager, CloudWatch Logs and S3 (NAT or endpoints)")
             .build(),
         childOptions());
-    for (Reach reach : args.reaches()) {
-      new SecurityGroupEgressRule(
-          child("egress-" + reach.name()),
-          SecurityGroupEgressRuleArgs.builder()
-              .securityGroupId(group.id())
-              .referencedSecurityGroupId(reach.securityGroupId())
-              .ipProtocol("tcp")
-              .fromPort(reach.port())
-              .toPort(reach.port())
-              .description("to " + reach.name() + " on " + reach.port())
-              .build(),
-          childOptions());
-      new SecurityGroupIngressRule(
-          child("to-" + reach.name()),
-          SecurityGroupIngressRuleArgs.builder()
-              .securityGroupId(reach.securityGroupId())
-              .referencedSecurityGroupId(group.id())
-              .ipProtocol("tcp")
-              .fromPort(reach.port())
-              .toPort(reach.port())
-              .description(reach.name() + " from the operator instance (Session Manager)")
-              .build(),
-          childOptions());
-    }
+    Reach.open(
+        name(),
+        group.id(),
+        args.reaches(),
+        "the operator instance (Session Manager)",
+        childOptions());
     return group;
   }
 

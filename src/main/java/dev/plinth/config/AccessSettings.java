@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  *     plinth:network.natGateways} has no "none"), through which the agent reaches Systems Manager;
  *     each endpoint costs per zone-hour. On keeps Session Manager traffic inside the VPC
  * @param clientVpn AWS Client VPN for site-to-site needs (seed 003: "VPN: Site-to-site for
- *     on-premise access"): off; {@code true} is refused until it is built
+ *     on-premise access"): off everywhere ({@link ClientVpnSettings}); independent of {@code
+ *     enabled}, checked by dev.plinth.access.ClientVpnValidation
  */
 public record AccessSettings(
     boolean enabled,
@@ -39,7 +40,7 @@ public record AccessSettings(
     int rootVolumeGb,
     boolean sessionPreferences,
     boolean interfaceEndpoints,
-    boolean clientVpn) {
+    ClientVpnSettings clientVpn) {
 
   /** An EC2 instance type: family, a dot, size ({@code t4g.nano}). */
   static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9]+");
@@ -53,7 +54,12 @@ public record AccessSettings(
   /** The documented defaults: on in staging and prod, preferences owned by prod. */
   public static AccessSettings preset(Environment env) {
     return new AccessSettings(
-        env != Environment.DEV, "t4g.nano", 20, env == Environment.PROD, false, false);
+        env != Environment.DEV,
+        "t4g.nano",
+        20,
+        env == Environment.PROD,
+        false,
+        ClientVpnSettings.preset(env));
   }
 
   /** The image's architecture the instance type needs: {@code arm64} or {@code x86_64}. */
@@ -64,7 +70,8 @@ public record AccessSettings(
 
   /**
    * The checks of this section alone: a well-formed instance type, a root volume in range,
-   * preferences and endpoints only with the instance, and no Client VPN yet.
+   * preferences and endpoints only with the instance (the Client VPN's own checks are in
+   * dev.plinth.access.ClientVpnValidation).
    */
   public static List<ConfigProblem> validate(AccessSettings access) {
     List<ConfigProblem> problems = new ArrayList<>();
@@ -95,15 +102,6 @@ public record AccessSettings(
           ConfigProblem.of(
               "plinth:access.interfaceEndpoints",
               "needs plinth:access.enabled: true (the endpoints serve the operator instance)",
-              true));
-    }
-    if (access.clientVpn()) {
-      problems.add(
-          ConfigProblem.of(
-              "plinth:access.clientVpn",
-              "must be false: AWS Client VPN is not built yet (issue 21); reach PostgreSQL and"
-                  + " Redis through Session Manager port forwarding (docs/runbooks.md, Operator"
-                  + " access)",
               true));
     }
     return problems;

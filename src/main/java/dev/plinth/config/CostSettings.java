@@ -31,6 +31,9 @@ package dev.plinth.config;
  *     wafRequestsMillionsPerMonth}); only stacks with {@code plinth:edge.cdn.enabled} use it
  * @param cdnTransferGbPerMonth data CloudFront sends to viewers per month: 10 GB dev, 50 GB
  *     staging, 500 GB prod (assumption); priced at the first 10 TB's rate of North America
+ * @param clientVpnConnectionHoursPerMonth hours AWS Client VPN clients are connected per month, all
+ *     connections together: 40 everywhere (assumption: one operator connected about two hours on
+ *     each of 20 working days); only stacks with {@code plinth:access.clientVpn.enabled} use it
  */
 public record CostSettings(
     double budgetMonthlyUsd,
@@ -42,13 +45,14 @@ public record CostSettings(
     double spotDiscountPercent,
     double backupCopyGb,
     double cdnRequestsMillionsPerMonth,
-    double cdnTransferGbPerMonth) {
+    double cdnTransferGbPerMonth,
+    double clientVpnConnectionHoursPerMonth) {
 
   public static CostSettings preset(Environment env) {
     return switch (env) {
-      case DEV -> new CostSettings(200, 50, 1, 1, 5, 10, 60, 100, 1, 10);
-      case STAGING -> new CostSettings(450, 200, 1, 5, 20, 50, 60, 100, 5, 50);
-      case PROD -> new CostSettings(4000, 1000, 5, 50, 100, 500, 60, 100, 50, 500);
+      case DEV -> new CostSettings(200, 50, 1, 1, 5, 10, 60, 100, 1, 10, 40);
+      case STAGING -> new CostSettings(450, 200, 1, 5, 20, 50, 60, 100, 5, 50, 40);
+      case PROD -> new CostSettings(4000, 1000, 5, 50, 100, 500, 60, 100, 50, 500, 40);
     };
   }
 }

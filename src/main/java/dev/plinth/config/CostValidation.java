@@ -22,6 +22,7 @@ public final class CostValidation {
     nonNegative(problems, "backupCopyGb", s.backupCopyGb());
     nonNegative(problems, "cdnRequestsMillionsPerMonth", s.cdnRequestsMillionsPerMonth());
     nonNegative(problems, "cdnTransferGbPerMonth", s.cdnTransferGbPerMonth());
+    nonNegative(problems, "clientVpnConnectionHoursPerMonth", s.clientVpnConnectionHoursPerMonth());
     if (s.spotDiscountPercent() < 0 || s.spotDiscountPercent() > 90) {
       problems.add(
           ConfigProblem.of(

@@ -147,6 +147,9 @@ public final class CostEstimator {
         case Types.ALARM -> alarm(r);
         case Types.INSTANCE -> instance(r);
         case Types.VPC_ENDPOINT -> endpoint(r);
+        case Types.CLIENT_VPN -> clientVpnConnections(r);
+        case Types.CLIENT_VPN_ASSOCIATION ->
+            hourly(r, CLIENT_VPN + " endpoint association", "clientvpn.association", 1);
         default -> {}
       }
     }
@@ -565,6 +568,24 @@ public final class CostEstimator {
     }
     int zones = r.input("subnetIds").map(JsonNode::size).orElse(1);
     hourly(r, "interface endpoint (one per zone)", "vpce.interface", zones);
+  }
+
+  /** The start of every Client VPN line's item: {@link CostReport} shows its assumption then. */
+  static final String CLIENT_VPN = "Client VPN";
+
+  /**
+   * A Client VPN endpoint's connections: {@code plinth:cost.clientVpnConnectionHoursPerMonth}, all
+   * clients together, at the connection-hour price (each associated subnet is its own line: the
+   * network association's).
+   */
+  private void clientVpnConnections(RecordedResource r) {
+    double p = prices.usd("clientvpn.connection");
+    double hours = usage.clientVpnConnectionHoursPerMonth();
+    add(
+        r,
+        CLIENT_VPN + " connections (assumption)",
+        fmt(hours) + " connection-h x $" + fmt(p) + "/h",
+        hours * p);
   }
 
   /**

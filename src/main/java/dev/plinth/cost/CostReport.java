@@ -111,7 +111,12 @@ public record CostReport(
             + CostEstimator.fmt(a.cdnRequestsMillionsPerMonth())
             + " M requests and "
             + CostEstimator.fmt(a.cdnTransferGbPerMonth())
-            + " GB/month");
+            + " GB/month"
+            + (clientVpn()
+                ? ", Client VPN "
+                    + CostEstimator.fmt(a.clientVpnConnectionHoursPerMonth())
+                    + " connection-hours/month"
+                : ""));
     notes.forEach(n -> out.println("    note: " + n));
   }
 
@@ -147,9 +152,17 @@ public record CostReport(
     a.put("backupCopyGb", assumptions.backupCopyGb());
     a.put("cdnRequestsMillionsPerMonth", assumptions.cdnRequestsMillionsPerMonth());
     a.put("cdnTransferGbPerMonth", assumptions.cdnTransferGbPerMonth());
+    if (clientVpn()) {
+      a.put("clientVpnConnectionHoursPerMonth", assumptions.clientVpnConnectionHoursPerMonth());
+    }
     ArrayNode n = doc.putArray("notes");
     notes.forEach(n::add);
     return doc;
+  }
+
+  /** Whether the estimate prices a Client VPN, whose connection-hours assumption it then shows. */
+  boolean clientVpn() {
+    return lines.stream().anyMatch(l -> l.item().startsWith(CostEstimator.CLIENT_VPN));
   }
 
   static double round(double v) {

@@ -143,6 +143,7 @@ public final class Diagram {
     connectLoadBalancersToTargets();
     drawData();
     drawAccess();
+    drawClientVpn();
     drawEgress();
     drawBuckets();
     drawBackups();
@@ -412,6 +413,44 @@ public final class Diagram {
         graph.stack() + "-ssm-endpoints",
         "interface endpoints",
         "box");
+  }
+
+  private static final String VPN_CLIENTS = "vpn_clients";
+
+  /**
+   * AWS Client VPN: the endpoint, which its clients reach from outside (an OpenVPN tunnel, drawn
+   * dashed) and which reaches the primary database and the caches on their ports; nothing when
+   * {@code plinth:access.clientVpn} is off.
+   */
+  private void drawClientVpn() {
+    List<RecordedResource> endpoints = graph.ofType(Types.CLIENT_VPN);
+    for (RecordedResource endpoint : endpoints) {
+      String node =
+          place(
+              endpoint,
+              "Client VPN\\n"
+                  + endpoint.name()
+                  + "\\n"
+                  + (endpoint.input("splitTunnel").map(JsonNode::asBoolean).orElse(false)
+                      ? "split tunnel"
+                      : "full tunnel")
+                  + ", "
+                  + graph.ofType(Types.CLIENT_VPN_ASSOCIATION).size()
+                  + " subnet(s)",
+              "box");
+      edges.add(new Edge(VPN_CLIENTS, node, "OpenVPN (logged)", true));
+      for (RecordedResource db : graph.ofType(Types.RDS)) {
+        if (text(db, "replicateSourceDb").isEmpty()) {
+          edges.add(new Edge(node, databases.get(db.urn()), "5432", true));
+        }
+      }
+      for (RecordedResource cache : graph.ofType(Types.CACHE)) {
+        edges.add(new Edge(node, id(cache.name()), "6379", true));
+      }
+    }
+    if (!endpoints.isEmpty()) {
+      outside.add(new Node(VPN_CLIENTS, "operators' VPN clients", "ellipse"));
+    }
   }
 
   private static String databaseLabel(RecordedResource db) {

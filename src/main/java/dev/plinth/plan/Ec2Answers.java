@@ -7,10 +7,13 @@ import java.util.Optional;
 
 /**
  * EC2's answers: ids with the prefix EC2 gives each kind, a VPC's default security group and main
- * route table, an Elastic IP's address (from the documentation range), a launch template's version.
+ * route table, an Elastic IP's address (from the documentation range), a launch template's version,
+ * a Client VPN endpoint's DNS name.
  */
 final class Ec2Answers {
   private Ec2Answers() {}
+
+  static final String CLIENT_VPN_ENDPOINT = "aws:ec2clientvpn/endpoint:Endpoint";
 
   private static final Map<String, String> ID_PREFIXES =
       Map.ofEntries(
@@ -26,7 +29,9 @@ final class Ec2Answers {
           Map.entry("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "sg-"),
           Map.entry("aws:ec2/vpcEndpoint:VpcEndpoint", "vpce-"),
           Map.entry("aws:ec2/flowLog:FlowLog", "fl-"),
-          Map.entry("aws:ec2/launchTemplate:LaunchTemplate", "lt-"));
+          Map.entry("aws:ec2/launchTemplate:LaunchTemplate", "lt-"),
+          Map.entry(CLIENT_VPN_ENDPOINT, "cvpn-endpoint-"),
+          Map.entry("aws:ec2clientvpn/networkAssociation:NetworkAssociation", "cvpn-assoc-"));
 
   /** The id of an EC2 resource of this type and name ({@code vpc-...}); empty for other types. */
   static Optional<String> id(String type, String name) {
@@ -47,5 +52,15 @@ final class Ec2Answers {
 
   static void launchTemplate(String region, String id, Map<String, Object> state) {
     state.put("latestVersion", 1);
+  }
+
+  /**
+   * A Client VPN endpoint's DNS name: a wildcard under the endpoint's id in the region's Client VPN
+   * domain, the form DescribeClientVpnEndpoints returns (ec2 2016-11-15 ClientVpnEndpoint.DnsName,
+   * "The DNS name to be used by clients when connecting to the Client VPN endpoint").
+   */
+  static void clientVpnEndpoint(String region, String id, Map<String, Object> state) {
+    state.put("dnsName", "*." + id + ".prod.clientvpn." + region + ".amazonaws.com");
+    state.put("selfServicePortalUrl", "");
   }
 }

@@ -61,6 +61,7 @@ public final class MockCloud implements Mocks {
           Map.entry(Types.GLOBAL_CACHE, ElastiCacheAnswers::globalReplicationGroup),
           Map.entry("aws:ec2/vpc:Vpc", Ec2Answers::vpc),
           Map.entry("aws:ec2/eip:Eip", Ec2Answers::eip),
+          Map.entry(Ec2Answers.CLIENT_VPN_ENDPOINT, Ec2Answers::clientVpnEndpoint),
           Map.entry(
               "aws:serverlessrepository/cloudFormationStack:CloudFormationStack",
               MockCloud::serverlessApplication),

@@ -142,7 +142,7 @@ final class AccessRules {
   }
 
   /** Ingress rules (and ingress-type group rules) attached to this security group. */
-  private static List<RecordedResource> ingressRulesOf(RecordedResource sg, PolicyContext ctx) {
+  static List<RecordedResource> ingressRulesOf(RecordedResource sg, PolicyContext ctx) {
     return java.util.stream.Stream.concat(
             ctx.ofType(Types.SG_INGRESS).stream(),
             ctx.ofType(Types.SG_RULE).stream()

@@ -16,6 +16,7 @@ public final class Policy {
     return Stream.of(
             NetworkRules.all(),
             AccessRules.all(),
+            ClientVpnRules.all(),
             EdgeRules.all(),
             CdnRules.all(),
             DatabaseRules.all(),

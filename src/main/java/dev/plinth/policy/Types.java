@@ -20,6 +20,11 @@ public final class Types {
   public static final String LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
   public static final String INSTANCE = "aws:ec2/instance:Instance";
   public static final String VPC_ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
+  public static final String CLIENT_VPN = "aws:ec2clientvpn/endpoint:Endpoint";
+  public static final String CLIENT_VPN_ASSOCIATION =
+      "aws:ec2clientvpn/networkAssociation:NetworkAssociation";
+  public static final String CLIENT_VPN_AUTHORIZATION =
+      "aws:ec2clientvpn/authorizationRule:AuthorizationRule";
   public static final String SSM_DOCUMENT = "aws:ssm/document:Document";
 
   public static final String LB = "aws:lb/loadBalancer:LoadBalancer";

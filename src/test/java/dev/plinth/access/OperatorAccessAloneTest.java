@@ -93,7 +93,7 @@ class OperatorAccessAloneTest {
   @Test
   void theImageIsTheAmazonLinux2023ParameterOfTheTypesArchitectureAndLaterImagesDoNotReplaceIt() {
     RecordedResource graviton = instance(access(PROD, Environment.PROD));
-    var x86 = new AccessSettings(true, "t3.micro", 20, false, false, false);
+    var x86 = new AccessSettings(true, "t3.micro", 20, false, false, PROD.clientVpn());
     RecordedResource intel = instance(access(x86, Environment.STAGING));
 
     assertThat(graviton.text("ami")).startsWith("ami-");
@@ -175,7 +175,7 @@ class OperatorAccessAloneTest {
 
   @Test
   void interfaceEndpointsAdmitHttpsFromThePrivateSubnetsWithPrivateDns() {
-    var withEndpoints = new AccessSettings(true, "t4g.nano", 20, false, true, false);
+    var withEndpoints = new AccessSettings(true, "t4g.nano", 20, false, true, PROD.clientVpn());
     ResourceGraph graph = access(withEndpoints, Environment.STAGING);
     ResourceGraph without = access(PROD, Environment.PROD);
 

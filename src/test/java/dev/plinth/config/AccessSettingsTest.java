@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AccessSettingsTest {
+  private static final ClientVpnSettings OFF = ClientVpnSettings.preset(Environment.PROD);
 
   private static List<String> messages(AccessSettings access) {
     return AccessSettings.validate(access).stream().map(ConfigProblem::message).toList();
@@ -20,14 +21,15 @@ class AccessSettingsTest {
           .as("%s owns the preferences", env)
           .isEqualTo(env == Environment.PROD);
       assertThat(access.interfaceEndpoints()).as("%s endpoints (NAT serves)", env).isFalse();
-      assertThat(access.clientVpn()).as("%s client VPN", env).isFalse();
+      assertThat(access.clientVpn().enabled()).as("%s client VPN", env).isFalse();
       assertThat(messages(access)).as("%s preset problems", env).isEmpty();
     }
   }
 
   @Test
   void badValuesAreReportedWithKeyValueAndWhatIsAllowed() {
-    var bad = new AccessSettings(false, "nano", 4, true, true, true);
+    var bad =
+        new AccessSettings(false, "nano", 4, true, true, ClientVpnSettings.preset(Environment.DEV));
 
     assertThat(messages(bad))
         .containsExactly(
@@ -37,21 +39,18 @@ class AccessSettingsTest {
             "plinth:access.sessionPreferences needs plinth:access.enabled: true (the preferences"
                 + " name the session log group and bucket the operator access builds) (got true)",
             "plinth:access.interfaceEndpoints needs plinth:access.enabled: true (the endpoints"
-                + " serve the operator instance) (got true)",
-            "plinth:access.clientVpn must be false: AWS Client VPN is not built yet (issue 21);"
-                + " reach PostgreSQL and Redis through Session Manager port forwarding"
-                + " (docs/runbooks.md, Operator access) (got true)");
+                + " serve the operator instance) (got true)");
   }
 
   @Test
   void gravitonFamiliesTakeTheArm64Image() {
     for (String type : List.of("t4g.nano", "m7g.large", "c6gn.xlarge", "r8gd.medium")) {
-      assertThat(new AccessSettings(true, type, 20, false, false, false).architecture())
+      assertThat(new AccessSettings(true, type, 20, false, false, OFF).architecture())
           .as(type)
           .isEqualTo("arm64");
     }
     for (String type : List.of("t3.micro", "m6i.large", "g5.xlarge", "m7a.large")) {
-      assertThat(new AccessSettings(true, type, 20, false, false, false).architecture())
+      assertThat(new AccessSettings(true, type, 20, false, false, OFF).architecture())
           .as(type)
           .isEqualTo("x86_64");
     }

@@ -207,6 +207,8 @@ class CostEstimatorTest {
             + 0.10 // an alarm
             + H * 0.0042
             + 20 * 0.08 // the operator's t4g.nano and its 20 GB root volume
+            + H * 0.10 // the Client VPN's one subnet association
+            + 40 * 0.05 // its 40 assumed connection-hours (clientVpnConnectionHoursPerMonth)
             + 3 * H * 0.511 // OpenSearch: 3 m6g.2xlarge.search data nodes
             + 3 * H * 0.128 // 3 m6g.large.search dedicated masters
             + 3 * 100 * 0.122 // a 100 GB gp3 volume per data node
@@ -286,7 +288,8 @@ class CostEstimatorTest {
             preset.spotDiscountPercent(),
             2 * preset.backupCopyGb(),
             preset.cdnRequestsMillionsPerMonth(),
-            preset.cdnTransferGbPerMonth());
+            preset.cdnTransferGbPerMonth(),
+            preset.clientVpnConnectionHoursPerMonth());
     CostReport bigger = CostEstimator.estimate(Plans.ofStack("prod"), doubled, "us-east-1");
     CostReport dev =
         CostEstimator.estimate(
@@ -432,7 +435,7 @@ class CostEstimatorTest {
 
   @Test
   void overBudgetIsStated() {
-    CostSettings tight = new CostSettings(10, 0, 0, 0, 0, 0, 60, 0, 0, 0);
+    CostSettings tight = new CostSettings(10, 0, 0, 0, 0, 0, 60, 0, 0, 0, 0);
     CostReport report = CostEstimator.estimate(Plans.ofStack("dev"), tight, "us-east-1");
 
     assertThat(report.withinBudget()).isFalse();

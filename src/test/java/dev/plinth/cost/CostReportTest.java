@@ -19,7 +19,7 @@ class CostReportTest {
         "test",
         "us-east-1",
         "2026-11-01",
-        new CostSettings(budget, 1, 2, 3, 4, 5, 60, 6, 7, 8),
+        new CostSettings(budget, 1, 2, 3, 4, 5, 60, 6, 7, 8, 9),
         List.of(
             new CostLine("network", "NAT gateway", "730 h", 60),
             new CostLine("network", "NAT data", "1 GB", 39.996),
@@ -36,7 +36,7 @@ class CostReportTest {
             new CostLine("a", "y", "1", 0.2),
             new CostLine("b", "z", "1", 0.3));
     List<CostLine> reversed = List.of(lines.get(2), lines.get(1), lines.get(0));
-    CostSettings usage = new CostSettings(1, 0, 0, 0, 0, 0, 60, 0, 0, 0);
+    CostSettings usage = new CostSettings(1, 0, 0, 0, 0, 0, 60, 0, 0, 0, 0);
 
     CostReport forward = new CostReport("test", "us-east-1", "2026-11-01", usage, lines, List.of());
     CostReport backward =
@@ -69,7 +69,7 @@ class CostReportTest {
             "test",
             "us-east-1",
             "2026-11-01",
-            new CostSettings(100, 0, 0, 0, 0, 0, 60, 0, 0, 0),
+            new CostSettings(100, 0, 0, 0, 0, 0, 60, 0, 0, 0, 0),
             List.of(new CostLine("data", "database", "730 h", 100)),
             List.of());
 

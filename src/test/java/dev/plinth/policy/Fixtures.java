@@ -235,6 +235,12 @@ final class Fixtures {
           p + "network-nat-eip-" + z);
     }
     g.add(
+        Types.SUBNET,
+        p + "network-database-a",
+        "{availabilityZoneId: 'use1-az1', cidrBlock: '10.0.21.0/24', mapPublicIpOnLaunch: false,"
+            + " tags: {'plinth:tier': 'database'}}",
+        p + "network-vpc");
+    g.add(
         Types.NACL,
         p + "network-private-nacl",
         "{ingress: [{ruleNo: 100, protocol: '-1', action: 'allow', cidrBlock: '10.0.0.0/16', fromPort: 0, toPort: 0}],"
@@ -713,6 +719,7 @@ final class Fixtures {
         p + "audit-alarm-5xx",
         "{actionsEnabled: true, alarmActions: ['arn:aws:sns:us-east-1:123456789012:alerts']}");
     access(g, p);
+    clientVpn(g, env);
     accountSingletons(g, env);
     return g;
   }
@@ -780,6 +787,71 @@ final class Fixtures {
         p + "access-preferences",
         "{name: 'SSM-SessionManagerRunShell', documentType: 'Session', documentFormat: 'JSON'}");
     g.set(p + "access-preferences", "content", quoted(SESSION_PREFERENCES));
+  }
+
+  /**
+   * The Client VPN: split tunnel, portal off, connections logged to an encrypted group, a security
+   * group of its own with no ingress and egress to the stores' groups on their ports only, one
+   * authorization rule for a database subnet.
+   */
+  static void clientVpn(GraphBuilder g, String env) {
+    String p = env + "-vpn-";
+    g.component("plinth:access:ClientVpn", env + "-vpn");
+    g.add(Types.SG, p + "sg", "{description: 'Client VPN: PostgreSQL and Redis only'}");
+    for (String[] store : new String[][] {{"db", "5432"}, {"cache", "6379"}}) {
+      g.add(
+          Types.SG_EGRESS,
+          p + "egress-" + store[0],
+          "{description: 'to the store', ipProtocol: 'tcp', fromPort: "
+              + store[1]
+              + ", toPort: "
+              + store[1]
+              + ", securityGroupId: '"
+              + p
+              + "sg-id', referencedSecurityGroupId: '"
+              + env
+              + "-"
+              + store[0]
+              + "-sg-id'}",
+          p + "sg");
+    }
+    g.add(
+        Types.LOG_GROUP,
+        p + "connections",
+        "{name: '/plinth/" + env + "/client-vpn', retentionInDays: 365, kmsKeyId: '" + KEY + "'}");
+    g.add(
+        Types.CLIENT_VPN,
+        p + "endpoint",
+        "{clientCidrBlock: '172.16.0.0/22', serverCertificateArn:"
+            + " 'arn:aws:acm:us-east-1:123456789012:certificate/server', authenticationOptions:"
+            + " [{type: 'certificate-authentication', rootCertificateChainArn:"
+            + " 'arn:aws:acm:us-east-1:123456789012:certificate/root'}], connectionLogOptions:"
+            + " {enabled: true, cloudwatchLogGroup: '/plinth/"
+            + env
+            + "/client-vpn'}, splitTunnel: true, selfServicePortal: 'disabled',"
+            + " sessionTimeoutHours: 8, securityGroupIds: ['"
+            + p
+            + "sg-id'], vpcId: '"
+            + env
+            + "-network-vpc-id'}",
+        p + "sg",
+        p + "connections");
+    g.add(
+        Types.CLIENT_VPN_ASSOCIATION,
+        p + "association-0",
+        "{clientVpnEndpointId: '"
+            + p
+            + "endpoint-id', subnetId: '"
+            + env
+            + "-network-private-a-id'}",
+        p + "endpoint");
+    g.add(
+        Types.CLIENT_VPN_AUTHORIZATION,
+        p + "authorize-0",
+        "{clientVpnEndpointId: '"
+            + p
+            + "endpoint-id', targetNetworkCidr: '10.0.21.0/24', authorizeAllGroups: true}",
+        p + "endpoint");
   }
 
   /** The upstream controller policy Plinth holds, as a relaxed-JSON string value. */

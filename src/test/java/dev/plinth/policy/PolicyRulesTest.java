@@ -144,7 +144,8 @@ class PolicyRulesTest {
             ComputeDeployCases.cases(),
             AddonDeployCases.cases(),
             NetworkDeployCases.cases(),
-            AccessCases.cases())
+            AccessCases.cases(),
+            ClientVpnCases.cases())
         .flatMap(s -> s);
   }
 

@@ -17,26 +17,29 @@ class RealStacksPolicyTest {
    * Rules with nothing to judge in a real stack: ECR-04, no stack writes an ECR repository policy;
    * DEP-21, no stack creates an EKS access entry; DEP-41, only prod's stack owns the account's
    * GuardDuty detector, dev and staging create none; PL-40 to PL-44, dev has no operator instance
-   * (plinth:access off); PL-45, only prod owns the Session Manager preferences; OS-01 to OS-07, no
-   * shipped stack builds an OpenSearch domain (plinth:search is on only in prod's large tier;
-   * SearchInPlanTest judges one); CDN-01 to CDN-05, a distribution, in staging only (dev has no
-   * domain, prod is a failover pair: plinth:edge.cdn).
+   * (plinth:access off); PL-45, only prod owns the Session Manager preferences; PL-48 to PL-51, no
+   * shipped stack builds a Client VPN (plinth:access.clientVpn is off everywhere;
+   * ClientVpnInPlanTest judges one); OS-01 to OS-07, no shipped stack builds an OpenSearch domain
+   * (plinth:search is on only in prod's large tier; SearchInPlanTest judges one); CDN-01 to CDN-05,
+   * a distribution, in staging and prod only (dev has no domain; prod-dr's is prod's:
+   * plinth:edge.cdn).
    */
   static final Map<Environment, List<String>> NOT_JUDGED =
       Map.of(
           Environment.DEV,
           // dev has no RDS Proxy (plinth:database.proxy.enabled false): PL-46 and PL-47 judge none
           List.of(
-              "PL-40", "PL-41", "PL-42", "PL-43", "PL-44", "PL-45", "CDN-01", "CDN-02", "CDN-03",
-              "CDN-04", "CDN-05", "PL-46", "PL-47", "OS-01", "OS-02", "OS-03", "OS-04", "OS-05",
-              "OS-06", "OS-07", "ECR-04", "DEP-21", "DEP-41"),
+              "PL-40", "PL-41", "PL-42", "PL-43", "PL-44", "PL-45", "PL-48", "PL-49", "PL-50",
+              "PL-51", "CDN-01", "CDN-02", "CDN-03", "CDN-04", "CDN-05", "PL-46", "PL-47", "OS-01",
+              "OS-02", "OS-03", "OS-04", "OS-05", "OS-06", "OS-07", "ECR-04", "DEP-21", "DEP-41"),
           Environment.STAGING,
           List.of(
-              "PL-45", "OS-01", "OS-02", "OS-03", "OS-04", "OS-05", "OS-06", "OS-07", "ECR-04",
-              "DEP-21", "DEP-41"),
+              "PL-45", "PL-48", "PL-49", "PL-50", "PL-51", "OS-01", "OS-02", "OS-03", "OS-04",
+              "OS-05", "OS-06", "OS-07", "ECR-04", "DEP-21", "DEP-41"),
           Environment.PROD,
           List.of(
-              "OS-01", "OS-02", "OS-03", "OS-04", "OS-05", "OS-06", "OS-07", "ECR-04", "DEP-21"));
+              "PL-48", "PL-49", "PL-50", "PL-51", "OS-01", "OS-02", "OS-03", "OS-04", "OS-05",
+              "OS-06", "OS-07", "ECR-04", "DEP-21"));
 
   @ParameterizedTest
   @EnumSource(Environment.class)
