@@ -99,6 +99,7 @@ public final class StackSummary {
             graph.ofType(Types.WEB_ACL),
             r -> String.valueOf(r.input("rules").map(JsonNode::size).orElse(0))));
     row.put("KMS keys", count(graph.ofType(Types.KMS_KEY).size()));
+    seedParts(graph, row);
     row.put(
         "app replicas (min-max)",
         join(
@@ -125,6 +126,38 @@ public final class StackSummary {
               review.cost().withinBudget() ? "" : " (over)"));
     }
     return row;
+  }
+
+  /**
+   * The rows of the parts issue 21 added, each where it is on: the CDN (a standby behind its
+   * primary's distribution shows "primary's": it holds the pair's origin record, no distribution),
+   * RDS Proxy, operator access (Session Manager's instance, and Client VPN) and OpenSearch (data
+   * nodes).
+   */
+  private static void seedParts(ResourceGraph graph, Map<String, String> row) {
+    boolean distribution = !graph.ofType(Types.DISTRIBUTION).isEmpty();
+    boolean originRecord =
+        graph.outputs().hasNonNull("cdnOrigin")
+            && !graph.outputs().get("cdnOrigin").asText().isEmpty();
+    row.put("CDN (CloudFront)", distribution ? "on" : originRecord ? "primary's" : NONE);
+    row.put("RDS Proxy", graph.ofType(Types.RDS_PROXY).isEmpty() ? NONE : "on");
+    List<String> access = new java.util.ArrayList<>();
+    if (graph.ofType(Types.INSTANCE).stream()
+        .anyMatch(r -> r.name().endsWith("-access-instance"))) {
+      access.add("SSM");
+    }
+    if (!graph.ofType(Types.CLIENT_VPN).isEmpty()) {
+      access.add("Client VPN");
+    }
+    row.put("operator access", access.isEmpty() ? NONE : String.join(" + ", access));
+    row.put(
+        "OpenSearch",
+        join(
+            graph.ofType(Types.SEARCH_DOMAIN),
+            r ->
+                text(r, "clusterConfig.instanceType")
+                    + " x"
+                    + text(r, "clusterConfig.instanceCount")));
   }
 
   /**

@@ -37,4 +37,20 @@ class StackSummaryTest {
         .isEqualTo(String.valueOf(Plans.stackFile("prod").database().readReplicas()))
         .isNotEqualTo("0");
   }
+
+  @Test
+  void theSeedsPartsShowWhereTheyAreOnAndAStandbySharesItsPrimarysCdn() {
+    Map<String, String> dev = summary("dev");
+    Map<String, String> prod = summary("prod");
+    Map<String, String> standby = summary("prod-dr");
+
+    assertThat(dev).containsEntry("CDN (CloudFront)", "-").containsEntry("RDS Proxy", "-");
+    assertThat(dev).containsEntry("operator access", "-").containsEntry("OpenSearch", "-");
+    assertThat(prod).containsEntry("CDN (CloudFront)", "on").containsEntry("RDS Proxy", "on");
+    assertThat(prod).containsEntry("operator access", "SSM");
+    assertThat(standby)
+        .as("prod-dr: behind prod's distribution, no proxy while its database is a replica")
+        .containsEntry("CDN (CloudFront)", "primary's")
+        .containsEntry("RDS Proxy", "-");
+  }
 }
