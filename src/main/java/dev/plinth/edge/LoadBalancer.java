@@ -553,7 +553,10 @@ public final class LoadBalancer extends Component {
    * If the state is ALARM, the health check is considered unhealthy"; {@code AlarmIdentifier.Name}
    * supports "Standard-resolution metrics" and the statistics "Average, Minimum, Maximum, Sum, and
    * SampleCount"; {@code InsufficientDataHealthStatus} {@code Unhealthy}, so that a region whose
-   * CloudWatch stops answering fails over rather than keeping its last status.
+   * load balancer or CloudWatch stops publishing fails over rather than keeping its last status.
+   * Route 53 "monitors the data stream for the corresponding alarm instead of monitoring the alarm
+   * state" (Route 53 Developer Guide, "How Amazon Route 53 determines whether a health check is
+   * healthy"), so without data that setting, not the alarm's {@code treatMissingData}, decides.
    */
   private HealthCheck createMetricHealthCheck(AwsContext aws) {
     var alarm =
