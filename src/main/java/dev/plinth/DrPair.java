@@ -255,15 +255,21 @@ public final class DrPair {
         ConfigProblem.of(
             "plinth:dr.cache",
             "must be the same on both stacks of the pair: "
-                + other.stack()
-                + " (the "
-                + (other.dr().standby() ? "standby" : "primary")
-                + " of "
-                + checked.stack()
-                + ") has plinth:dr.cache "
+                + otherSide(checked, other)
+                + " has plinth:dr.cache "
                 + other.dr().cache().key()
                 + "; a global datastore needs the primary to create it and the standby to join it",
             checked.dr().cache().key()));
+  }
+
+  /** The other stack of the pair, as a message names it: {@code prod-dr (the standby of prod)}. */
+  private static String otherSide(PlatformConfig checked, PlatformConfig other) {
+    return other.stack()
+        + " (the "
+        + (other.dr().standby() ? "standby" : "primary")
+        + " of "
+        + checked.stack()
+        + ")";
   }
 
   /**
@@ -281,12 +287,8 @@ public final class DrPair {
           ConfigProblem.of(
               "plinth:edge.cdn.enabled",
               "must be the same on both stacks of the pair: "
-                  + other.stack()
-                  + " (the "
-                  + (other.dr().standby() ? "standby" : "primary")
-                  + " of "
-                  + checked.stack()
-                  + ") has "
+                  + otherSide(checked, other)
+                  + " has "
                   + !on
                   + "; the primary's CloudFront distribution fronts both load balancers",
               on));

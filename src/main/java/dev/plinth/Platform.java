@@ -265,15 +265,7 @@ public final class Platform {
    * origin secret on the standby (which creates no distribution: the primary's serves the pair).
    */
   static Optional<CdnFront> cdnFront(PlatformConfig config, Foundation base) {
-    if (!config.edge().cdn().enabled()) {
-      return Optional.empty();
-    }
-    if (!config.dr().inPair()) {
-      return Optional.of(CdnFront.alone());
-    }
-    return Optional.of(
-        CdnFront.inPair(
-            config.edge().domain(), base.primary().flatMap(PrimaryStack::cdnOriginSecret)));
+    return CdnFront.of(config, base.primary().flatMap(PrimaryStack::cdnOriginSecret));
   }
 
   /**

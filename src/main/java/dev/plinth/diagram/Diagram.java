@@ -382,23 +382,16 @@ public final class Diagram {
       String node =
           place(
               instance,
-              "operator instance\n"
+              "operator instance\\n"
                   + instance.name()
-                  + "\n"
+                  + "\\n"
                   + text(instance, "instanceType")
                   + ", no inbound port",
               "box");
       edges.add(new Edge(OPERATORS, node, "Session Manager (IAM, logged)", true));
-      for (RecordedResource db : graph.ofType(Types.RDS)) {
-        if (text(db, "replicateSourceDb").isEmpty()) {
-          edges.add(new Edge(node, databases.get(db.urn()), "5432 forward", true));
-        }
-      }
-      for (RecordedResource cache : graph.ofType(Types.CACHE)) {
-        edges.add(new Edge(node, id(cache.name()), "6379 forward", true));
-      }
+      toDataStores(node, " forward");
       for (RecordedResource doc : graph.ofType(Types.SSM_DOCUMENT)) {
-        String prefs = place(doc, "Session Manager preferences\n" + text(doc, "name"), "box");
+        String prefs = place(doc, "Session Manager preferences\\n" + text(doc, "name"), "box");
         edges.add(new Edge(node, prefs, "session logs (S3, CloudWatch, KMS)", true));
       }
     }
@@ -439,17 +432,25 @@ public final class Diagram {
                   + " subnet(s)",
               "box");
       edges.add(new Edge(VPN_CLIENTS, node, "OpenVPN (logged)", true));
-      for (RecordedResource db : graph.ofType(Types.RDS)) {
-        if (text(db, "replicateSourceDb").isEmpty()) {
-          edges.add(new Edge(node, databases.get(db.urn()), "5432", true));
-        }
-      }
-      for (RecordedResource cache : graph.ofType(Types.CACHE)) {
-        edges.add(new Edge(node, id(cache.name()), "6379", true));
-      }
+      toDataStores(node, "");
     }
     if (!endpoints.isEmpty()) {
       outside.add(new Node(VPN_CLIENTS, "operators' VPN clients", "ellipse"));
+    }
+  }
+
+  /**
+   * Dashed edges from an operator's way in to the primary database (not a replica) and the caches,
+   * labelled with their ports and {@code how}.
+   */
+  private void toDataStores(String node, String how) {
+    for (RecordedResource db : graph.ofType(Types.RDS)) {
+      if (text(db, "replicateSourceDb").isEmpty()) {
+        edges.add(new Edge(node, databases.get(db.urn()), "5432" + how, true));
+      }
+    }
+    for (RecordedResource cache : graph.ofType(Types.CACHE)) {
+      edges.add(new Edge(node, id(cache.name()), "6379" + how, true));
     }
   }
 

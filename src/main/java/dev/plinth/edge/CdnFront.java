@@ -42,6 +42,23 @@ public record CdnFront(String originName, Optional<Output<String>> sharedSecret)
     return new CdnFront(originName(domain), primarySecret);
   }
 
+  /**
+   * How a distribution fronts the load balancer of {@code config}, when {@code
+   * plinth:edge.cdn.enabled}: alone, by the load balancer's name; in a failover pair, by the pair's
+   * origin record, with {@code primarySecret} on a standby (its primary's origin secret).
+   */
+  public static java.util.Optional<CdnFront> of(
+      dev.plinth.config.PlatformConfig config, Optional<Output<String>> primarySecret) {
+    if (!config.edge().cdn().enabled()) {
+      return Optional.empty();
+    }
+    if (!config.dr().inPair()) {
+      return Optional.of(alone());
+    }
+    return Optional.of(
+        inPair(config.edge().domain(), config.dr().standby() ? primarySecret : Optional.empty()));
+  }
+
   /** The name of a pair's origin record for {@code domain}. */
   public static String originName(String domain) {
     return ORIGIN_PREFIX + domain;

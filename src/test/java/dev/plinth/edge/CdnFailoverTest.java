@@ -6,7 +6,6 @@ import dev.plinth.Checks;
 import dev.plinth.config.PlatformConfig;
 import dev.plinth.plan.RecordedResource;
 import dev.plinth.plan.ResourceGraph;
-import dev.plinth.testing.Plans;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,17 +29,7 @@ class CdnFailoverTest {
   }
 
   static PlatformConfig standbyConfig() {
-    return Checks.load(
-        Plans.raw(
-            "prod",
-            Map.of(
-                "aws:region",
-                "us-west-2",
-                "plinth:backups",
-                Map.of("drRegion", "us-east-2"),
-                "plinth:dr",
-                Map.of("role", "standby", "primaryStack", "prod"))),
-        "prod-dr");
+    return Checks.load(EdgeAlone.standbyRaw(Map.of()), "prod-dr");
   }
 
   @Test

@@ -24,39 +24,19 @@ class DnsFailoverTest {
   static final String HEALTH_CHECK = "aws:route53/healthCheck:HealthCheck";
 
   /** prod with its standby, without a CDN. */
-  static ResourceGraph primary() {
-    return EdgeAlone.testLoadBalancer(
-        Checks.loadAlone(
-            Plans.raw(
-                "prod",
-                Map.of(
-                    "plinth:dr",
-                    Map.of("standbyStack", "prod-dr"),
-                    "plinth:edge",
-                    noCdn("app.example.com"))),
-            "prod"));
+  static PlatformConfig primaryConfig() {
+    return Checks.loadAlone(
+        EdgeAlone.primaryRaw(Map.of("plinth:edge", EdgeAlone.noCdn("app.example.com"))), "prod");
   }
 
-  static Map<String, Object> noCdn(String domain) {
-    return Map.of(
-        "domain", domain, "hostedZoneId", "Z00000000PLACEHOLDER", "cdn", Map.of("enabled", false));
+  static ResourceGraph primary() {
+    return EdgeAlone.testLoadBalancer(primaryConfig());
   }
 
   /** prod's standby, a stack of its own (prod-dr) in another region, without a CDN. */
   static PlatformConfig standbyConfig() {
     return Checks.loadAlone(
-        Plans.raw(
-            "prod",
-            Map.of(
-                "aws:region",
-                "us-west-2",
-                "plinth:backups",
-                Map.of("drRegion", "us-east-2"),
-                "plinth:dr",
-                Map.of("role", "standby", "primaryStack", "prod"),
-                "plinth:edge",
-                noCdn("app.example.com"))),
-        "prod-dr");
+        EdgeAlone.standbyRaw(Map.of("plinth:edge", EdgeAlone.noCdn("app.example.com"))), "prod-dr");
   }
 
   static ResourceGraph standby() {
@@ -197,17 +177,7 @@ class DnsFailoverTest {
 
   @Test
   void theStandbyPlanOwnsNoRecordItsPrimaryOwns() {
-    var primary =
-        Plans.of(
-            Checks.loadAlone(
-                Plans.raw(
-                    "prod",
-                    Map.of(
-                        "plinth:dr",
-                        Map.of("standbyStack", "prod-dr"),
-                        "plinth:edge",
-                        noCdn("app.example.com"))),
-                "prod"));
+    var primary = Plans.of(primaryConfig());
     var standby = Plans.of(standbyConfig());
     List<String> primaryKeys = recordKeys(primary);
 

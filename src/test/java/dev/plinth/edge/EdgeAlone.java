@@ -82,18 +82,31 @@ final class EdgeAlone {
 
   /** How a distribution fronts the load balancer, as the platform decides it. */
   static Optional<CdnFront> cdnFront(PlatformConfig config) {
-    if (!config.edge().cdn().enabled()) {
-      return Optional.empty();
-    }
-    if (!config.dr().inPair()) {
-      return Optional.of(CdnFront.alone());
-    }
-    return Optional.of(
-        CdnFront.inPair(
-            config.edge().domain(),
-            config.dr().standby()
-                ? Optional.of(Output.ofSecret(PRIMARY_SECRET))
-                : Optional.empty()));
+    return CdnFront.of(config, Optional.of(Output.ofSecret(PRIMARY_SECRET)));
+  }
+
+  /** A stack file's {@code plinth:edge} with a domain, its zone, and the CDN off. */
+  static Map<String, Object> noCdn(String domain) {
+    return Map.of(
+        "domain", domain, "hostedZoneId", "Z00000000PLACEHOLDER", "cdn", Map.of("enabled", false));
+  }
+
+  /** prod's standby, prod-dr, in us-west-2, with {@code extra} values. */
+  static dev.plinth.config.RawConfig standbyRaw(Map<String, Object> extra) {
+    Map<String, Object> values = new java.util.LinkedHashMap<>();
+    values.put("aws:region", "us-west-2");
+    values.put("plinth:backups", Map.of("drRegion", "us-east-2"));
+    values.put("plinth:dr", Map.of("role", "standby", "primaryStack", "prod"));
+    values.putAll(extra);
+    return Plans.raw("prod", values);
+  }
+
+  /** prod with its standby prod-dr, with {@code extra} values. */
+  static dev.plinth.config.RawConfig primaryRaw(Map<String, Object> extra) {
+    Map<String, Object> values = new java.util.LinkedHashMap<>();
+    values.put("plinth:dr", Map.of("standbyStack", "prod-dr"));
+    values.putAll(extra);
+    return Plans.raw("prod", values);
   }
 
   private static ResourceGraph firewall(String name, PlatformConfig config) {

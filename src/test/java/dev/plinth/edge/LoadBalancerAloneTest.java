@@ -21,17 +21,7 @@ class LoadBalancerAloneTest {
     // prod's settings without the CDN (behind one, a load balancer has no HTTP listener).
     ResourceGraph graph =
         EdgeAlone.loadBalancer(
-            "prod",
-            Map.of(
-                "plinth:edge",
-                Map.of(
-                    "domain",
-                    "app.example.com",
-                    "hostedZoneId",
-                    "Z00000000PLACEHOLDER",
-                    "cdn",
-                    Map.of("enabled", false))),
-            true);
+            "prod", Map.of("plinth:edge", EdgeAlone.noCdn("app.example.com")), true);
     RecordedResource https = graph.get(LISTENER, "test-lb-https");
     RecordedResource http = graph.get(LISTENER, "test-lb-http");
 

@@ -60,18 +60,7 @@ class LoadBalancerTest {
     if (env.equals("dev")) {
       return Plans.ofStack(env);
     }
-    return Plans.of(
-        Plans.config(
-            env,
-            Map.of(
-                "plinth:edge",
-                Map.of(
-                    "domain",
-                    "app.example.com",
-                    "hostedZoneId",
-                    "Z00000000PLACEHOLDER",
-                    "cdn",
-                    Map.of("enabled", false)))));
+    return Plans.of(Plans.config(env, Map.of("plinth:edge", EdgeAlone.noCdn("app.example.com"))));
   }
 
   @ParameterizedTest
