@@ -24,6 +24,15 @@ public final class Json {
   }
 
   /** An IAM policy document (version 2012-10-17) of the given statements. */
+  /**
+   * The {@code Principal} naming a whole account ({@code {"AWS":
+   * "arn:<partition>:iam::<account>:root"}}): its IAM policies then decide which of its principals
+   * may act.
+   */
+  public static java.util.Map<String, Object> accountPrincipal(String partition, String account) {
+    return obj("AWS", "arn:" + partition + ":iam::" + account + ":root");
+  }
+
   public static String policy(Object... statements) {
     return write(obj("Version", "2012-10-17", "Statement", java.util.List.of(statements)));
   }

@@ -101,13 +101,35 @@ public record PlatformConfig(
     if (!dr.replicaDatabase()) {
       return this;
     }
+    return sized(
+        database.withProxy(ProxySettings.standbyPreset(environment)),
+        cache,
+        cluster,
+        workloads,
+        search,
+        tier,
+        capacity);
+  }
+
+  /**
+   * This configuration with what sizes it replaced (a tier: {@code Tier.apply}; a standby's
+   * database: {@link #forRole}), everything else as it is.
+   */
+  public PlatformConfig sized(
+      DatabaseSettings database,
+      CacheSettings cache,
+      ClusterSettings cluster,
+      WorkloadSettings workloads,
+      SearchSettings search,
+      Tier tier,
+      CapacitySettings capacity) {
     return new PlatformConfig(
         stack,
         environment,
         region,
         network,
         edge,
-        database.withProxy(ProxySettings.standbyPreset(environment)),
+        database,
         cache,
         backups,
         cluster,

@@ -241,56 +241,12 @@ public enum Tier implements Keyed {
               capacity.given() ? Capacity.appReplicas(capacity.concurrentUsers()) : 0);
       w = Capacity.withReplicas(w, min, Math.max(w.maxReplicas(), min));
     }
-    return new PlatformConfig(
-        c.stack(),
-        c.environment(),
-        c.region(),
-        c.network(),
-        c.edge(),
-        db,
-        cache,
-        c.backups(),
-        cl,
-        w,
-        c.observability(),
-        c.secrets(),
-        c.keys(),
-        c.cost(),
-        c.dr(),
-        c.officeHours(),
-        c.access(),
-        search,
-        c.account(),
-        c.quotas(),
-        tier,
-        capacity);
+    return c.sized(db, cache, cl, w, search, tier, capacity);
   }
 
   /** The configuration with its tier and load set, nothing else changed. */
   private static PlatformConfig with(PlatformConfig c, Tier tier, CapacitySettings capacity) {
-    return new PlatformConfig(
-        c.stack(),
-        c.environment(),
-        c.region(),
-        c.network(),
-        c.edge(),
-        c.database(),
-        c.cache(),
-        c.backups(),
-        c.cluster(),
-        c.workloads(),
-        c.observability(),
-        c.secrets(),
-        c.keys(),
-        c.cost(),
-        c.dr(),
-        c.officeHours(),
-        c.access(),
-        c.search(),
-        c.account(),
-        c.quotas(),
-        tier,
-        capacity);
+    return c.sized(c.database(), c.cache(), c.cluster(), c.workloads(), c.search(), tier, capacity);
   }
 
   @Override

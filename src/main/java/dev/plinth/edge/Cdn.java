@@ -1,7 +1,5 @@
 package dev.plinth.edge;
 
-import static dev.plinth.Json.obj;
-
 import com.pulumi.aws.cloudfront.Distribution;
 import com.pulumi.aws.cloudfront.DistributionArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionDefaultCacheBehaviorArgs;
@@ -16,13 +14,10 @@ import com.pulumi.aws.cloudfront.inputs.DistributionViewerCertificateArgs;
 import com.pulumi.aws.route53.Record;
 import com.pulumi.aws.route53.RecordArgs;
 import com.pulumi.aws.route53.inputs.RecordAliasArgs;
-import com.pulumi.aws.s3.BucketOwnershipControls;
-import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
 import com.pulumi.aws.s3.BucketPolicy;
 import com.pulumi.aws.s3.BucketPolicyArgs;
 import com.pulumi.aws.s3.BucketV2;
 import com.pulumi.aws.s3.BucketV2Args;
-import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -31,6 +26,7 @@ import dev.plinth.Json;
 import dev.plinth.config.EdgeSettings;
 import dev.plinth.config.EdgeSettings.AccessLogs;
 import dev.plinth.config.Environment;
+import dev.plinth.storage.PrivateBucket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -247,18 +243,10 @@ public final class Cdn extends Component {
                 .tags(Map.of("Name", child("logs")))
                 .build(),
             statefulOptions(args.environment().isProduction()));
-    var ownership =
-        new BucketOwnershipControls(
-            child("logs-ownership"),
-            BucketOwnershipControlsArgs.builder()
-                .bucket(bucket.id())
-                .rule(
-                    BucketOwnershipControlsRuleArgs.builder()
-                        .objectOwnership("BucketOwnerPreferred")
-                        .build())
-                .build(),
-            childOptions());
-    var parts = LogBucketParts.of(bucket, settings, "cdn-logs", this::child, childOptions());
+    var parts =
+        LogBucketParts.of(
+            bucket, settings, "cdn-logs", "BucketOwnerPreferred", this::child, childOptions());
+    var ownership = parts.ownership();
     var publicAccess = parts.publicAccess();
     new BucketPolicy(
         child("logs-policy"),
@@ -273,14 +261,7 @@ public final class Cdn extends Component {
 
   /** The logs bucket's policy: nothing over plain HTTP (CloudFront writes through the ACL). */
   static String logBucketPolicy(String bucketArn) {
-    return Json.policy(
-        obj(
-            "Sid", "DenyInsecureTransport",
-            "Effect", "Deny",
-            "Principal", "*",
-            "Action", "s3:*",
-            "Resource", List.of(bucketArn, bucketArn + "/*"),
-            "Condition", obj("Bool", obj("aws:SecureTransport", "false"))));
+    return Json.policy(PrivateBucket.denyInsecureTransport(bucketArn));
   }
 
   /** The distribution's domain name ({@code d111111abcdef8.cloudfront.net}). */

@@ -2,6 +2,7 @@ package dev.plinth.edge;
 
 import static dev.plinth.Json.obj;
 
+import dev.plinth.Json;
 import java.util.Map;
 
 /**
@@ -51,6 +52,6 @@ final class ElbLogDelivery {
     if (account == null) {
       return obj("Service", SERVICE_PRINCIPAL);
     }
-    return obj("AWS", "arn:" + partition + ":iam::" + account + ":root");
+    return Json.accountPrincipal(partition, account);
   }
 }

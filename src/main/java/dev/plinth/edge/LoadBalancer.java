@@ -31,13 +31,10 @@ import com.pulumi.aws.route53.Record;
 import com.pulumi.aws.route53.RecordArgs;
 import com.pulumi.aws.route53.inputs.RecordAliasArgs;
 import com.pulumi.aws.route53.inputs.RecordFailoverRoutingPolicyArgs;
-import com.pulumi.aws.s3.BucketOwnershipControls;
-import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
 import com.pulumi.aws.s3.BucketPolicy;
 import com.pulumi.aws.s3.BucketPolicyArgs;
 import com.pulumi.aws.s3.BucketV2;
 import com.pulumi.aws.s3.BucketV2Args;
-import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
 import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
@@ -56,6 +53,7 @@ import dev.plinth.network.AppTier;
 import dev.plinth.network.Placement;
 import dev.plinth.random.RandomPassword;
 import dev.plinth.random.RandomPasswordArgs;
+import dev.plinth.storage.PrivateBucket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -623,18 +621,10 @@ public final class LoadBalancer extends Component {
                 .tags(Map.of("Name", child("logs")))
                 .build(),
             stateful);
-    var ownership =
-        new BucketOwnershipControls(
-            child("logs-ownership"),
-            BucketOwnershipControlsArgs.builder()
-                .bucket(bucket.id())
-                .rule(
-                    BucketOwnershipControlsRuleArgs.builder()
-                        .objectOwnership("BucketOwnerEnforced")
-                        .build())
-                .build(),
-            childOptions());
-    var parts = LogBucketParts.of(bucket, logs, "access-logs", this::child, childOptions());
+    var parts =
+        LogBucketParts.of(
+            bucket, logs, "access-logs", "BucketOwnerEnforced", this::child, childOptions());
+    var ownership = parts.ownership();
     var publicAccess = parts.publicAccess();
     var encryption = parts.encryption();
     AwsContext aws = args.aws();
@@ -661,13 +651,7 @@ public final class LoadBalancer extends Component {
             "Principal", ElbLogDelivery.principal(region, partition),
             "Action", "s3:PutObject",
             "Resource", bucketArn + "/AWSLogs/" + account + "/*"),
-        obj(
-            "Sid", "DenyInsecureTransport",
-            "Effect", "Deny",
-            "Principal", "*",
-            "Action", "s3:*",
-            "Resource", List.of(bucketArn, bucketArn + "/*"),
-            "Condition", obj("Bool", obj("aws:SecureTransport", "false"))));
+        PrivateBucket.denyInsecureTransport(bucketArn));
   }
 
   /** The load balancer's ARN (the WAF associates with it). */

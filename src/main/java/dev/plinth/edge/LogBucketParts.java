@@ -2,6 +2,8 @@ package dev.plinth.edge;
 
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
+import com.pulumi.aws.s3.BucketOwnershipControls;
+import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
 import com.pulumi.aws.s3.BucketPublicAccessBlock;
 import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
 import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
@@ -15,6 +17,7 @@ import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleTransitionArgs;
+import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
 import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
 import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
 import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
@@ -28,18 +31,25 @@ import java.util.function.UnaryOperator;
  * What the edge's two log buckets share (the load balancer's access logs, CloudFront's standard
  * logs): every public access blocked, SSE-S3 encryption (AES256: neither ELB's nor CloudFront's log
  * delivery writes to an SSE-KMS bucket, which is why they are not {@code storage/PrivateBucket}s),
- * versioning and a lifecycle. Named {@code <owner>-logs-public-access}, {@code -logs-encryption},
- * {@code -logs-versioning}, {@code -logs-lifecycle}.
+ * versioning and a lifecycle, and object ownership as the log delivery needs it. Named {@code
+ * <owner>-logs-ownership}, {@code -logs-public-access}, {@code -logs-encryption}, {@code
+ * -logs-versioning}, {@code -logs-lifecycle}.
  *
+ * @param ownership the object ownership controls
  * @param publicAccess the public access block, which the bucket policy waits for
  * @param encryption the default encryption
  */
 record LogBucketParts(
-    BucketPublicAccessBlock publicAccess, BucketServerSideEncryptionConfigurationV2 encryption) {
+    BucketOwnershipControls ownership,
+    BucketPublicAccessBlock publicAccess,
+    BucketServerSideEncryptionConfigurationV2 encryption) {
 
   /**
    * @param logs the retention and transitions of the logs ({@code <owner>-logs-lifecycle}, rule
    *     {@code ruleId})
+   * @param objectOwnership the S3 object ownership: {@code BucketOwnerEnforced} (ACLs off) where
+   *     the log delivery writes through the bucket policy, {@code BucketOwnerPreferred} where it
+   *     writes through ACLs
    * @param child the owning component's name for a child ({@code Component.child})
    * @param options the owning component's child options
    */
@@ -47,8 +57,20 @@ record LogBucketParts(
       BucketV2 bucket,
       AccessLogs logs,
       String ruleId,
+      String objectOwnership,
       UnaryOperator<String> child,
       CustomResourceOptions options) {
+    var ownership =
+        new BucketOwnershipControls(
+            child.apply("logs-ownership"),
+            BucketOwnershipControlsArgs.builder()
+                .bucket(bucket.id())
+                .rule(
+                    BucketOwnershipControlsRuleArgs.builder()
+                        .objectOwnership(objectOwnership)
+                        .build())
+                .build(),
+            options);
     var publicAccess =
         new BucketPublicAccessBlock(
             child.apply("logs-public-access"),
@@ -87,7 +109,7 @@ record LogBucketParts(
                 .build(),
             options);
     lifecycle(bucket, logs, ruleId, versioning, child, options);
-    return new LogBucketParts(publicAccess, encryption);
+    return new LogBucketParts(ownership, publicAccess, encryption);
   }
 
   /**

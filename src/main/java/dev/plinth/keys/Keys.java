@@ -225,7 +225,7 @@ public final class Keys extends Component {
         obj(
             "Sid", "AccountAdministers",
             "Effect", "Allow",
-            "Principal", obj("AWS", "arn:" + partition + ":iam::" + account + ":root"),
+            "Principal", Json.accountPrincipal(partition, account),
             "Action", "kms:*",
             "Resource", "*"));
     domains.forEach(d -> statements.addAll(d.serviceStatements(account, partition, region)));

@@ -158,7 +158,7 @@ public final class SearchDomain extends Component {
                             "Effect",
                             "Allow",
                             "Principal",
-                            obj("AWS", "arn:" + t.t2 + ":iam::" + t.t1 + ":root"),
+                            Json.accountPrincipal(t.t2, t.t1),
                             "Action",
                             "sts:AssumeRole")));
     return new Role(
@@ -359,7 +359,7 @@ public final class SearchDomain extends Component {
                         "Effect",
                         "Allow",
                         "Principal",
-                        obj("AWS", "arn:" + t.t2 + ":iam::" + t.t1 + ":root"),
+                        Json.accountPrincipal(t.t2, t.t1),
                         "Action",
                         "es:ESHttp*",
                         "Resource",

@@ -73,28 +73,22 @@ class CapacityTest {
 
   @Test
   void withoutAProxyADatabaseClassBelowTheDerivedConnectionsIsRefusedNamingBothNumbers() {
-    assertThatThrownBy(
-            () ->
-                Plans.config(
-                    "prod",
-                    Map.of(
-                        "plinth:capacity",
-                        Map.of("concurrentUsers", 2_000),
-                        "plinth:database",
-                        Map.of("instanceClass", "db.m6g.large", "proxy", NO_PROXY))))
-        .isInstanceOfSatisfying(
-            ConfigException.class,
-            e ->
-                assertThat(e.problems())
-                    .extracting(ConfigProblem::message)
-                    .containsExactly(
-                        "plinth:database.instanceClass db.m6g.large allows at most 901"
-                            + " connections (RDS for PostgreSQL's default max_connections,"
-                            + " LEAST(8 GiB / 9531392, 5000)), below the 3,000 that"
-                            + " plinth:capacity.concurrentUsers 2,000 needs (2,000 x 1.5, seed"
-                            + " 001): choose a class with more memory, or set"
-                            + " plinth:database.proxy.enabled true (RDS Proxy pools the"
-                            + " connections)"));
+    assertThat(
+            Plans.refusal(
+                "prod",
+                Map.of(
+                    "plinth:capacity",
+                    Map.of("concurrentUsers", 2_000),
+                    "plinth:database",
+                    Map.of("instanceClass", "db.m6g.large", "proxy", NO_PROXY))))
+        .containsExactly(
+            "plinth:database.instanceClass db.m6g.large allows at most 901"
+                + " connections (RDS for PostgreSQL's default max_connections,"
+                + " LEAST(8 GiB / 9531392, 5000)), below the 3,000 that"
+                + " plinth:capacity.concurrentUsers 2,000 needs (2,000 x 1.5, seed"
+                + " 001): choose a class with more memory, or set"
+                + " plinth:database.proxy.enabled true (RDS Proxy pools the"
+                + " connections)");
   }
 
   /** {@code plinth:database.proxy} turned off: the application connects to the database. */
@@ -146,26 +140,20 @@ class CapacityTest {
 
   @Test
   void aCacheTooSmallForTheDerivedMemoryIsRefusedNamingBothFigures() {
-    assertThatThrownBy(
-            () ->
-                Plans.config(
-                    "prod",
-                    Map.of(
-                        "plinth:capacity",
-                        Map.of("concurrentUsers", 5_000),
-                        "plinth:cache",
-                        Map.of("nodeType", "cache.t4g.micro"))))
-        .isInstanceOfSatisfying(
-            ConfigException.class,
-            e ->
-                assertThat(e.problems())
-                    .extracting(ConfigProblem::message)
-                    .contains(
-                        "plinth:cache.nodeType cache.t4g.micro holds 402.7 MB of data in 1"
-                            + " shard(s) (maxmemory less the 25% ElastiCache reserves), below"
-                            + " the 500.0 MB that plinth:capacity.concurrentUsers 5,000 needs"
-                            + " (5,000 x 0.1 MB, seed 001): choose a larger node type or more"
-                            + " shards (plinth:cache.shards)"));
+    assertThat(
+            Plans.refusal(
+                "prod",
+                Map.of(
+                    "plinth:capacity",
+                    Map.of("concurrentUsers", 5_000),
+                    "plinth:cache",
+                    Map.of("nodeType", "cache.t4g.micro"))))
+        .contains(
+            "plinth:cache.nodeType cache.t4g.micro holds 402.7 MB of data in 1"
+                + " shard(s) (maxmemory less the 25% ElastiCache reserves), below"
+                + " the 500.0 MB that plinth:capacity.concurrentUsers 5,000 needs"
+                + " (5,000 x 0.1 MB, seed 001): choose a larger node type or more"
+                + " shards (plinth:cache.shards)");
   }
 
   @Test
@@ -178,64 +166,45 @@ class CapacityTest {
 
   @Test
   void anAutoscalerCeilingBelowTheDerivedReplicasIsRefused() {
-    assertThatThrownBy(
-            () ->
-                Plans.config(
-                    "prod",
-                    Map.of(
-                        "plinth:capacity",
-                        Map.of("concurrentUsers", 1_000),
-                        "plinth:workloads",
-                        Map.of("minReplicas", 1, "maxReplicas", 1))))
-        .isInstanceOfSatisfying(
-            ConfigException.class,
-            e ->
-                assertThat(e.problems())
-                    .extracting(ConfigProblem::message)
-                    .contains(
-                        "plinth:workloads.maxReplicas 1 is below the 2 application replicas that"
-                            + " plinth:capacity.concurrentUsers 1,000 needs (ceil(1,000 / 500),"
-                            + " seed 001): raise it to 2 or more"));
+    assertThat(
+            Plans.refusal(
+                "prod",
+                Map.of(
+                    "plinth:capacity",
+                    Map.of("concurrentUsers", 1_000),
+                    "plinth:workloads",
+                    Map.of("minReplicas", 1, "maxReplicas", 1))))
+        .contains(
+            "plinth:workloads.maxReplicas 1 is below the 2 application replicas that"
+                + " plinth:capacity.concurrentUsers 1,000 needs (ceil(1,000 / 500),"
+                + " seed 001): raise it to 2 or more");
   }
 
   @Test
   void aClassOutsideTheMemoryTableCannotBeCheckedAndIsRefusedWithALoad() {
-    assertThatThrownBy(
-            () ->
-                Plans.config(
-                    "prod",
-                    Map.of(
-                        "plinth:capacity",
-                        Map.of("concurrentUsers", 500),
-                        "plinth:database",
-                        Map.of("instanceClass", "db.m7g.large"))))
-        .isInstanceOfSatisfying(
-            ConfigException.class,
-            e ->
-                assertThat(e.problems())
-                    .extracting(ConfigProblem::message)
-                    .singleElement()
-                    .asString()
-                    .startsWith(
-                        "plinth:database.instanceClass db.m7g.large: its memory is not in"
-                            + " Plinth's table"));
+    assertThat(
+            Plans.refusal(
+                "prod",
+                Map.of(
+                    "plinth:capacity",
+                    Map.of("concurrentUsers", 500),
+                    "plinth:database",
+                    Map.of("instanceClass", "db.m7g.large"))))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "plinth:database.instanceClass db.m7g.large: its memory is not in" + " Plinth's table");
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({"-1", "-500"})
   void aNegativeLoadIsRefused(int users) {
-    assertThatThrownBy(
-            () -> Plans.config("prod", Map.of("plinth:capacity", Map.of("concurrentUsers", users))))
-        .isInstanceOfSatisfying(
-            ConfigException.class,
-            e ->
-                assertThat(e.problems())
-                    .extracting(ConfigProblem::message)
-                    .contains(
-                        "plinth:capacity.concurrentUsers must be 1 or more (leave it out when the"
-                            + " load is unknown) (got "
-                            + users
-                            + ")"));
+    assertThat(Plans.refusal("prod", Map.of("plinth:capacity", Map.of("concurrentUsers", users))))
+        .contains(
+            "plinth:capacity.concurrentUsers must be 1 or more (leave it out when the"
+                + " load is unknown) (got "
+                + users
+                + ")");
   }
 
   @Test

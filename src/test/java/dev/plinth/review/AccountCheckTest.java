@@ -25,6 +25,12 @@ class AccountCheckTest {
     return new Stack(name, account, region, b.build());
   }
 
+  /** A stack of one resource: {@code type}, {@code name}, with the inputs {@code inputs}. */
+  static Stack one(
+      String name, String account, String region, String type, String resource, String inputs) {
+    return stack(name, account, region, b -> b.add(type, resource, inputs));
+  }
+
   static List<String> messages(AccountCheck.Result result) {
     return result.failures().stream().map(Failure::message).toList();
   }
@@ -34,13 +40,8 @@ class AccountCheckTest {
     var result =
         AccountCheck.check(
             List.of(
-                stack(
-                    "dev", "main", "us-east-1", b -> b.add(Types.ECR, "dev-api", "{name: 'api'}")),
-                stack(
-                    "prod",
-                    "main",
-                    "us-east-1",
-                    b -> b.add(Types.ECR, "prod-api", "{name: 'api'}"))));
+                one("dev", "main", "us-east-1", Types.ECR, "dev-api", "{name: 'api'}"),
+                one("prod", "main", "us-east-1", Types.ECR, "prod-api", "{name: 'api'}")));
 
     assertThat(result.passes()).isFalse();
     assertThat(result.exitCode(PolicyMode.ENFORCE)).isEqualTo(Review.POLICY_VIOLATIONS);
@@ -59,13 +60,13 @@ class AccountCheckTest {
     var otherRegion =
         AccountCheck.check(
             List.of(
-                stack("a", "main", "us-east-1", b -> b.add(Types.ECR, "a-api", "{name: 'api'}")),
-                stack("b", "main", "eu-west-1", b -> b.add(Types.ECR, "b-api", "{name: 'api'}"))));
+                one("a", "main", "us-east-1", Types.ECR, "a-api", "{name: 'api'}"),
+                one("b", "main", "eu-west-1", Types.ECR, "b-api", "{name: 'api'}")));
     var otherAccount =
         AccountCheck.check(
             List.of(
-                stack("a", "main", "us-east-1", b -> b.add(Types.ECR, "a-api", "{name: 'api'}")),
-                stack("b", "other", "us-east-1", b -> b.add(Types.ECR, "b-api", "{name: 'api'}"))));
+                one("a", "main", "us-east-1", Types.ECR, "a-api", "{name: 'api'}"),
+                one("b", "other", "us-east-1", Types.ECR, "b-api", "{name: 'api'}")));
 
     assertThat(messages(otherRegion)).isEmpty();
     assertThat(messages(otherAccount)).isEmpty();
@@ -76,23 +77,13 @@ class AccountCheckTest {
     var sameAccount =
         AccountCheck.check(
             List.of(
-                stack(
-                    "a", "main", "us-east-1", b -> b.add(Types.ROLE, "a-role", "{name: 'Deploy'}")),
-                stack(
-                    "b",
-                    "main",
-                    "eu-west-1",
-                    b -> b.add(Types.ROLE, "b-role", "{name: 'deploy'}"))));
+                one("a", "main", "us-east-1", Types.ROLE, "a-role", "{name: 'Deploy'}"),
+                one("b", "main", "eu-west-1", Types.ROLE, "b-role", "{name: 'deploy'}")));
     var otherAccount =
         AccountCheck.check(
             List.of(
-                stack(
-                    "a", "main", "us-east-1", b -> b.add(Types.ROLE, "a-role", "{name: 'Deploy'}")),
-                stack(
-                    "b",
-                    "other",
-                    "us-east-1",
-                    b -> b.add(Types.ROLE, "b-role", "{name: 'Deploy'}"))));
+                one("a", "main", "us-east-1", Types.ROLE, "a-role", "{name: 'Deploy'}"),
+                one("b", "other", "us-east-1", Types.ROLE, "b-role", "{name: 'Deploy'}")));
 
     assertThat(messages(sameAccount))
         .singleElement()
@@ -142,16 +133,8 @@ class AccountCheckTest {
     var result =
         AccountCheck.check(
             List.of(
-                stack(
-                    "a",
-                    "main",
-                    "us-east-1",
-                    b -> b.add(Types.BUCKET, "a-logs", "{bucket: 'logs'}")),
-                stack(
-                    "b",
-                    "other",
-                    "eu-west-1",
-                    b -> b.add(Types.BUCKET, "b-logs", "{bucket: 'logs'}"))));
+                one("a", "main", "us-east-1", Types.BUCKET, "a-logs", "{bucket: 'logs'}"),
+                one("b", "other", "eu-west-1", Types.BUCKET, "b-logs", "{bucket: 'logs'}")));
 
     assertThat(messages(result))
         .singleElement()
@@ -167,54 +150,44 @@ class AccountCheckTest {
     var sameName =
         AccountCheck.check(
             List.of(
-                stack(
+                one(
                     "staging",
                     "main",
                     "us-east-1",
-                    b ->
-                        b.add(
-                            record,
-                            "staging-dns",
-                            "{zoneId: 'Z1', name: 'App.example.com.', type: 'A'}")),
-                stack(
+                    record,
+                    "staging-dns",
+                    "{zoneId: 'Z1', name: 'App.example.com.', type: 'A'}"),
+                one(
                     "prod",
                     "other",
                     "eu-west-1",
-                    b ->
-                        b.add(
-                            record,
-                            "prod-dns",
-                            "{zoneId: 'Z1', name: 'app.example.com', type: 'A'}"))));
+                    record,
+                    "prod-dns",
+                    "{zoneId: 'Z1', name: 'app.example.com', type: 'A'}")));
     var otherTypeOrZone =
         AccountCheck.check(
             List.of(
-                stack(
+                one(
                     "staging",
                     "main",
                     "us-east-1",
-                    b ->
-                        b.add(
-                            record,
-                            "staging-dns",
-                            "{zoneId: 'Z1', name: 'app.example.com', type: 'AAAA'}")),
-                stack(
+                    record,
+                    "staging-dns",
+                    "{zoneId: 'Z1', name: 'app.example.com', type: 'AAAA'}"),
+                one(
                     "prod",
                     "main",
                     "us-east-1",
-                    b ->
-                        b.add(
-                            record,
-                            "prod-dns",
-                            "{zoneId: 'Z1', name: 'app.example.com', type: 'A'}")),
-                stack(
+                    record,
+                    "prod-dns",
+                    "{zoneId: 'Z1', name: 'app.example.com', type: 'A'}"),
+                one(
                     "other",
                     "main",
                     "us-east-1",
-                    b ->
-                        b.add(
-                            record,
-                            "other-dns",
-                            "{zoneId: 'Z2', name: 'app.example.com', type: 'A'}"))));
+                    record,
+                    "other-dns",
+                    "{zoneId: 'Z2', name: 'app.example.com', type: 'A'}")));
 
     assertThat(messages(sameName))
         .singleElement()
@@ -231,49 +204,41 @@ class AccountCheckTest {
     var pair =
         AccountCheck.check(
             List.of(
-                stack(
+                one(
                     "prod",
                     "main",
                     "us-east-1",
-                    b ->
-                        b.add(
-                            record,
-                            "prod-dns",
-                            "{zoneId: 'Z1', name: 'app.example.com', type: 'A', setIdentifier:"
-                                + " 'prod', failoverRoutingPolicies: [{type: 'PRIMARY'}]}")),
-                stack(
+                    record,
+                    "prod-dns",
+                    "{zoneId: 'Z1', name: 'app.example.com', type: 'A', setIdentifier:"
+                        + " 'prod', failoverRoutingPolicies: [{type: 'PRIMARY'}]}"),
+                one(
                     "prod-dr",
                     "main",
                     "us-west-2",
-                    b ->
-                        b.add(
-                            record,
-                            "prod-dr-dns",
-                            "{zoneId: 'Z1', name: 'app.example.com', type: 'A', setIdentifier:"
-                                + " 'prod-dr', failoverRoutingPolicies: [{type: 'SECONDARY'}]}"))));
+                    record,
+                    "prod-dr-dns",
+                    "{zoneId: 'Z1', name: 'app.example.com', type: 'A', setIdentifier:"
+                        + " 'prod-dr', failoverRoutingPolicies: [{type: 'SECONDARY'}]}")));
     var sameIdentifier =
         AccountCheck.check(
             List.of(
-                stack(
+                one(
                     "prod",
                     "main",
                     "us-east-1",
-                    b ->
-                        b.add(
-                            record,
-                            "prod-dns",
-                            "{zoneId: 'Z1', name: 'app.example.com', type: 'A', setIdentifier:"
-                                + " 'prod'}")),
-                stack(
+                    record,
+                    "prod-dns",
+                    "{zoneId: 'Z1', name: 'app.example.com', type: 'A', setIdentifier:"
+                        + " 'prod'}"),
+                one(
                     "copy",
                     "main",
                     "us-west-2",
-                    b ->
-                        b.add(
-                            record,
-                            "copy-dns",
-                            "{zoneId: 'Z1', name: 'app.example.com', type: 'A', setIdentifier:"
-                                + " 'prod'}"))));
+                    record,
+                    "copy-dns",
+                    "{zoneId: 'Z1', name: 'app.example.com', type: 'A', setIdentifier:"
+                        + " 'prod'}")));
 
     assertThat(messages(pair)).as("a PRIMARY and a SECONDARY record of one name").isEmpty();
     assertThat(messages(sameIdentifier))
@@ -308,8 +273,8 @@ class AccountCheckTest {
     var result =
         AccountCheck.check(
             List.of(
-                stack("a", "main", "us-east-1", b -> b.add(Types.ROLE, "role", "{path: '/'}")),
-                stack("b", "main", "us-east-1", b -> b.add(Types.ROLE, "role", "{path: '/'}"))));
+                one("a", "main", "us-east-1", Types.ROLE, "role", "{path: '/'}"),
+                one("b", "main", "us-east-1", Types.ROLE, "role", "{path: '/'}")));
 
     assertThat(messages(result)).isEmpty();
   }
@@ -320,29 +285,13 @@ class AccountCheckTest {
     var sameRegion =
         AccountCheck.check(
             List.of(
-                stack(
-                    "staging",
-                    "main",
-                    "us-east-1",
-                    b -> b.add(detector, "staging-gd", "{enable: true}")),
-                stack(
-                    "prod",
-                    "main",
-                    "us-east-1",
-                    b -> b.add(detector, "prod-gd", "{enable: true}"))));
+                one("staging", "main", "us-east-1", detector, "staging-gd", "{enable: true}"),
+                one("prod", "main", "us-east-1", detector, "prod-gd", "{enable: true}")));
     var twoRegions =
         AccountCheck.check(
             List.of(
-                stack(
-                    "staging",
-                    "main",
-                    "eu-west-1",
-                    b -> b.add(detector, "staging-gd", "{enable: true}")),
-                stack(
-                    "prod",
-                    "main",
-                    "us-east-1",
-                    b -> b.add(detector, "prod-gd", "{enable: true}"))));
+                one("staging", "main", "eu-west-1", detector, "staging-gd", "{enable: true}"),
+                one("prod", "main", "us-east-1", detector, "prod-gd", "{enable: true}")));
 
     assertThat(sameRegion.failures())
         .singleElement()
@@ -369,11 +318,13 @@ class AccountCheckTest {
                     b ->
                         b.add(tag, "dev-env-tag", "{tagKey: 'Environment', status: 'Active'}")
                             .add(tag, "dev-team-tag", "{tagKey: 'Team', status: 'Active'}")),
-                stack(
+                one(
                     "prod",
                     "main",
                     "eu-west-1",
-                    b -> b.add(tag, "prod-env-tag", "{tagKey: 'Environment', status: 'Active'}"))));
+                    tag,
+                    "prod-env-tag",
+                    "{tagKey: 'Environment', status: 'Active'}")));
 
     assertThat(messages(result))
         .singleElement()
@@ -390,29 +341,37 @@ class AccountCheckTest {
     var sameRegion =
         AccountCheck.check(
             List.of(
-                stack(
+                one(
                     "staging",
                     "main",
                     "us-east-1",
-                    b -> b.add(document, "staging-access-preferences", preferences)),
-                stack(
+                    document,
+                    "staging-access-preferences",
+                    preferences),
+                one(
                     "prod",
                     "main",
                     "us-east-1",
-                    b -> b.add(document, "prod-access-preferences", preferences))));
+                    document,
+                    "prod-access-preferences",
+                    preferences)));
     var twoRegions =
         AccountCheck.check(
             List.of(
-                stack(
+                one(
                     "staging",
                     "main",
                     "eu-west-1",
-                    b -> b.add(document, "staging-access-preferences", preferences)),
-                stack(
+                    document,
+                    "staging-access-preferences",
+                    preferences),
+                one(
                     "prod",
                     "main",
                     "us-east-1",
-                    b -> b.add(document, "prod-access-preferences", preferences))));
+                    document,
+                    "prod-access-preferences",
+                    preferences)));
 
     assertThat(sameRegion.failures())
         .singleElement()
@@ -612,18 +571,8 @@ class AccountCheckTest {
             .build();
     String providerUrn = GraphBuilder.urn("prod", "pulumi:providers:aws", "prod-dr");
     Stack prodDr = new Stack("prod", "main", "us-east-1", onProvider(prod, alias, providerUrn));
-    Stack west =
-        stack(
-            "west",
-            "main",
-            "us-west-2",
-            b -> b.add(alias, "west-alias", "{name: 'alias/plinth/db'}"));
-    Stack east =
-        stack(
-            "east",
-            "main",
-            "us-east-1",
-            b -> b.add(alias, "east-alias", "{name: 'alias/plinth/db'}"));
+    Stack west = one("west", "main", "us-west-2", alias, "west-alias", "{name: 'alias/plinth/db'}");
+    Stack east = one("east", "main", "us-east-1", alias, "east-alias", "{name: 'alias/plinth/db'}");
 
     assertThat(messages(AccountCheck.check(List.of(prodDr, west))))
         .singleElement()

@@ -45,6 +45,20 @@ public final class Plans {
     return Map.of("domain", domain, "hostedZoneId", "Z00000000PLACEHOLDER");
   }
 
+  /**
+   * The messages of the problems for which {@link #config(String, Map)} refuses these values; fails
+   * the test when they load.
+   */
+  public static java.util.List<String> refusal(String environment, Map<String, ?> values) {
+    try {
+      config(environment, values);
+    } catch (dev.plinth.config.ConfigException e) {
+      return e.problems().stream().map(dev.plinth.config.ConfigProblem::message).toList();
+    }
+    throw new AssertionError(
+        "the configuration " + values + " of " + environment + " loaded; it should be refused");
+  }
+
   public static PlatformConfig config(String environment) {
     return config(environment, Map.of());
   }
