@@ -64,13 +64,43 @@ public record EdgeSettings(
    * @param keepRegionalFirewall keep the regional web ACL on the load balancer as well; default
    *     false everywhere: behind CloudFront its rate limit would count CloudFront's addresses, not
    *     the clients', and the edge ACL carries the same rules
+   * @param originHealthWithoutData in a failover pair, what the primary's health check (on its
+   *     origin alarm) says when CloudWatch has no data: the route53 model's {@code
+   *     InsufficientDataHealthStatus}; default {@code Unhealthy} everywhere, so that a lost region
+   *     fails over by itself (seed 003: RTO 15 minutes). Elastic Load Balancing reports metrics
+   *     "only when requests are flowing through the load balancer" (ALB User Guide, "CloudWatch
+   *     metrics for your Application Load Balancer", read 2026-12-03): if a drill shows quiet hours
+   *     without {@code HealthyHostCount} data, {@code LastKnownStatus} stops those failing over,
+   *     and a lost region then fails over by hand (docs/runbooks.md)
    */
   public record Cdn(
       boolean enabled,
       String minimumProtocolVersion,
       String priceClass,
       List<String> cachedPaths,
-      boolean keepRegionalFirewall) {}
+      boolean keepRegionalFirewall,
+      HealthWithoutData originHealthWithoutData) {}
+
+  /**
+   * A Route 53 health check's status without data (route53 2013-04-01
+   * InsufficientDataHealthStatus).
+   */
+  public enum HealthWithoutData implements Keyed {
+    HEALTHY("Healthy"),
+    UNHEALTHY("Unhealthy"),
+    LAST_KNOWN_STATUS("LastKnownStatus");
+
+    private final String key;
+
+    HealthWithoutData(String key) {
+      this.key = key;
+    }
+
+    @Override
+    public String key() {
+      return key;
+    }
+  }
 
   /**
    * The ALB.
@@ -262,7 +292,8 @@ public record EdgeSettings(
             CDN_TLS,
             "PriceClass_100",
             List.of("/static/*", "/assets/*"),
-            false));
+            false,
+            HealthWithoutData.UNHEALTHY));
   }
 
   /**

@@ -15,11 +15,13 @@ import java.util.Optional;
  * {@link #originName} ({@code origin.<domain>}), a Route 53 failover pair of records that the two
  * stacks' load balancers each hold one half of, like the domain's own pair without a CDN. When the
  * primary's health check fails, Route 53 answers CloudFront's lookups of the origin with the
- * standby's load balancer, and every request method fails over (CloudFront's own origin groups fail
- * over only "when the HTTP method of the viewer request is GET, HEAD, or OPTIONS": CloudFront
- * Developer Guide, "Request and response behavior for origin groups", read 2026-12-03). The
- * standby's load balancer requires the primary's secret, which CloudFront sends whichever region
- * answers ({@link #inPair}).
+ * standby's load balancer ("CloudFront honors the origin DNS TTL": AWS Networking & Content
+ * Delivery blog, "Three advanced design patterns for high available applications using Amazon
+ * CloudFront", read 2026-12-03), and every request method fails over (CloudFront's own origin
+ * groups fail over only "when the HTTP method of the viewer request is GET, HEAD, or OPTIONS":
+ * CloudFront Developer Guide, "Request and response behavior for origin groups", read 2026-12-03).
+ * The standby's load balancer requires the primary's secret, which CloudFront sends whichever
+ * region answers ({@link #inPair}).
  *
  * @param originName the origin's name when it is a failover pair; null for a stack alone
  * @param sharedSecret the origin header's secret when another stack made it (a standby's: its

@@ -490,7 +490,9 @@ public final class LoadBalancer extends Component {
     }
     if (routing.role() == DnsRouting.Role.PRIMARY) {
       healthCheck =
-          args.behindCdn() ? createMetricHealthCheck(args.aws()) : createHealthCheck(s, https);
+          args.behindCdn()
+              ? createMetricHealthCheck(args.aws(), s.cdn().originHealthWithoutData())
+              : createHealthCheck(s, https);
       record.healthCheckId(healthCheck.id());
     }
     new Record(child(origin.isPresent() ? "origin-dns" : "dns"), record.build(), childOptions());
@@ -532,8 +534,12 @@ public final class LoadBalancer extends Component {
   public static final String ORIGIN_HEALTH_ALARM = "origin-health";
 
   /**
-   * That alarm's period: one minute, the resolution at which ELB publishes {@code HealthyHostCount}
-   * (standard resolution, which Route 53 requires of the alarm).
+   * That alarm's period: one minute. Route 53 reads only alarms on "Standard-resolution metrics"
+   * (route53 2013-04-01 {@code AlarmIdentifier.Name}); a period of 10, 20 or 30 seconds "sets this
+   * alarm as a high-resolution alarm", so the period must be "any multiple of 60" (cloudwatch
+   * 2010-08-01 {@code PutMetricAlarm.Period}), and 60 is the shortest. The alarm's name "must be
+   * unique within the Region" (its {@code AlarmName}): it carries the stack's prefix, and the
+   * account check compares it with the other stacks' alarms.
    */
   public static final int ORIGIN_ALARM_PERIOD_SECONDS = 60;
 
@@ -550,13 +556,15 @@ public final class LoadBalancer extends Component {
    * CLOUDWATCH_METRIC}, "If the state of the alarm is OK, the health check is considered healthy.
    * If the state is ALARM, the health check is considered unhealthy"; {@code AlarmIdentifier.Name}
    * supports "Standard-resolution metrics" and the statistics "Average, Minimum, Maximum, Sum, and
-   * SampleCount"; {@code InsufficientDataHealthStatus} {@code Unhealthy}, so that a region whose
-   * load balancer or CloudWatch stops publishing fails over rather than keeping its last status.
+   * SampleCount"; {@code InsufficientDataHealthStatus} from {@code
+   * plinth:edge.cdn.originHealthWithoutData} ({@code Unhealthy} by default, so that a region whose
+   * load balancer or CloudWatch stops publishing fails over rather than keeping its last status).
    * Route 53 "monitors the data stream for the corresponding alarm instead of monitoring the alarm
    * state" (Route 53 Developer Guide, "How Amazon Route 53 determines whether a health check is
    * healthy"), so without data that setting, not the alarm's {@code treatMissingData}, decides.
    */
-  private HealthCheck createMetricHealthCheck(AwsContext aws) {
+  private HealthCheck createMetricHealthCheck(
+      AwsContext aws, EdgeSettings.HealthWithoutData withoutData) {
     var alarm =
         new MetricAlarm(
             child(ORIGIN_HEALTH_ALARM),
@@ -586,7 +594,7 @@ public final class LoadBalancer extends Component {
             .type("CLOUDWATCH_METRIC")
             .cloudwatchAlarmName(alarm.name())
             .cloudwatchAlarmRegion(aws.region())
-            .insufficientDataHealthStatus("Unhealthy")
+            .insufficientDataHealthStatus(withoutData.key())
             .tags(Map.of("Name", child("health-check")))
             .build(),
         childOptions());

@@ -73,6 +73,11 @@ class CdnFailoverTest {
     assertThat(alarm.text("treatMissingData"))
         .as("missing data of %s", alarm)
         .isEqualTo("breaching");
+    // PutMetricAlarm.Period: 10, 20 and 30 make a high-resolution alarm, which Route 53 refuses;
+    // otherwise a multiple of 60.
+    assertThat(alarm.input("period").orElseThrow().asInt() % 60)
+        .as("period of %s, a standard-resolution alarm", alarm)
+        .isZero();
     assertThat(alarm.input("dimensions.LoadBalancer")).as("dimensions of %s", alarm).isPresent();
     assertThat(alarm.input("dimensions.TargetGroup")).as("dimensions of %s", alarm).isPresent();
   }
@@ -96,5 +101,45 @@ class CdnFailoverTest {
         .as("header values %s requires", rule)
         .contains(dev.plinth.config.Secret.MASK)
         .doesNotContain(EdgeAlone.PRIMARY_SECRET);
+  }
+
+  @Test
+  void theStatusWithoutDataIsASettingAndAnUnknownOneIsRefused() {
+    ResourceGraph graph =
+        EdgeAlone.loadBalancer(
+            "prod",
+            Map.of(
+                "plinth:dr",
+                Map.of("standbyStack", "prod-dr"),
+                "plinth:edge",
+                Map.of(
+                    "domain",
+                    "app.example.com",
+                    "hostedZoneId",
+                    "Z00000000PLACEHOLDER",
+                    "cdn",
+                    Map.of("originHealthWithoutData", "LastKnownStatus"))),
+            true);
+    RecordedResource check = graph.get(HEALTH_CHECK, "test-lb-health-check");
+
+    assertThat(check.text("insufficientDataHealthStatus"))
+        .as("status of %s without data", check)
+        .isEqualTo("LastKnownStatus");
+    assertThat(
+            dev.plinth.testing.Plans.refusal(
+                "prod",
+                Map.of(
+                    "plinth:edge",
+                    Map.of(
+                        "domain",
+                        "app.example.com",
+                        "hostedZoneId",
+                        "Z00000000PLACEHOLDER",
+                        "cdn",
+                        Map.of("originHealthWithoutData", "Sometimes")))))
+        .singleElement()
+        .asString()
+        .startsWith("plinth:edge.cdn.originHealthWithoutData")
+        .contains("Healthy", "Unhealthy", "LastKnownStatus");
   }
 }
