@@ -223,7 +223,7 @@ public final class Platform {
                 network.appTier(),
                 certificateArn,
                 dnsRouting(config),
-                cdnFront(config, base)),
+                CdnFront.of(config, base.primary().flatMap(PrimaryStack::cdnOriginSecret))),
             inEdge);
     ctx.export("albDnsName", loadBalancer.dnsName());
     ctx.export("albZoneId", loadBalancer.zoneId());
@@ -257,15 +257,6 @@ public final class Platform {
       }
     }
     return new Edge(loadBalancer);
-  }
-
-  /**
-   * How a distribution fronts the load balancer, when {@code plinth:edge.cdn.enabled}: alone, by
-   * the load balancer's name; in a failover pair, by the pair's origin record, with the primary's
-   * origin secret on the standby (which creates no distribution: the primary's serves the pair).
-   */
-  static Optional<CdnFront> cdnFront(PlatformConfig config, Foundation base) {
-    return CdnFront.of(config, base.primary().flatMap(PrimaryStack::cdnOriginSecret));
   }
 
   /**
@@ -347,7 +338,7 @@ public final class Platform {
     EdgeSettings edge = config.edge();
     return new Certificate(
             config.prefix() + "-edge-cdn-certificate",
-            Certificate.Args.validatedByTheRecordsOfAnother(edge.domain(), edge.alternativeNames()),
+            Certificate.Args.validatedByRecordsElsewhere(edge.domain(), edge.alternativeNames()),
             ComponentResourceOptions.builder().providers(global).dependsOn(certificate).build())
         .arn();
   }
@@ -362,7 +353,7 @@ public final class Platform {
       return Certificate.Args.existing(edge.certificateArn());
     }
     return config.dr().standby()
-        ? Certificate.Args.validatedByAnotherStack(edge.domain(), edge.alternativeNames())
+        ? Certificate.Args.validatedByRecordsElsewhere(edge.domain(), edge.alternativeNames())
         : Certificate.Args.requested(edge.domain(), edge.alternativeNames(), edge.hostedZoneId());
   }
 

@@ -3,6 +3,7 @@ package dev.plinth.access;
 import dev.plinth.config.ClientVpnSettings;
 import dev.plinth.config.ConfigCheck;
 import dev.plinth.config.ConfigProblem;
+import dev.plinth.edge.EdgeValidation;
 import dev.plinth.network.Cidrs;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +30,6 @@ public final class ClientVpnValidation {
               config.region(),
               config.network().vpcCidr(),
               config.network().azCount());
-
-  /** An ACM certificate's ARN: partition, region, account, certificate id. */
-  static final Pattern ACM_ARN =
-      Pattern.compile("arn:aws[a-z-]*:acm:([a-z0-9-]+):[0-9]{12}:certificate/[A-Za-z0-9-]+");
 
   /** An IAM SAML identity provider's ARN (IAM is global: no region). */
   static final Pattern SAML_ARN =
@@ -112,7 +109,7 @@ public final class ClientVpnValidation {
   }
 
   private static void acm(List<ConfigProblem> problems, String field, String arn, String region) {
-    Matcher m = ACM_ARN.matcher(arn);
+    Matcher m = EdgeValidation.CERTIFICATE_ARN.matcher(arn);
     if (!m.matches()) {
       problems.add(
           ConfigProblem.of(

@@ -56,19 +56,11 @@ public final class Certificate extends Component {
     }
 
     /**
-     * A certificate whose validation records another stack of the account owns (a standby's: its
-     * primary creates them); it is issued once ACM finds them.
+     * A certificate whose validation records another certificate's validation writes, issued once
+     * ACM finds them: a standby's (its primary creates them), or CloudFront's copy in us-east-1 of
+     * a stack in another region (this stack's own certificate creates them).
      */
-    public static Args validatedByAnotherStack(String domain, List<String> alternativeNames) {
-      return new Args(null, domain, List.copyOf(alternativeNames), null, false);
-    }
-
-    /**
-     * A second certificate of this stack for the same names in another region (CloudFront's, in
-     * us-east-1), issued once ACM finds the validation records the first one's validation writes.
-     */
-    public static Args validatedByTheRecordsOfAnother(
-        String domain, List<String> alternativeNames) {
+    public static Args validatedByRecordsElsewhere(String domain, List<String> alternativeNames) {
       return new Args(null, domain, List.copyOf(alternativeNames), null, false);
     }
   }

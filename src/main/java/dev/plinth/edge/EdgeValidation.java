@@ -30,8 +30,14 @@ public final class EdgeValidation {
 
   private static final Pattern HOST =
       Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
-  private static final Pattern CERTIFICATE_ARN =
+
+  /**
+   * An ACM certificate's ARN, its region in group 1 (ACM names certificates by a UUID: lower-case
+   * hexadecimal digits and hyphens).
+   */
+  public static final Pattern CERTIFICATE_ARN =
       Pattern.compile("arn:aws[a-z-]*:acm:([a-z0-9-]+):\\d{12}:certificate/[0-9a-f-]+");
+
   private static final Pattern ZONE_ID = Pattern.compile("Z[A-Z0-9]{1,31}");
 
   /** ELB security policies that negotiate TLS 1.2 or newer only. */

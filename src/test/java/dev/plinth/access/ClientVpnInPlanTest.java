@@ -39,8 +39,10 @@ import org.junit.jupiter.api.Test;
  * have none of it.
  */
 class ClientVpnInPlanTest {
-  static final String SERVER = "arn:aws:acm:us-east-1:123456789012:certificate/1111-server";
-  static final String ROOT = "arn:aws:acm:us-east-1:123456789012:certificate/2222-root";
+  static final String SERVER =
+      "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-0000-4000-8000-000000000011";
+  static final String ROOT =
+      "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-0000-4000-8000-000000000012";
 
   /** The VPN's settings: on, with a server certificate and mutual TLS. */
   static final Map<String, Object> VPN =

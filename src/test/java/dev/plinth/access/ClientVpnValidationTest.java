@@ -16,8 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ClientVpnValidationTest {
   static final String REGION = "us-east-1";
   static final String VPC = "10.0.0.0/16";
-  static final String SERVER = "arn:aws:acm:us-east-1:123456789012:certificate/abcd-1234";
-  static final String ROOT = "arn:aws:acm:us-east-1:123456789012:certificate/root-5678";
+  static final String SERVER =
+      "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-0000-4000-8000-000000000001";
+  static final String ROOT =
+      "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-0000-4000-8000-000000000002";
   static final String SAML = "arn:aws:iam::123456789012:saml-provider/okta";
 
   /** A valid enabled endpoint: the preset turned on, with a server certificate and mutual TLS. */
@@ -70,7 +72,7 @@ class ClientVpnValidationTest {
                 true,
                 "172.16.0.0/22",
                 SERVER,
-                "arn:aws:acm:eu-west-1:123456789012:certificate/root",
+                "arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-0000-4000-8000-000000000003",
                 "",
                 1,
                 8,
@@ -78,7 +80,7 @@ class ClientVpnValidationTest {
             k
                 + "clientRootCertificateArn must be a certificate in the stack's region us-east-1"
                 + " (the endpoint reads ACM in its own region), not eu-west-1 (got"
-                + " arn:aws:acm:eu-west-1:123456789012:certificate/root)"),
+                + " arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-0000-4000-8000-000000000003)"),
         Arguments.of(
             new ClientVpnSettings(true, "172.16.0.0/22", SERVER, "", "okta", 1, 8, ""),
             k

@@ -160,7 +160,7 @@ class DnsFailoverTest {
   void aStandbysCertificateCreatesNoValidationRecordAndWaitsForIssuance() {
     ResourceGraph graph =
         EdgeAlone.certificate(
-            Certificate.Args.validatedByAnotherStack("app.example.com", List.of()));
+            Certificate.Args.validatedByRecordsElsewhere("app.example.com", List.of()));
     RecordedResource validation =
         graph.get("aws:acm/certificateValidation:CertificateValidation", "test-cert-validation");
 
